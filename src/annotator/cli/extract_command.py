@@ -1,0 +1,71 @@
+"""``annotator extract``: print each article's text, structure, people and quotes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.core.article import Article, ArticleError
+from annotator.core.extraction import extract
+from annotator.core.extraction.summary import format_summary
+from annotator.core.readers import read_article
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract", help="print text, blocks, people and quotes of articles (JSON, JSON Lines or text)"
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    parser.set_defaults(func=run)
+
+
+def iter_files(paths: list[str]) -> Iterator[Path]:
+    """Each path in input order; a folder yields its files recursively in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _is_sidecar(p))
+        else:
+            yield path
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.name.endswith(".annotations.json")
+
+
+def article_record(article: Article) -> dict:
+    record = article.to_json()
+    record.update(extract(article).to_json())
+    return record
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = False
+    records: list[dict] = []
+    for path in iter_files(args.paths):
+        try:
+            article = read_article(path)
+        except ArticleError as error:
+            print(f"annotator: {path}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        if args.format == "text":
+            extraction = extract(article)
+            sys.stdout.write(format_summary(article, extraction))
+            sys.stdout.write("\n")
+            continue
+        record = article_record(article)
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            records.append(record)
+    if args.format == "json":
+        payload = records[0] if len(records) == 1 and len(args.paths) == 1 and not Path(args.paths[0]).is_dir() else records
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 1 if failed else 0

@@ -1,0 +1,98 @@
+"""What extraction produces: people, their mentions, and quotes with attribution.
+
+These are the records the sidebar shows and ``annotator extract`` prints; the JSON shape
+is the contract in the design notes (code-point offsets, end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "indirect")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Person:
+    """One person, with every mention of them in the text merged under one id."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    quote_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "role": self.role,
+            "mentions": [m.to_json() for m in self.mentions],
+            "quote_count": self.quote_count,
+        }
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation (marks included in its span) and whom it is attributed to."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_id: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    cue_text: str | None = None
+    parts: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "speaker_mention": self.speaker_mention.to_json() if self.speaker_mention else None,
+            "cue": (
+                {"start": self.cue.start, "end": self.cue.end, "text": self.cue_text}
+                if self.cue
+                else None
+            ),
+        }
+        if self.parts:
+            data["parts"] = [p.to_json() for p in self.parts]
+        return data
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The people and quotes of one article."""
+
+    people: list[Person] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "people": [p.to_json() for p in self.people],
+            "quotes": [q.to_json() for q in self.quotes],
+        }
