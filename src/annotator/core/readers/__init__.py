@@ -1,0 +1,46 @@
+"""Read an article file (plain text, HTML or Markdown) into an :class:`Article`.
+
+``read_article(path)`` chooses the reader by extension and, for unknown extensions, by
+content: text that starts like an HTML document is read as HTML, anything else as plain
+text. Every failure is an :class:`ArticleError` whose message can be shown to the user as is.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from annotator.core.article import Article, ArticleError
+from annotator.core.readers.decoding import read_text
+from annotator.core.readers.plain_text import article_from_text
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+
+
+def read_article(path: str | os.PathLike[str]) -> Article:
+    """Read ``path`` as an article; raise ArticleError with a user-facing reason on failure."""
+    source = Path(path)
+    decoded = read_text(source)
+    suffix = source.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES and looks_like_html(decoded.text)):
+        from annotator.core.readers.html_reader import article_from_html
+
+        return article_from_html(source, decoded.text, decoded.encoding)
+    if suffix in MARKDOWN_SUFFIXES:
+        from annotator.core.readers.markdown_reader import article_from_markdown
+
+        return article_from_markdown(source, decoded.text, decoded.encoding)
+    return article_from_text(source, decoded.text, decoded.encoding)
+
+
+def looks_like_html(text: str) -> bool:
+    """A doctype, <html>, or a <head>/<body> tag near the start."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower():
+        return True
+    return head.startswith("<") and ("<body" in head or "<head" in head)
+
+
+__all__ = ["Article", "ArticleError", "looks_like_html", "read_article"]

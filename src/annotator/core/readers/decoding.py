@@ -1,0 +1,166 @@
+"""Turn the bytes of a file into text, or explain in plain words why that is impossible.
+
+Order of trust: a byte-order mark (UTF-8, UTF-16, UTF-32) is believed; otherwise strict
+UTF-8; otherwise charset-normalizer guesses a legacy encoding. charset-normalizer ranks
+several single-byte Latin code pages equally on short texts and then picks an arbitrary one
+(often cp1250), which turns Windows-1252 curly quotes and accents into the wrong letters; so
+among equally plausible guesses Windows-1252 wins, as it does in browsers (WHATWG treats
+"latin-1" as windows-1252). Bytes that look binary (NUL bytes outside UTF-16, many control
+characters) are refused rather than shown as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from annotator.core.article import ArticleError
+
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+"""Files above this size are refused: no news article is that long, and reading one would
+freeze the window for a very long time. 50 MB is about 8 million words."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL_RATIO_LIMIT = 0.02
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Unicode Cc characters except tab, newlines, vertical tab and form feed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text as decoded from a file, with the encoding that was used (for metadata)."""
+
+    text: str
+    encoding: str
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing missing files, folders, special files and huge files."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArticleError("file not found") from None
+    except PermissionError:
+        raise ArticleError("permission denied: the file's folder cannot be read") from None
+    except OSError as error:
+        raise ArticleError(f"cannot read the file ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError("this is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError("not a regular file (a device, pipe or socket cannot be opened as an article)")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise ArticleError(_too_large_message(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except PermissionError:
+        raise ArticleError("permission denied: you are not allowed to read this file") from None
+    except IsADirectoryError:
+        raise ArticleError("this is a folder, not an article file") from None
+    except OSError as error:
+        raise ArticleError(f"cannot read the file ({error.strerror or error})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(_too_large_message(len(data)))
+    return data
+
+
+def _too_large_message(size: int) -> str:
+    limit_mb = MAX_ARTICLE_BYTES // (1024 * 1024)
+    return f"the file is {size / (1024 * 1024):.1f} MB; articles larger than {limit_mb} MB are refused"
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode ``data`` (BOM, then UTF-8, then detection); a leading BOM is not kept."""
+    if not data:
+        raise ArticleError("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_strict(data[len(bom):], encoding), encoding)
+    bomless_utf16 = _bomless_utf16_encoding(data)
+    if bomless_utf16:
+        return _checked(_decode_strict(data, bomless_utf16), bomless_utf16)
+    if b"\x00" in data:
+        raise ArticleError("this looks like a binary file (it contains NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _checked(*_detect_legacy(data))
+
+
+def _decode_strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ArticleError(f"the file says it is {encoding.upper()} but contains invalid bytes") from None
+
+
+def _bomless_utf16_encoding(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.6 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.6 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str]:
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        raise ArticleError("the text encoding could not be recognised (the file may be binary)")
+    least_chaos = min(m.chaos for m in matches)
+    plausible = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    for match in plausible:
+        if "cp1252" in match.could_be_from_charset:
+            try:
+                return data.decode("cp1252"), "windows-1252"
+            except UnicodeDecodeError:
+                break
+    best = plausible[0]
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _checked(text: str, encoding: str) -> DecodedText:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text:
+        raise ArticleError("the file is empty")
+    if not text.strip():
+        raise ArticleError("the file contains only whitespace")
+    controls = sum(1 for _ in _CONTROL_CHARS.finditer(text))
+    if controls > max(2, _CONTROL_RATIO_LIMIT * len(text)):
+        raise ArticleError("this looks like a binary file (it is full of control characters), not text")
+    return DecodedText(text=text, encoding=encoding)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; nothing else changes (the canonical-text contract)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> DecodedText:
+    """The file's text with newlines normalised to ``\\n`` and a BOM removed."""
+    decoded = decode_bytes(read_file_bytes(path))
+    return DecodedText(text=normalise_newlines(decoded.text), encoding=decoded.encoding)
+
+
+__all__ = ["MAX_ARTICLE_BYTES", "DecodedText", "decode_bytes", "normalise_newlines", "read_file_bytes", "read_text"]

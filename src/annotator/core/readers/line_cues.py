@@ -1,0 +1,202 @@
+"""Recognisers for single lines of scraped news: each answers one yes/no question.
+
+They look at the shape of one line (its prefix, case, final punctuation, cue words), never at
+a particular article's sentences, so they can be read and tested one by one. The structure
+module combines them with the line's position in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_DATE = (
+    rf"(?:(?:{_WEEKDAYS},?\s+)?"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?(?:\s+\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
+)
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|BST|UTC|CET|EST|EDT|ET|PT))?)"
+_PLACE_WORD = r"[A-Z][A-Z'’.\-]+"
+_DATELINE = re.compile(
+    rf"^{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:\s*\((?:Reuters|AP|AFP|PA|Bloomberg|UPI|dpa)\))?"
+    rf"\s*[,\-–—]?\s*{_DATE}(?:\s*[,|]?\s*{_TIME})?\s*$"
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated|First published|Date)\s*(?:on)?\s*:?\s*)?"
+    rf"(?:{_TIME}\s*[,|]?\s*)?{_DATE}(?:\s*[,|]?\s*{_TIME})?"
+    r"(?:\s*[|,]\s*(?:Updated|Last updated)\s*:?\s*.{0,40})?\s*$",
+    re.IGNORECASE,
+)
+DATE_IN_TEXT = re.compile(
+    rf"\b{_DATE}\b|\b(?:in|since|during)\s+{_MONTHS}\b|\b(?:on|last|this)\s+{_WEEKDAYS}\b"
+    r"|\b(?:in|since)\s+(?:19|20)\d{2}\b"
+)
+
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|el|ibn|di)\b)"
+_NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}"
+_NOT_NAME_START = re.compile(rf"^By\s+(?:{_WEEKDAYS}|{_MONTHS}|The|This|That|Then|Now|Far|Contrast|Comparison)\b", re.I)
+_BYLINE = re.compile(
+    rf"^(?:(?:Written|Posted|Reported|Words|Story)\s+)?[Bb][Yy]:?\s+{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*"
+    r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bin\b|\bat\b)\s*[^.!?“”\"‘]{0,80})?\s*$"
+)
+
+_RELATED = re.compile(
+    r"^(?:READ MORE|Read more|Read More|RELATED|Related|RELATED ARTICLES?|Related articles?|MORE|More|"
+    r"SEE ALSO|See also|ALSO READ|Also read|WATCH|Watch|LISTEN|READ|Read next|READ NEXT)\s*[:：»>|\-–—]\s*\S",
+)
+_READ_LINK_ALONE = re.compile(r"^(?:Read (?:the rest|more|the full (?:story|article|report))(?: here)?|Click here to read more)\W*$", re.I)
+
+_SOURCE = re.compile(
+    r"^(?:Source|Sources|Credit|Credits|Photo|Photos|Photograph|Picture|Pictures|Image|Images|"
+    r"Photo credit|Image credit|Copyright|©)\s*[:：]\s*\S"
+    r"|^©\s*\S"
+    r"|^\((?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited)\b[^()]*\)\s*$"
+    r"|^-{1,2}\s*(?:additional\s+)?reporting\s+(?:by|from)\b"
+    r"|^--\s*.*\b(?:newsroom|newsdesk|desk|bureau)\b",
+    re.IGNORECASE,
+)
+
+_BULLET = re.compile(r"^([ \t\u00a0]*)([•◦▪▫●○■□‣⁃∙·*\-–—])[ \t\u00a0]+\S")
+_DASH_MARKERS = frozenset("-–—")
+
+_PICTURE_CUE = re.compile(
+    r"\bpictured\b|\bphotographed\b|\bfile (?:photo|picture|image)\b|\bseen here\b|\bin this (?:photo|picture|image)\b"
+    r"|\((?:left|right|centre|center|above|below|top|bottom|inset|main|file|L|R|C|front|back)\b[^()]{0,40}\)"
+    r"|\((?:Image|Photo|Picture|Credit|Pic)\s*:[^()]*\)|\b(?:Image|Photo|Picture|Pic)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_PHOTO_VERB = re.compile(
+    r"\b(?:attends|arrives|arrive|poses|pose|speaks|gestures|looks on|look on|walks|walk|stands|stand|sits|sit|"
+    r"waves|holds|hold|leaves|fires|fire|wades|wade|gathers|gather|marches|march|reacts|react|watches|"
+    r"celebrates|celebrate|is seen|are seen|inspects|inspect|visits|addresses|greets|shakes hands|hugs|"
+    r"embraces|mourns|mourn|queues|queue|carries|carry|lays|lay flowers|salutes|salute|smiles|rides|ride|"
+    r"works|clear|clears|patrol|patrols|protest|rally|rallies)\b"
+)
+
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per so the to up via vs v with over after "
+    "is are was be its it his her their our your".split()
+)
+_OPENING_QUOTES = re.compile(r"[“„«\"]|(?:^|(?<=[\s(\[—–-]))[‘']")
+_SENTENCE_END = frozenset(".!?:;…")
+_CLOSERS = "”’\"»)]'"
+_DASH_CLAUSE = re.compile(r"\s[–—-]\s[^–—]{2,}$")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def is_dateline(line: str) -> bool:
+    """'LONDON 1996-08-30', 'KYIV, 11 March 2026', or a lone date/time line ('Published: 3 May 2024')."""
+    return bool(_DATELINE.match(line) or _DATE_LINE.match(line))
+
+
+def is_byline(line: str) -> bool:
+    """'By Jane Doe, Political Correspondent', 'By JANE DOE and JOHN ROE', 'Written by ...'."""
+    if len(line) > 140 or _NOT_NAME_START.match(line):
+        return False
+    return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "?", "!")) or _is_initials_byline(line)
+
+
+def _is_initials_byline(line: str) -> bool:
+    """A byline may end in an initial's full stop ('By Jane Q. Doe' never does, 'By J. Doe Jr.' does)."""
+    return bool(re.match(rf"^[Bb]y\s+{_NAME}\s*$", line)) and line.rstrip().endswith(".") and len(line) < 60 and bool(
+        re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", line.rstrip())
+    )
+
+
+def byline_name(line: str) -> str:
+    """The people named by a byline, without the 'By' and the role ('Jane Doe and John Roe')."""
+    body = re.sub(r"^(?:(?:Written|Posted|Reported|Words|Story)\s+)?[Bb][Yy]:?\s+", "", line.strip())
+    return re.split(r"\s*(?:,|\||\s[-–—]\s|\bfor\b|\bin\b|\bat\b)\s*", body, maxsplit=1)[0].strip()
+
+
+def is_related_link(line: str) -> bool:
+    """'READ MORE: ...', 'RELATED: ...', 'MORE: ...', 'Read the rest here.'"""
+    return bool(_RELATED.match(line) or _READ_LINK_ALONE.match(line)) and len(line) <= 300
+
+
+def is_source_line(line: str) -> bool:
+    """'Source: ...', 'Credit: ...', 'Photo: ...', '(Reporting by ...)', '-- London Newsroom +44 ...'."""
+    return bool(_SOURCE.match(line)) and len(line) <= 200
+
+
+def bullet_marker(line: str) -> str | None:
+    """The list marker a line starts with ('•', '*', '-', '–'...), or None."""
+    match = _BULLET.match(line)
+    return match.group(2) if match else None
+
+
+def is_dash_marker(marker: str) -> bool:
+    return marker in _DASH_MARKERS
+
+
+def ends_like_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation or a closing quotation mark.
+
+    Trailing brackets are looked through ('... (AP).'); a closing quote ends prose even
+    without a full stop inside it, so body paragraphs ending in a quote stay paragraphs.
+    """
+    stripped = line.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in "”\"»":
+        return True
+    if stripped[-1] == "’" and len(stripped) > 1 and not stripped[-2].isalpha():
+        return True
+    trimmed = stripped.rstrip(_CLOSERS).rstrip()
+    return bool(trimmed) and trimmed[-1] in _SENTENCE_END
+
+
+def has_quotation(line: str) -> bool:
+    """Whether the line opens a quotation ('‘' after a space, '“', '"', '«'); apostrophes do not count."""
+    return bool(_OPENING_QUOTES.search(line))
+
+
+def has_picture_cue(line: str) -> bool:
+    """'pictured', '(pictured)', '(left)', 'file photo', 'Photo: Reuters' and similar."""
+    return bool(_PICTURE_CUE.search(line))
+
+
+def has_photo_verb(line: str) -> bool:
+    """A present-tense verb of the kind captions use ('attends', 'wade', 'fire', 'looks on')."""
+    return bool(_PHOTO_VERB.search(line))
+
+
+def has_date(line: str) -> bool:
+    return bool(DATE_IN_TEXT.search(line))
+
+
+def words_of(line: str) -> list[str]:
+    return [word for word in line.split() if _LETTERS.search(word)]
+
+
+def is_title_like(line: str) -> bool:
+    """Most words capitalised, ignoring short function words ('Warnings Ignored', 'Plan for the Port')."""
+    words = [word.strip("‘’“”\"'()[],:;.!?–—-") for word in words_of(line)]
+    content = [word for word in words if word and word.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
+    return capitalised >= 0.75 * len(content) and len(words) >= 1
+
+
+def is_upper_case(line: str) -> bool:
+    """Mostly capital letters: agency headlines ('CRICKET - ...') and datelines."""
+    letters = _LETTERS.findall(line)
+    if len(letters) < 3:
+        return False
+    return sum(1 for letter in letters if letter.isupper()) >= 0.8 * len(letters)
+
+
+def ends_with_dash_clause(line: str) -> bool:
+    """A standfirst often ends '... – intelligence chief' / '— as X insists ...'."""
+    match = _DASH_CLAUSE.search(line.rstrip())
+    return bool(match) and len(match.group(0)) < 0.6 * len(line.rstrip())
