@@ -1,0 +1,130 @@
+"""What every exporter needs: ordering, placement, speakers, label colours, the article's IRI.
+
+Kept in one place so that the formats agree with each other: the same annotation gets the
+same speaker in CSV, Markdown and ClaimReview, and orphans are handled the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from annotator.core.annotations.model import Annotation, Label
+from annotator.core.article import Article
+from annotator.core.extraction.model import Extraction
+
+FALLBACK_COLOR = "#9e9e9e"
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+# Characters at which a line ends for Python's str.splitlines (and for brat, whose
+# reader splits lines the same way): a span or a note must never carry one of these
+# into a one-line-per-record format.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK_RUN = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
+
+ORPHAN = "orphan"
+
+
+def is_placed(annotation: Annotation, text: str) -> bool:
+    """True when the annotation has a usable span in ``text``.
+
+    Orphans (annotations whose text could not be found again) keep their old offsets in
+    the sidecar, but those offsets point at the wrong words; formats that mark positions
+    must list orphans separately instead of highlighting something else.
+    """
+    return annotation.status != ORPHAN and 0 <= annotation.start < annotation.end <= len(text)
+
+
+def ordered(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Reading order: by start, longer spans first (so containers open before what they
+    contain), then label and id, which makes every export deterministic; orphans last."""
+    return sorted(annotations, key=lambda a: (a.status == ORPHAN, a.start, -a.end, a.label, a.id))
+
+
+def split_placed(annotations: Iterable[Annotation], text: str) -> tuple[list[Annotation], list[Annotation]]:
+    """The annotations with a span in ``text`` and the orphans, each in reading order."""
+    placed: list[Annotation] = []
+    orphans: list[Annotation] = []
+    for annotation in ordered(annotations):
+        (placed if is_placed(annotation, text) else orphans).append(annotation)
+    return placed, orphans
+
+
+def speaker_for(annotation: Annotation, extraction: Extraction | None) -> str | None:
+    """Who said the annotated words, when it is known.
+
+    The annotation's own speaker wins. With an extraction, the extracted quote it links to
+    (``quote_id``) gives the speaker, else the extracted quote whose span contains the
+    annotation: a claim highlighted inside a quotation was made by whoever is quoted.
+    """
+    if annotation.speaker:
+        return annotation.speaker
+    if extraction is None:
+        return None
+    for quote in extraction.quotes:
+        if annotation.quote_id and quote.id == annotation.quote_id and quote.speaker:
+            return quote.speaker
+    for quote in extraction.quotes:
+        if quote.speaker and quote.start <= annotation.start and annotation.end <= quote.end:
+            return quote.speaker
+    return None
+
+
+def label_colors(labels: Sequence[Label]) -> dict[str, str]:
+    """Label name → a safe ``#rrggbb`` colour (anything else falls back to grey).
+
+    Colours come from a user-editable sidecar and end up inside CSS, so only hex colours
+    pass through.
+    """
+    colors: dict[str, str] = {}
+    for label in labels:
+        colors[label.name] = normalise_hex(label.color)
+    return colors
+
+
+def normalise_hex(color: str) -> str:
+    if not _HEX_COLOR.match(color or ""):
+        return FALLBACK_COLOR
+    if len(color) == 4:
+        color = "#" + "".join(ch * 2 for ch in color[1:])
+    return color.lower()
+
+
+def label_order(labels: Sequence[Label], annotations: Iterable[Annotation]) -> list[str]:
+    """Label names in the label set's order, then any label only annotations use (sorted)."""
+    names = [label.name for label in labels]
+    extra = sorted({a.label for a in annotations} - set(names))
+    return names + extra
+
+
+def article_iri(article: Article) -> str:
+    """The IRI that identifies the article in linked-data exports.
+
+    An HTML article read from a saved page keeps its original URL in the metadata; a
+    local file is identified by its ``file:`` URI.
+    """
+    url = article.metadata.get("url", "")
+    if url.startswith(("http://", "https://")):
+        return url
+    path = Path(article.source)
+    if not path.is_absolute():
+        path = path.resolve()
+    return path.as_uri()
+
+
+def stable_uuid(*parts: str) -> str:
+    """A UUID derived from ``parts``, so that re-exporting the same article gives the same ids."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "\x1f".join(parts)))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of line breaks turned into a single space."""
+    return _LINE_BREAK_RUN.sub(" ", text)
+
+
+def article_title(article: Article) -> str:
+    if article.title:
+        return article.title
+    return Path(article.source).name
