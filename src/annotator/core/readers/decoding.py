@@ -49,30 +49,29 @@ def read_file_bytes(path: Path) -> bytes:
     """The file's bytes, refusing missing files, folders, special files and huge files."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise ArticleError("file not found") from None
-    except PermissionError:
-        raise ArticleError("permission denied: the file's folder cannot be read") from None
-    except OSError as error:
-        raise ArticleError(f"cannot read the file ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError("this is a folder, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError("not a regular file (a device, pipe or socket cannot be opened as an article)")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(_too_large_message(info.st_size))
-    try:
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError("this is a folder, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError("not a regular file (a device, pipe or socket cannot be opened as an article)")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(_too_large_message(info.st_size))
         with open(path, "rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except PermissionError:
-        raise ArticleError("permission denied: you are not allowed to read this file") from None
-    except IsADirectoryError:
-        raise ArticleError("this is a folder, not an article file") from None
     except OSError as error:
-        raise ArticleError(f"cannot read the file ({error.strerror or error})") from None
+        raise ArticleError(_os_error_message(error)) from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(_too_large_message(len(data)))
     return data
+
+
+def _os_error_message(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "file not found"
+    if isinstance(error, PermissionError):
+        return "permission denied: you are not allowed to read this file"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not an article file"
+    return f"cannot read the file ({error.strerror or error})"
 
 
 def _too_large_message(size: int) -> str:

@@ -65,7 +65,7 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 
-_BULLET = re.compile(r"^([ \t\u00a0]*)([•◦▪▫●○■□‣⁃∙·*\-–—])[ \t\u00a0]+\S")
+_BULLET = re.compile(r"^([ \t\u00a0]*)([•◦▪▫●○■□‣⁃∙·*\-–—])[ \t\u00a0]+[^\n]*?[^\W_]")
 _DASH_MARKERS = frozenset("-–—")
 
 _PICTURE_CUE = re.compile(
@@ -96,6 +96,33 @@ _LETTERS = re.compile(r"[^\W\d_]")
 def is_dateline(line: str) -> bool:
     """'LONDON 1996-08-30', 'KYIV, 11 March 2026', or a lone date/time line ('Published: 3 May 2024')."""
     return bool(_DATELINE.match(line) or _DATE_LINE.match(line))
+
+
+_PLACE_ONLY = re.compile(rf"^{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?$")
+_DATELINE_LEAD = re.compile(
+    rf"^{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]+){{0,2}}(?:,?\s*{_DATE})?"
+    r"(?:\s*\((?:Reuters|AP|AFP|PA|UPI|Bloomberg|dpa)\))?\s*[\-–—]\s"
+)
+_PERSON_NAME_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]*[a-z]|[A-Z][a-z]+[A-Z][a-z]+)){1,3}$")
+
+
+def is_place_line(line: str) -> bool:
+    """'FARMINGTON HILLS, Mich.': the place half of a dateline whose date is on the next line."""
+    return bool(_PLACE_ONLY.match(line.strip()))
+
+
+def is_date_only_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line.strip()))
+
+
+def starts_with_dateline(line: str) -> bool:
+    """'WASHINGTON (AP) — The Latest...', 'BRUSSELS - European leaders...': a dateline run into prose."""
+    return bool(_DATELINE_LEAD.match(line))
+
+
+def is_person_name_line(line: str) -> bool:
+    """A line that is only a name ('Larry Fine'): agency copy's byline without 'By'."""
+    return bool(_PERSON_NAME_LINE.match(line.strip()))
 
 
 def is_byline(line: str) -> bool:
@@ -196,7 +223,15 @@ def is_upper_case(line: str) -> bool:
     return sum(1 for letter in letters if letter.isupper()) >= 0.8 * len(letters)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][’”\"')\]]*\s+[‘“\"'(]?[A-Z]")
+
+
+def has_sentence_break(text: str) -> bool:
+    """More than one sentence (an abbreviation such as 'Gen. Ham' also counts, erring to 'yes')."""
+    return bool(_SENTENCE_BREAK.search(text))
+
+
 def ends_with_dash_clause(line: str) -> bool:
     """A standfirst often ends '... – intelligence chief' / '— as X insists ...'."""
     match = _DASH_CLAUSE.search(line.rstrip())
-    return bool(match) and len(match.group(0)) < 0.6 * len(line.rstrip())
+    return bool(match) and len(match.group(0)) <= 90 and len(match.group(0)) < 0.4 * len(line.rstrip())

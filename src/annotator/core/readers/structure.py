@@ -142,7 +142,9 @@ def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped:
     marker = cues.bullet_marker(line.text)
     if marker and not (cues.is_dash_marker(marker) and _is_mid_sentence(prev_text)):
         return False
-    if _is_standalone_line(text) or _is_standalone_line(prev_text):
+    if cues.is_place_line(prev_text) and cues.is_date_only_line(text):
+        return True
+    if _is_standalone_line(text) or _is_standalone_line(prev_text) or not _has_word(prev_text):
         return False
     if cues.is_upper_case(prev_text) or cues.ends_like_sentence(prev_text):
         return False
@@ -152,6 +154,10 @@ def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped:
     if cues.bullet_marker(piece[0].text):
         return _indent(line.text) > _indent(piece[0].text)
     return looks_wrapped and len(prev_text) >= _WRAP_MIN_LINE and not _looks_like_heading(text)
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
 
 
 def _is_mid_sentence(text: str) -> bool:
@@ -173,6 +179,9 @@ def _indent(line: str) -> int:
 def classify(units: Sequence[Unit]) -> list[Block]:
     """Give each unit a block kind from its shape and position."""
     kinds = [unit.kind or _line_kind(unit) for unit in units]
+    for index in range(len(units) - 1):
+        if kinds[index] is None and kinds[index + 1] == "dateline" and cues.is_person_name_line(units[index].text):
+            kinds[index] = "byline"
     headline_index = _headline_index(units, kinds)
     if headline_index is not None:
         kinds[headline_index] = "headline"
@@ -181,7 +190,7 @@ def classify(units: Sequence[Unit]) -> list[Block]:
             kinds[standfirst] = "standfirst"
     for index, unit in enumerate(units):
         if kinds[index] is None:
-            kinds[index] = _body_kind(unit, index, headline_index)
+            kinds[index] = _body_kind(unit, index)
     return [Block(kind, unit.start, unit.end) for kind, unit in zip(kinds, units) if unit.end > unit.start]
 
 
@@ -204,19 +213,24 @@ def _line_kind(unit: Unit) -> str | None:
 
 
 def _headline_index(units: Sequence[Unit], kinds: Sequence[str | None]) -> int | None:
-    """The first unit, when it is shaped like a headline and something follows it."""
+    """The first unit, when it is shaped like a headline and something follows it.
+
+    Headline-shaped: capitals or title case, no final full stop, or a short line followed by a
+    byline, a dateline, or a clearly longer paragraph. A long opening sentence is no headline.
+    """
     if len(units) < 2 or kinds[0] is not None or units[0].kind is not None:
         return None
-    unit = units[0]
+    unit, following = units[0], units[1]
     text = unit.text
     words = cues.words_of(text)
     if unit.lines > 2 or not words or len(words) > 30 or len(text) > 250 or text.rstrip().endswith(":"):
         return None
-    if cues.is_upper_case(text) or cues.is_title_like(text):
+    if kinds[1] in ("byline", "dateline") or cues.starts_with_dateline(following.text):
         return 0
-    if not cues.ends_like_sentence(text):
+    if cues.is_upper_case(text) or cues.is_title_like(text) or not cues.ends_like_sentence(text):
         return 0
-    if text.rstrip().rstrip("”’\"").endswith(("?", "!")) and len(words) <= 15 and unit.blank_after:
+    longest_next = max(len(unit.text) for unit in units[1:4])
+    if len(words) <= 20 and len(text) * 1.3 < longest_next:
         return 0
     return None
 
@@ -224,22 +238,30 @@ def _headline_index(units: Sequence[Unit], kinds: Sequence[str | None]) -> int |
 def _standfirst_index(units: Sequence[Unit], kinds: Sequence[str | None], headline: int) -> int | None:
     """The paragraph right after the headline, when it reads as a summary, not as the lede.
 
-    A standfirst is followed by the summary bullets, byline or dateline, or ends with a dash
-    clause ('... – intelligence chief claims'); an agency lede after a dateline is not one.
+    A standfirst ends with a dash clause ('... – intelligence chief claims') or comes before
+    the summary bullets, the byline or the dateline; a deck (a one-sentence subtitle) sits on
+    the line right under the headline or right before a dateline-led first paragraph. An
+    agency lede that follows a dateline is not a standfirst.
     """
     index = headline + 1
     if index >= len(units) or kinds[index] is not None or units[index].kind is not None:
         return None
     unit = units[index]
-    if len(cues.words_of(unit.text)) < 8:
-        return None
-    following = kinds[index + 1] if index + 1 < len(units) else None
-    if following in ("bullet", "byline", "dateline") or cues.ends_with_dash_clause(unit.text):
+    words = cues.words_of(unit.text)
+    following = units[index + 1] if index + 1 < len(units) else None
+    following_kind = kinds[index + 1] if following else None
+    if len(words) >= 8 and following_kind in ("bullet", "byline", "dateline"):
+        return index
+    if len(words) >= 8 and cues.ends_with_dash_clause(unit.text) and not cues.has_sentence_break(unit.text):
+        return index
+    is_deck = unit.lines == 1 and len(words) <= 25 and not cues.has_quotation(unit.text)
+    under_headline = not unit.blank_before and unit.blank_after
+    if is_deck and (under_headline or (following is not None and cues.starts_with_dateline(following.text))):
         return index
     return None
 
 
-def _body_kind(unit: Unit, index: int, headline: int | None) -> str:
+def _body_kind(unit: Unit, index: int) -> str:
     """paragraph, caption or subheading for a unit in the body of the article."""
     text = unit.text
     if index == 0 or cues.ends_like_sentence(text) and not text.rstrip().endswith("?"):
@@ -255,7 +277,8 @@ def _body_kind(unit: Unit, index: int, headline: int | None) -> str:
         return "paragraph"
     spaced = unit.blank_before and unit.blank_after
     if text.rstrip().endswith("?"):
-        return "subheading" if spaced and len(words) <= 10 else "paragraph"
+        is_heading = spaced and len(words) <= 10 and cues.is_title_like(text)
+        return "subheading" if is_heading else "paragraph"
     title_like = cues.is_title_like(text) or cues.is_upper_case(text)
     if not spaced:
         has_digits = any(char.isdigit() for char in text)
