@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.article import Article, Block
-from annotator.core.readers import line_cues
-from annotator.core.readers.structure import recover_blocks
+from annotator.core.readers.structure import block_metadata, recover_blocks
 
 
 def article_from_text(source: Path, text: str, encoding: str) -> Article:
@@ -20,7 +19,7 @@ def article_from_text(source: Path, text: str, encoding: str) -> Article:
         source=source,
         text=text,
         title=_title(text, blocks) or source.stem,
-        metadata=_metadata(text, blocks, encoding),
+        metadata={"encoding": encoding, **block_metadata(text, blocks)},
         blocks=blocks,
         format="text",
     )
@@ -31,14 +30,3 @@ def _title(text: str, blocks: list[Block]) -> str:
         if block.kind == "headline":
             return " ".join(text[block.start : block.end].split())
     return ""
-
-
-def _metadata(text: str, blocks: list[Block], encoding: str) -> dict[str, str]:
-    metadata = {"encoding": encoding}
-    for block in blocks:
-        content = text[block.start : block.end]
-        if block.kind == "byline" and "author" not in metadata:
-            metadata["author"] = line_cues.byline_name(content)
-        elif block.kind == "dateline" and "dateline" not in metadata:
-            metadata["dateline"] = content
-    return metadata

@@ -292,3 +292,15 @@ def _body_kind(unit: Unit, index: int) -> str:
 def recover_blocks(text: str) -> list[Block]:
     """Blocks for plain scraped-news text."""
     return classify(segment(text))
+
+
+def block_metadata(text: str, blocks: Sequence[Block]) -> dict[str, str]:
+    """What the blocks say about the article: ``author`` from a byline, ``dateline``."""
+    metadata: dict[str, str] = {}
+    for block in blocks:
+        content = text[block.start : block.end]
+        if block.kind == "byline" and "author" not in metadata:
+            metadata["author"] = cues.byline_name(content)
+        elif block.kind == "dateline" and "dateline" not in metadata:
+            metadata["dateline"] = content
+    return metadata
