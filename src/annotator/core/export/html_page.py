@@ -50,8 +50,8 @@ table.article { border-collapse: collapse; width: 100%; }
 td.text { vertical-align: top; padding: 0.2em 1.5em 0.6em 0; line-height: 1.5; width: 65%; }
 td.notes { vertical-align: top; padding: 0.2em 0 0.6em 1em; font-family: sans-serif; font-size: 0.85em;
            border-left: 1px solid #cccccc; width: 35%; }
-td.notes ol { margin: 0; padding-left: 1.5em; }
-td.notes li { margin-bottom: 0.6em; }
+ul.notes { margin: 0; padding-left: 0; list-style-type: none; }
+ul.notes li { margin-bottom: 0.6em; }
 mark { color: #1a1a1a; padding: 0; }
 mark.overlap { text-decoration: underline; }
 sup.ref { font-family: sans-serif; font-size: 0.7em; }
@@ -144,7 +144,7 @@ def _note_entry(
     extraction: Extraction | None,
     linked: bool = True,
 ) -> str:
-    marker = f'<a href="#ref-{number}">{number}</a>' if linked else str(number)
+    marker = f'<a href="#ref-{number}">[{number}]</a>' if linked else f"[{number}]"
     parts = [marker, _chip(annotation.label, colors)]
     if annotation.verdict:
         parts.append(f'<span class="verdict">{escape(annotation.verdict)}</span>')
@@ -156,7 +156,12 @@ def _note_entry(
     entry = " ".join(parts)
     if annotation.note:
         entry += f'<br><span class="note">{_text_html(annotation.note)}</span>'
-    return f'<li id="note-{number}" value="{number}">{entry}</li>'
+    return f'<li id="note-{number}">{entry}</li>'
+
+
+def _notes_list(entries: Sequence[str]) -> str:
+    # The inline style too: Qt's rich-text engine (PDF) ignores list styles from <style>.
+    return f'<ul class="notes" style="list-style-type: none">{"".join(entries)}</ul>'
 
 
 def _block_html(
@@ -215,7 +220,7 @@ def export_html(
         notes = [
             _note_entry(numbers[a.id], a, colors, extraction) for a in placed if first_block.get(a.id) == index
         ]
-        notes_html = f"<ol>{''.join(notes)}</ol>" if notes else ""
+        notes_html = _notes_list(notes) if notes else ""
         rows.append(
             f'<tr><td class="text">{_block_html(block, segments, text, colors, numbers, last_segment)}</td>'
             f'<td class="notes">{notes_html}</td></tr>'
@@ -257,7 +262,7 @@ def export_html(
             '<section class="needs-review">',
             "<h2>Not found in the article</h2>",
             "<p>The text of these annotations is not in the article any more: they need review.</p>",
-            f"<ol>{''.join(items)}</ol>",
+            _notes_list(items),
             "</section>",
         ]
     if extraction is not None:
