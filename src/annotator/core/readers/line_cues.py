@@ -42,6 +42,7 @@ DATE_IN_TEXT = re.compile(
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|el|ibn|di)\b)"
 _NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}"
+_BY_PREFIX = re.compile(r"^(?:(?:Written|Posted|Reported|Words|Story)\s+)?[Bb][Yy]\b")
 _NOT_NAME_START = re.compile(rf"^By\s+(?:{_WEEKDAYS}|{_MONTHS}|The|This|That|Then|Now|Far|Contrast|Comparison)\b", re.I)
 _BYLINE = re.compile(
     rf"^(?:(?:Written|Posted|Reported|Words|Story)\s+)?[Bb][Yy]:?\s+{_NAME}"
@@ -91,10 +92,15 @@ _SENTENCE_END = frozenset(".!?:;…")
 _CLOSERS = "”’\"»)]'"
 _DASH_CLAUSE = re.compile(r"\s[–—-]\s[^–—]{2,}$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_SHORT_LINE = 120
+"""Datelines, place and name lines are short; longer lines are not even matched (and no
+pattern ever runs over a pathological multi-megabyte line)."""
 
 
 def is_dateline(line: str) -> bool:
     """'LONDON 1996-08-30', 'KYIV, 11 March 2026', or a lone date/time line ('Published: 3 May 2024')."""
+    if len(line) > _SHORT_LINE:
+        return False
     return bool(_DATELINE.match(line) or _DATE_LINE.match(line))
 
 
@@ -108,26 +114,26 @@ _PERSON_NAME_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'�
 
 def is_place_line(line: str) -> bool:
     """'FARMINGTON HILLS, Mich.': the place half of a dateline whose date is on the next line."""
-    return bool(_PLACE_ONLY.match(line.strip()))
+    return len(line) <= _SHORT_LINE and bool(_PLACE_ONLY.match(line.strip()))
 
 
 def is_date_only_line(line: str) -> bool:
-    return bool(_DATE_LINE.match(line.strip()))
+    return len(line) <= _SHORT_LINE and bool(_DATE_LINE.match(line.strip()))
 
 
 def starts_with_dateline(line: str) -> bool:
     """'WASHINGTON (AP) — The Latest...', 'BRUSSELS - European leaders...': a dateline run into prose."""
-    return bool(_DATELINE_LEAD.match(line))
+    return bool(_DATELINE_LEAD.match(line[:_SHORT_LINE]))
 
 
 def is_person_name_line(line: str) -> bool:
     """A line that is only a name ('Larry Fine'): agency copy's byline without 'By'."""
-    return bool(_PERSON_NAME_LINE.match(line.strip()))
+    return len(line) <= _SHORT_LINE and bool(_PERSON_NAME_LINE.match(line.strip()))
 
 
 def is_byline(line: str) -> bool:
     """'By Jane Doe, Political Correspondent', 'By JANE DOE and JOHN ROE', 'Written by ...'."""
-    if len(line) > 140 or _NOT_NAME_START.match(line):
+    if len(line) > 140 or not _BY_PREFIX.match(line) or _NOT_NAME_START.match(line):
         return False
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "?", "!")) or _is_initials_byline(line)
 
@@ -147,12 +153,12 @@ def byline_name(line: str) -> str:
 
 def is_related_link(line: str) -> bool:
     """'READ MORE: ...', 'RELATED: ...', 'MORE: ...', 'Read the rest here.'"""
-    return bool(_RELATED.match(line) or _READ_LINK_ALONE.match(line)) and len(line) <= 300
+    return len(line) <= 300 and bool(_RELATED.match(line) or _READ_LINK_ALONE.match(line))
 
 
 def is_source_line(line: str) -> bool:
     """'Source: ...', 'Credit: ...', 'Photo: ...', '(Reporting by ...)', '-- London Newsroom +44 ...'."""
-    return bool(_SOURCE.match(line)) and len(line) <= 200
+    return len(line) <= 200 and bool(_SOURCE.match(line))
 
 
 def bullet_marker(line: str) -> str | None:

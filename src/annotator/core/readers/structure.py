@@ -124,19 +124,28 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _split_group(group: Sequence[Line]) -> list[list[Line]]:
     """Split a run of non-blank lines into units, joining hard-wrapped lines."""
+    if len(group) == 1:
+        return [list(group)]
     widths = [len(line.text.rstrip()) for line in group]
-    looks_wrapped = len(group) >= 2 and max(widths) <= _WRAP_WIDTH_LIMIT
+    looks_wrapped = max(widths) <= _WRAP_WIDTH_LIMIT
+    standalone = [_is_standalone_line(line.text.strip()) for line in group]
     pieces: list[list[Line]] = [[group[0]]]
-    for previous, line in zip(group, group[1:]):
-        if _continues(pieces[-1], previous, line, looks_wrapped):
+    for index in range(1, len(group)):
+        previous, line = group[index - 1], group[index]
+        alone = standalone[index] or standalone[index - 1]
+        if _continues(pieces[-1], previous, line, looks_wrapped, alone):
             pieces[-1].append(line)
         else:
             pieces.append([line])
     return pieces
 
 
-def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped: bool) -> bool:
-    """Whether ``line`` continues the unit that ``previous`` ended (a hard line wrap)."""
+def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped: bool, alone: bool) -> bool:
+    """Whether ``line`` continues the unit that ``previous`` ended (a hard line wrap).
+
+    ``alone`` says that one of the two lines stands on its own (a dateline, byline, link or
+    credit line) and so is never joined, except a place line followed by its date line.
+    """
     prev_text = previous.text.strip()
     text = line.text.strip()
     marker = cues.bullet_marker(line.text)
@@ -144,7 +153,7 @@ def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped:
         return False
     if cues.is_place_line(prev_text) and cues.is_date_only_line(text):
         return True
-    if _is_standalone_line(text) or _is_standalone_line(prev_text) or not _has_word(prev_text):
+    if alone or not _has_word(prev_text):
         return False
     if cues.is_upper_case(prev_text) or cues.ends_like_sentence(prev_text):
         return False
