@@ -1,0 +1,199 @@
+"""Placing imported annotations on the article and merging them into its annotation set.
+
+Importers read foreign files into :class:`ImportedAnnotation` records (a quote selector,
+perhaps offsets, and what the reader said). :func:`plan_merge` turns them into one
+undoable ``Batch`` for the article's ``AnnotationSet`` and a summary, without touching
+the set: the command line applies and saves it, the window can push it on its undo stack.
+
+Rules, chosen so that an import never loses and never doubles work:
+
+- **Placement.** Offsets are trusted when the text there is exactly the quote. Otherwise
+  ("offsets disagree": another tool counted differently, or the article changed) the
+  quote selector is searched for with the same re-anchoring as a changed article
+  (exact and fuzzy candidates scored by quote, context and distance).
+- **Orphans are kept.** What cannot be found becomes an orphan with its text, listed
+  under "Needs review" like any other orphan, never dropped.
+- **Duplicates are skipped.** Same span and label as an annotation already there (or
+  earlier in the same file); for orphans, same text and label.
+- **Ids.** An imported id is kept when it is free (so a re-import is recognised); when
+  the id is taken by a different annotation the import gets a fresh id.
+- **Labels.** Matched to the article's labels ignoring case; unknown ones are added with
+  the next free colour and key. Annotations without any label get ``Imported``.
+- **Verdicts.** A verdict outside Annotator's list is kept as a tag ``verdict:<value>``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.annotations.document import AnnotationError, AnnotationSet
+from annotator.core.annotations.model import Annotation, QuoteSelector, new_id, utc_now
+from annotator.core.annotations.operations import AddAnnotation, AddLabel, Batch, Operation, canonical_verdict, normalise_tags
+from annotator.core.annotations.reanchor import Anchorer
+
+FALLBACK_LABEL = "Imported"
+
+
+class ImportFormatError(ValueError):
+    """A file that is not what its format says; the message is meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedAnnotation:
+    """One annotation as read from a foreign file, not yet placed on the article."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+    label: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    verdict: str | None = None
+    speaker: str | None = None
+    quote_id: str | None = None
+    author: str = ""
+    created: str | None = None
+    modified: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedImport:
+    """What an importer read: the annotations, and what it had to leave out and why."""
+
+    annotations: list[ImportedAnnotation] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MergePlan:
+    """The operation that adds the imported annotations, and what it will do."""
+
+    operation: Batch | None
+    added: list[Annotation] = field(default_factory=list)
+    duplicates: list[ImportedAnnotation] = field(default_factory=list)
+    new_labels: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def orphans(self) -> list[Annotation]:
+        return [a for a in self.added if a.status == "orphan"]
+
+    @property
+    def relocated(self) -> list[Annotation]:
+        """Added annotations found by their quote because their offsets disagreed."""
+        return [a for a in self.added if a.status in ("moved", "fuzzy")]
+
+    def summary(self) -> str:
+        """One line for the user, e.g. ``added 5, skipped 2 duplicates, 1 unmatched (kept as orphans)``."""
+        parts = [f"added {len(self.added)}", f"skipped {len(self.duplicates)} duplicate{_s(self.duplicates)}"]
+        parts.append(f"{len(self.orphans)} unmatched (kept as orphans, needing review)")
+        if self.relocated:
+            parts.append(f"{len(self.relocated)} placed by their quote")
+        if self.new_labels:
+            parts.append("new label" + _s(self.new_labels) + ": " + ", ".join(self.new_labels))
+        line = ", ".join(parts)
+        if self.ignored:
+            line += "\nnot imported: " + "; ".join(self.ignored)
+        return line
+
+
+def _s(items: Sequence[object]) -> str:
+    return "" if len(items) == 1 else "s"
+
+
+def place(item: ImportedAnnotation, anchorer: Anchorer, annotation_id: str, label: str) -> Annotation:
+    """The imported annotation as an ``Annotation`` on ``anchorer.text`` (maybe an orphan)."""
+    text = anchorer.text
+    tags = list(normalise_tags(item.tags))
+    try:
+        verdict = canonical_verdict(item.verdict)
+    except AnnotationError:
+        verdict = None
+        tags.append(f"verdict:{' '.join((item.verdict or '').split())}")
+    now = utc_now()
+    fields = dict(
+        id=annotation_id,
+        label=label,
+        tags=normalise_tags(tags),
+        note=item.note,
+        verdict=verdict,
+        speaker=item.speaker or None,
+        quote_id=item.quote_id or None,
+        author=item.author,
+        created=item.created or now,
+        modified=item.modified or item.created or now,
+    )
+    start, end = item.start, item.end
+    offsets_valid = start is not None and end is not None and 0 <= start < end <= len(text)
+    exact = item.exact
+    if offsets_valid and (not exact or text[start:end] == exact):
+        return Annotation(start=start, end=end, selector=QuoteSelector.from_text(text, start, end), **fields)
+    selector = QuoteSelector(exact, item.prefix, item.suffix)
+    guess = min(start, len(text)) if start is not None and start >= 0 else 0
+    if not exact:  # nothing to search for: kept, with what the reader said, as an orphan
+        return Annotation(start=guess, end=guess, selector=selector, status="orphan", **fields)
+    return anchorer.anchor(Annotation(start=guess, end=guess + len(exact), selector=selector, **fields))
+
+
+def _key(annotation: Annotation) -> tuple:
+    if annotation.status == "orphan":
+        return ("orphan", annotation.selector.exact, annotation.label)
+    return (annotation.start, annotation.end, annotation.label)
+
+
+def _imported_id(raw: str | None) -> str | None:
+    """The UUID inside ``raw`` (``urn:uuid:…`` or bare), or None for any other kind of id."""
+    if not raw:
+        return None
+    candidate = raw.removeprefix("urn:uuid:")
+    try:
+        return str(uuid.UUID(candidate))
+    except ValueError:
+        return None
+
+
+def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
+    """How ``parsed`` would be merged into ``annotations`` (which is left unchanged)."""
+    anchorer = Anchorer(annotations.text)
+    labels = annotations.labels
+    label_names: dict[str, str] = {}
+    new_labels: list[str] = []
+    seen = {_key(a) for a in annotations}
+    used_ids = {a.id for a in annotations}
+    plan = MergePlan(operation=None, ignored=list(parsed.ignored))
+
+    for item in parsed.annotations:
+        wanted = (item.label or "").strip() or FALLBACK_LABEL
+        folded = wanted.casefold()
+        if folded not in label_names:
+            existing = labels.find(wanted)
+            if existing is None:
+                new_labels.append(wanted)
+                label_names[folded] = wanted
+            else:
+                label_names[folded] = existing.name
+        label = label_names[folded]
+        annotation_id = _imported_id(item.id)
+        if annotation_id is None or annotation_id in used_ids:
+            annotation_id = new_id()
+        annotation = place(item, anchorer, annotation_id, label)
+        key = _key(annotation)
+        if key in seen:
+            plan.duplicates.append(item)
+            continue
+        seen.add(key)
+        used_ids.add(annotation_id)
+        plan.added.append(annotation)
+
+    new_labels = [name for name in new_labels if any(a.label == name for a in plan.added)]
+    operations: list[Operation] = [AddLabel(name) for name in new_labels]
+    operations += [AddAnnotation(annotation) for annotation in plan.added]
+    plan.new_labels = new_labels
+    if operations:
+        plan.operation = Batch(tuple(operations), f"Import {len(plan.added)} annotations")
+    return plan
