@@ -1,0 +1,111 @@
+"""The default extractor: quotes, speakers and people from an article, offline and in linear time.
+
+``extract(article)`` reads the canonical text (and the reader's blocks, when there are any) with
+regular expressions and the curated word lists of ``annotator/resources/lexicon``; it needs no
+model, no network and no third-party package. The stages live in their own modules:
+:mod:`units` (paragraphs and sentences), :mod:`quotes` (quotation marks), :mod:`people`
+(names, aliases, roles, mentions) and :mod:`attribution` (speakers and cues).
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+
+from annotator.core.article import Article
+from annotator.core.extraction.attribution import Attribution, Attributor, speech_regex
+from annotator.core.extraction.model import Extraction, Person, Quote, Span
+from annotator.core.extraction.people import PeopleFound, find_people
+from annotator.core.extraction.quotes import FoundQuote, find_quotes
+from annotator.core.extraction.units import sentence_starts, text_units
+from annotator.core.extraction.wordlists import load_lexicon
+
+__all__ = ["extract", "Extraction", "Person", "Quote", "Span"]
+
+
+def extract(article: Article) -> Extraction:
+    """People and quotes of ``article``; ``seconds`` records how long it took."""
+    began = time.perf_counter()
+    text = article.text
+    lexicon = load_lexicon()
+    units = text_units(article)
+    found = find_quotes(text, units)
+    people = find_people(text, units, lexicon, speech_regex(lexicon))
+
+    unit_starts = [u.start for u in units]
+    quote_units = [bisect_right(unit_starts, q.start) - 1 for q in found]
+    starts: list[int] = []
+    by_unit: dict[int, list[FoundQuote]] = {}
+    for quote, unit_index in zip(found, quote_units):
+        by_unit.setdefault(unit_index, []).append(quote)
+    for index, unit in enumerate(units):
+        protected = [(q.start, q.end) for q in by_unit.get(index, ())]
+        starts.extend(sentence_starts(text, unit, protected))
+
+    attributor = Attributor(text, people, lexicon, starts)
+    attributions: list[Attribution] = []
+    previous: tuple[FoundQuote, Attribution, int] | None = None
+    for n, (quote, unit_index) in enumerate(zip(found, quote_units)):
+        unit = units[unit_index]
+        sentence_start = starts[bisect_right(starts, quote.start) - 1] if starts else unit.start
+        sentence_start = max(sentence_start, unit.start)
+        same_unit_before = n > 0 and quote_units[n - 1] == unit_index
+        window_start = found[n - 1].end if same_unit_before else unit.start
+        same_unit_after = n + 1 < len(found) and quote_units[n + 1] == unit_index
+        window_end = found[n + 1].start if same_unit_after else unit.end
+        attribution = attributor.attribute(
+            quote, unit.start, unit.end, sentence_start, window_start, window_end, previous, unit_index
+        )
+        attributions.append(attribution)
+        previous = (quote, attribution, unit_index)
+
+    return _records(text, found, attributions, people, began)
+
+
+def _records(
+    text: str, found: list[FoundQuote], attributions: list[Attribution], people: PeopleFound, began: float
+) -> Extraction:
+    order = sorted(
+        (i for i, p in enumerate(people.people) if p.mentions), key=lambda i: people.people[i].mentions[0][0]
+    )
+    ids = {index: f"p{n}" for n, index in enumerate(order, 1)}
+    quote_counts: dict[int, int] = {}
+    quotes: list[Quote] = []
+    for n, (quote, attr) in enumerate(zip(found, attributions), 1):
+        person_id = ids.get(attr.person) if attr.person is not None else None
+        if person_id is not None and attr.kind != "scare":
+            quote_counts[attr.person] = quote_counts.get(attr.person, 0) + 1
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                start=quote.start,
+                end=quote.end,
+                text=text[quote.start : quote.end],
+                kind=attr.kind,
+                speaker=attr.speaker if attr.kind != "scare" else None,
+                speaker_id=person_id if attr.kind != "scare" else None,
+                speaker_mention=Span(*attr.mention) if attr.mention and attr.kind != "scare" else None,
+                cue=Span(*attr.cue) if attr.cue and attr.kind != "scare" else None,
+                cue_text=text[attr.cue[0] : attr.cue[1]] if attr.cue and attr.kind != "scare" else None,
+            )
+        )
+    persons: list[Person] = []
+    for index in order:
+        record = people.people[index]
+        name = record.name
+        aliases: list[str] = []
+        for start, end in record.mentions:
+            form = text[start:end]
+            if form != name and form not in aliases:
+                aliases.append(form)
+        persons.append(
+            Person(
+                id=ids[index],
+                name=name,
+                aliases=aliases,
+                role=record.role,
+                mentions=[Span(s, e) for s, e in record.mentions],
+                quote_count=quote_counts.get(index, 0),
+            )
+        )
+    return Extraction(people=persons, quotes=quotes, seconds=time.perf_counter() - began)

@@ -1,0 +1,293 @@
+"""Who said each quote: the cue verb, the words the attribution rests on, and the resolved person.
+
+Looked for in the order a reader would: right after the quote (``‘…,’ he said``, ``,” said Diana
+Shestakova``, ``” – Jane Doe``, ``,” according to …``), then earlier in the sentence (``X said: “…”``,
+``X told the meeting that … ‘…’``, ``…, adding: ‘…’``), then the paragraph and the paragraph before
+(a quote that opens a paragraph continues the previous speaker). Pronouns resolve to the person
+most recently in subject position or speaking, agreeing in gender when the given name tells it.
+Every search window is bounded, so the whole pass stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.extraction.names import UPPER
+from annotator.core.extraction.people import PeopleFound
+from annotator.core.extraction.quotes import FoundQuote
+from annotator.core.extraction.wordlists import Lexicon
+
+PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+_GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking"})
+_WINDOW = 320
+_PRONOUN_LOOKBACK = 4000
+_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|quickly|simply|flatly|bluntly|angrily)[ ]+){0,3}"
+_DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|his|her|their|its|our|this|that|those|these)"
+_PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
+_CAPWORD = rf"[{UPPER}][\w’'\-.]*"
+_NAME = rf"{_CAPWORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_CAPWORD}){{0,6}}(?:[ ]*\([^()\n]{{1,24}}\))?"
+_WORDS = r"[\w’'\-.]+"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
+_NP_STOP = frozenset(
+    """in on at who which that during after before when while as to with for from and but because adding
+    saying told tells said says wrote added according via where than if though although since on
+    monday tuesday wednesday thursday friday saturday sunday yesterday today recently earlier later""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    kind: str
+    speaker: str | None
+    person: int | None
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+
+
+def speech_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    """One alternation of every speech cue, longest first, as whole words."""
+    forms = sorted(
+        [re.escape(v) for v in lexicon.speech_verbs] + [r"\s+".join(map(re.escape, p)) for p in lexicon.speech_phrases],
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+
+
+class Attributor:
+    """Attributes the quotes of one text, in text order (later quotes lean on earlier speakers)."""
+
+    def __init__(self, text: str, people: PeopleFound, lexicon: Lexicon, sentence_starts: list[int]) -> None:
+        self.text = text
+        self.people = people
+        self.lexicon = lexicon
+        self.cue_re = speech_regex(lexicon)
+        cue = self.cue_re.pattern
+        lead = r"[ \t]*[,;]?[ \t]*(?:[–—―-]+[ \t]*)?"
+        self.after_subject_re = re.compile(
+            lead + rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)[ ]+{_AUX}(?P<cue>{cue})"
+        )
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[ ]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]*){{1,7}})")
+        self.after_dash_re = re.compile(rf"[ \t]*[–—―]+[ \t]*(?P<np>{_NAME})[ \t]*(?=[,.;(\n]|$)")
+        self.subject_re = re.compile(
+            rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)"
+            rf"(?P<appos>[ ]*,[^,\n]{{1,120}},)?[ ]*,?[ ]+{_AUX}\Z"
+        )
+        self.inverted_re = re.compile(rf"[ ]+(?P<np>{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS})[ ]*[:,]?[ ]*\Z")
+        self.sentence_starts = sentence_starts
+        self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
+
+    # -- the decision for one quote -------------------------------------------------------------
+
+    def attribute(
+        self, quote: FoundQuote, unit_start: int, unit_end: int, sentence_start: int, window_start: int, window_end: int,
+        previous: tuple[FoundQuote, Attribution, int] | None, unit_index: int,
+    ) -> Attribution:
+        text = self.text
+        found = self._after(quote.end, window_end)
+        if found is None:
+            found = self._before(max(window_start, sentence_start), quote.start, previous, unit_index)
+        inherited = False
+        if found is None and previous is not None:
+            prev_quote, prev_attr, prev_unit = previous
+            same_unit = prev_unit == unit_index
+            opens_unit = quote.start == unit_start
+            if prev_attr.speaker and (
+                (quote.continuation and prev_unit == unit_index - 1)
+                or (opens_unit and prev_unit == unit_index - 1 and prev_quote.end >= 0)
+                or (same_unit and quote.start - prev_quote.end < _WINDOW)
+            ):
+                found = (None, None, None, prev_attr.person, prev_attr.speaker)
+                inherited = True
+        if found is None:
+            found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
+            if found is not None:
+                found = (None, found[1], found[2], found[3], found[4])
+        kind = self._kind(quote, unit_start, sentence_start, found is not None)
+        if found is None:
+            return Attribution(kind, None, None, None, None)
+        mention, cue, _, person, speaker = found
+        if person is not None and not inherited:
+            self.speaker_events.append((quote.start, person))
+        return Attribution(kind, speaker, person, mention, cue)
+
+    def _kind(self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool) -> str:
+        text = self.text
+        inner = text[quote.start + 1 : quote.end - 1] if quote.closed else text[quote.start + 1 : quote.end]
+        words = inner.split()
+        i = quote.start
+        while i > unit_start and text[i - 1] in " \t":
+            i -= 1
+        boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
+        first = inner.lstrip(" .…\"'‘“")[:1]
+        sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
+        if boundary and sentence_like:
+            return "direct"
+        if not has_speaker and (len(words) <= 4 or _title_like(words)):
+            return "scare"
+        return "partial"
+
+    # -- after the quote ------------------------------------------------------------------------
+
+    def _after(self, pos: int, limit: int):
+        text = self.text
+        limit = min(limit, pos + 200)
+        m = self.after_subject_re.match(text, pos, limit)
+        if m and self._plausible_np(m.group("np")):
+            return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
+        m = self.after_cue_re.match(text, pos, limit)
+        if m:
+            start, end = self._trim_np(m.start("np"), m.end("np"))
+            if end > start:
+                return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
+        m = self.after_dash_re.match(text, pos, limit)
+        if m and self.people.mentions_in(m.start("np"), m.end("np")):
+            return self._resolve(m.start("np"), m.end("np"), None, None, pos)
+        return None
+
+    def _plausible_np(self, np: str) -> bool:
+        words = np.split()
+        if not words:
+            return False
+        if words[0].lower() in PRONOUNS:
+            return len(words) == 1
+        last = words[-1].strip("’'.,").lower()
+        if np[0].isupper() and words[0].lower() not in _DET_WORDS:
+            if last in self.lexicon.titles or last in _SOURCE_NOUNS:
+                return True
+            return all(w[0].isupper() or w.lower() in _PARTICLE_WORDS or w.startswith("(") for w in words)
+        return last in self.lexicon.titles or last in _SOURCE_NOUNS or words[-1][0].isupper()
+
+    def _trim_np(self, start: int, end: int) -> tuple[int, int]:
+        """Cut an inverted noun phrase (``said the official in a statement``) at its first stop word."""
+        text = self.text
+        cut = end
+        for m in re.finditer(r"[^\s,;:.]+|[,;:]|\.(?=\s|$)", text[start:end]):
+            word = m.group(0)
+            if word in ",;:." or word.lower() in _NP_STOP:
+                cut = start + m.start()
+                break
+        while cut > start and text[cut - 1] in " ,":
+            cut -= 1
+        return start, cut
+
+    # -- before the quote -----------------------------------------------------------------------
+
+    def _before(self, start: int, end: int, previous, unit_index: int):
+        text = self.text
+        if end <= start:
+            return None
+        last = None
+        for m in self.cue_re.finditer(text, start, end):
+            last = m
+        if last is None:
+            return None
+        cue_word = last.group(0).lower()
+        if cue_word.startswith("according"):
+            m = self.inverted_re.match(text, last.end(), end) or re.compile(rf"[ ]+(?P<np>{_NAME})").match(text, last.end(), end)
+            if m:
+                s, e = self._trim_np(m.start("np"), m.end("np"))
+                return self._resolve(s, e, last.start(), last.end(), end)
+            return None
+        m = self.inverted_re.match(text, last.end(), end)
+        if m and text[last.end() : end].rstrip().endswith((":", ",")):
+            s, e = self._trim_np(m.start("np"), m.end("np"))
+            if e > s and self._plausible_np(text[s:e]):
+                return self._resolve(s, e, last.start(), last.end(), end)
+        m = self.subject_re.search(text, max(start - 160, 0, last.start() - 200), last.start())
+        if m and self._plausible_np(m.group("np")) and m.start("np") >= start - 160:
+            np_start, np_end = m.start("np"), m.end("np")
+            if m.group("appos"):
+                appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
+                np_people = self.people.mentions_in(np_start, np_end)
+                if appos_people and not np_people:
+                    np_start, np_end = appos_people[-1].start, appos_people[-1].end
+            return self._resolve(np_start, np_end, last.start(), last.end(), end)
+        if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
+            prev = previous[1]
+            return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
+        if cue_word in _GERUND_CUES:
+            return self._before(start, last.start(), None, unit_index)
+        return None
+
+    # -- from words to a speaker ----------------------------------------------------------------
+
+    def _resolve(self, start: int, end: int, cue_start: int | None, cue_end: int | None, anchor: int):
+        text = self.text
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1
+        np = text[start:end]
+        cue = (cue_start, cue_end) if cue_start is not None else None
+        mentions = self.people.mentions_in(start, end)
+        if mentions:
+            m = mentions[-1]
+            person = self.people.people[m.person]
+            return ((m.start, m.end), cue, np, m.person, person.name)
+        low = np.lower()
+        if low in PRONOUNS:
+            person = self._resolve_pronoun(start, PRONOUNS[low]) if low in ("he", "she") else None
+            name = self.people.people[person].name if person is not None else None
+            return ((start, end), cue, np, person, name)
+        return ((start, end), cue, np, None, _as_written(np))
+
+    def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
+        """The person a he/she at ``pos`` most likely refers to."""
+        people = self.people
+        floor = pos - _PRONOUN_LOOKBACK
+        best: tuple[int, int] | None = None  # (offset, person)
+        for offset, person in reversed(self.speaker_events[-12:]):
+            if offset < pos and offset >= floor and _agrees(people.people[person].gender, gender):
+                best = (offset, person)
+                break
+        fallback = None
+        i = people.mentions_before(pos) - 1
+        steps = 0
+        while i >= 0 and steps < 40:
+            m = people.mentions[i]
+            if m.start < floor:
+                break
+            steps += 1
+            if _agrees(people.people[m.person].gender, gender):
+                if fallback is None and not m.possessive:
+                    fallback = m
+                if not m.possessive and _subject_like(self.text, m.start):
+                    if best is None or m.start > best[0]:
+                        best = (m.start, m.person)
+                    break
+            i -= 1
+        if best is not None:
+            return best[1]
+        return fallback.person if fallback is not None else None
+
+
+_DET_WORDS = frozenset(_DET[4:-1].split("|"))
+_PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
+_SOURCE_NOUNS = frozenset(
+    """source sources people person man woman voter voters resident residents report statement study poll
+    campaign aides officials experts critics supporters observers analysts lawmakers democrats republicans
+    government administration police spokesperson family friend friends colleague colleagues members
+    website network newspaper paper account memo letter filing complaint""".split()
+)
+_PREPOSITIONS = frozenset("of to with by for from about against at in on into over under than as met".split())
+
+
+def _agrees(person_gender: str | None, pronoun_gender: str | None) -> bool:
+    return person_gender is None or pronoun_gender is None or person_gender == pronoun_gender
+
+
+def _subject_like(text: str, start: int) -> bool:
+    """A mention not governed by a preposition (``to Putin``): likely a clause subject."""
+    before = text[max(0, start - 60) : start].split()
+    while before and (before[-1][:1].isupper() or before[-1].lower() in ("leader", "president", "minister")):
+        before.pop()
+    return not before or before[-1].lower().strip(",") not in _PREPOSITIONS
+
+
+def _as_written(np: str) -> str:
+    return " ".join(np.split()).strip(" ,;:")
+
+
+def _title_like(words: list[str]) -> bool:
+    core = [w for w in words if len(w) > 3]
+    return bool(core) and all(w[0].isupper() for w in core) and len(words) <= 8

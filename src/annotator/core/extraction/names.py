@@ -1,0 +1,160 @@
+"""Capitalised word chains: the raw material person names are read from.
+
+A chain is a run of capitalised words, initials and name particles on one line (``Kirill
+Budanov``, ``P. Simmons``, ``Ursula von der Leyen``). Chains break at function words, so title-case
+headlines (``Budanov Says Putin Was Warned``) split into short pieces, and at a possessive, so
+``Beijing’s Wang Yi`` never reads as one name. Finding them is one regex pass; the Python work is
+proportional to the number of capitalised words, not to the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+
+from annotator.core.extraction.wordlists import Lexicon
+
+
+def _char_class(predicate) -> str:
+    """A regex character class of every code point below U+3000 that satisfies ``predicate``."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x3000 + 1):
+        inside = code < 0x3000 and predicate(chr(code))
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            end = code - 1
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else ""))
+            start = None
+    return "".join(ranges)
+
+
+UPPER = _char_class(str.isupper)
+_WORD = r"[^\W_]"
+_CAP_TOKEN_RE = re.compile(
+    rf"(?P<initial>[{UPPER}]\.(?:[{UPPER}]\.)*)"
+    rf"|(?P<word>(?:Mc|Mac|O['’]|D['’])?[{UPPER}]{_WORD}*(?:['’\-]{_WORD}+)*)"
+)
+_POSSESSIVE = ("’s", "'s", "’S", "'S")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    initial: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.text.rstrip(".").lower()
+
+
+@dataclass(slots=True)
+class Chain:
+    """Capitalised tokens in a row, with what the context says about them."""
+
+    tokens: list[Token]
+    unit_index: int
+    sentence_initial: bool
+    possessive: bool
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexicon) -> list[Chain]:
+    """Chains of capitalised tokens in ``text[start:end]`` (one unit)."""
+    chains: list[Chain] = []
+    current: list[Token] = []
+    pending_particles = False
+
+    def flush(possessive: bool = False) -> None:
+        nonlocal current
+        if current:
+            chains.append(Chain(current, unit_index, _sentence_initial(text, current[0].start, start), possessive))
+            current = []
+
+    last_end = -1
+    for match in _CAP_TOKEN_RE.finditer(text, start, end):
+        s, e = match.span()
+        is_initial = match.group("initial") is not None
+        word = text[s:e]
+        possessive = False
+        if not is_initial and word.endswith(_POSSESSIVE) and len(word) > 2:
+            e -= 2
+            word = word[:-2]
+            possessive = True
+        if (is_initial and len(word) > 2) or (not is_initial and _is_contraction(word)):
+            flush()
+            last_end = -1
+            continue
+        if current:
+            gap = text[last_end:s]
+            joined = gap == " " or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
+            if not joined:
+                flush()
+        if word.lower() in lexicon.function_words and not is_initial:
+            flush()
+            last_end = -1
+            continue
+        current.append(Token(s, e, word, is_initial))
+        last_end = e
+        if possessive:
+            flush(possessive=True)
+            last_end = -1
+    flush()
+    return chains
+
+
+def _particle_gap(gap: str, lexicon: Lexicon) -> bool:
+    words = gap.split(" ")
+    return (
+        len(words) >= 3
+        and words[0] == ""
+        and words[-1] == ""
+        and len(words) <= 5
+        and all(w in lexicon.name_particles for w in words[1:-1])
+    )
+
+
+def _is_contraction(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(("n’t", "n't", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m", "’d", "'d"))
+
+
+def _sentence_initial(text: str, pos: int, floor: int) -> bool:
+    """True when nothing but opening quotes/brackets separate ``pos`` from a sentence start."""
+    i = pos
+    while i > floor and text[i - 1] in " \t\"“‘'«„(\u00a0[":
+        i -= 1
+    return i <= floor or text[i - 1] in ".!?:;•–—―-|"
+
+
+def is_all_caps(text: str) -> bool:
+    """A line in capitals (wire headlines): letters mostly upper case."""
+    upper = lower = 0
+    for char in text:
+        if char.isupper():
+            upper += 1
+        elif char.islower():
+            lower += 1
+    return upper >= 4 and lower * 5 < upper
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case: most of its longer words start with a capital."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised * 10 >= len(words) * 8
+
+

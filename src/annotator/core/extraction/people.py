@@ -1,0 +1,324 @@
+"""People: which capitalised chains are person names, who they are, and every mention of them.
+
+Two passes over the chains of :mod:`names`. The first decides which chains name a person, from
+evidence a careful reader uses: a known given name (``Kirill Budanov``), an initial (``P. Simmons``),
+a title or role before the name (``US Treasury Secretary Janet Yellen``, ``coach Glenn Hoddle``), a
+speech verb (``Caddell said``), an age or role in apposition (``Diana Shestakova, 23,``), or, for
+names of any culture, two or three capitalised words none of which is an ordinary word,
+organisation, place or nationality. The second pass links every chain, including headline
+capitals (``SHEARER``) and possessives (``Putin’s``), to the person whose name forms it matches,
+so ``Budanov`` and ``Kirill Budanov`` are one person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from annotator.core.extraction.names import Chain, Token, find_chains, is_all_caps, is_title_case
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+NORMAL, TITLE, CAPS = "normal", "title", "caps"
+_MAX_NAME_TOKENS = 4
+_ROLE_MODIFIERS = frozenset(
+    """new former acting interim top senior junior deputy chief vice prime foreign defence defense
+    finance interior home justice health economy trade military intelligence security national
+    federal state general assistant associate executive managing press communications campaign
+    opposition party tory labour democratic republican veteran longtime long-time veteran
+    outgoing incoming current then then-""".split()
+)
+_LOWER_WORDS_RE = re.compile(r"\b[a-z][a-z’'\-]*\b")
+_AGE_RE = re.compile(r",\s*\d{1,3},")
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\"“”‘]{3,80}?)(?=\s*[,.;:]|\s+(?:who|which|pictured|said|says|told)\b)")
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A person while the text is being read: name forms, role and where they are mentioned."""
+
+    name_tokens: list[str]
+    role: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_tokens)
+
+    @property
+    def surname(self) -> str:
+        return self.name_tokens[-1].lower()
+
+    @property
+    def given(self) -> str | None:
+        return self.name_tokens[0] if len(self.name_tokens) > 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: int
+    subject: bool
+    possessive: bool
+
+
+@dataclass(slots=True)
+class PeopleFound:
+    """The people of a text and their mentions (sorted by start), indexed for lookups by offset."""
+
+    people: list[PersonRecord]
+    mentions: list[Mention]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def mentions_before(self, pos: int) -> int:
+        """Index one past the last mention starting before ``pos``."""
+        return bisect_left(self._starts, pos)
+
+
+class _Context:
+    """Per-text helpers shared by the passes: the text, its lexicon and its ordinary words."""
+
+    def __init__(self, text: str, lexicon: Lexicon, speech_re: re.Pattern[str]) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.speech_after_re = re.compile(
+            r"\s+(?:(?:has|had|have|was|is|also|later|then|once|again)\s+){0,2}(?:" + speech_re.pattern + r")\b"
+        )
+        self.speech_before_re = re.compile(r"(?:" + speech_re.pattern + r")\s+$")
+        self.lower_words = set(_LOWER_WORDS_RE.findall(text))
+
+    def is_common(self, token: Token) -> bool:
+        key = token.key
+        return key in self.lower_words or key in self.lexicon.common_words
+
+
+def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pattern[str]) -> PeopleFound:
+    """People named in ``text`` with every mention, in order of first appearance."""
+    ctx = _Context(text, lexicon, speech_re)
+    unit_chains: list[tuple[Unit, str, list[Chain]]] = []
+    for index, unit in enumerate(units):
+        line = text[unit.start : unit.end]
+        mode = CAPS if is_all_caps(line) else TITLE if is_title_case(line) else NORMAL
+        unit_chains.append((unit, mode, find_chains(text, unit.start, unit.end, index, lexicon)))
+
+    people: list[PersonRecord] = []
+    by_surname: dict[str, list[int]] = {}
+    for unit, mode, chains in unit_chains:
+        for chain in chains:
+            role_tokens, name_tokens = _split_role(chain.tokens, lexicon)
+            if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
+                continue
+            role = _role_of(ctx, unit, chain, role_tokens, name_tokens)
+            if _is_person_name(ctx, mode, chain, name_tokens, role):
+                _add_name(people, by_surname, [t.text for t in name_tokens], role, lexicon)
+
+    mentions: list[Mention] = []
+    for unit, mode, chains in unit_chains:
+        for chain in chains:
+            _, name_tokens = _split_role(chain.tokens, lexicon)
+            mentions.extend(_link(ctx, people, by_surname, chain, name_tokens or chain.tokens, mode))
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        people[mention.person].mentions.append((mention.start, mention.end))
+    return PeopleFound(people, mentions)
+
+
+def _split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """``US Treasury Secretary | Janet Yellen``: tokens up to the last title, and the rest."""
+    last_title = -1
+    for i, token in enumerate(tokens):
+        if token.key in lexicon.titles:
+            last_title = i
+    if last_title < 0:
+        return [], tokens
+    return tokens[: last_title + 1], tokens[last_title + 1 :]
+
+
+def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], role: str | None) -> bool:
+    lex = ctx.lexicon
+    first, last = name[0], name[-1]
+    if any(t.key in lex.org_words or t.key in lex.place_words for t in name):
+        return False
+    if last.initial or (len(last.text) > 1 and last.text.isupper() and mode != CAPS):
+        return False
+    given = lex.is_given_name(first.text) or first.initial or (
+        lex.given_names.get(first.key) == "s" and len(name) == 2 and len(last.text) <= 4
+    )
+    rest = name[1:] if given else name
+    if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
+        return False
+    if mode == CAPS:
+        return given and len(name) >= 2
+    if mode == TITLE:
+        return given and len(name) >= 2
+    cue = bool(ctx.speech_after_re.match(ctx.text, chain.end)) or bool(
+        ctx.speech_before_re.search(ctx.text, max(0, chain.start - 30), chain.start)
+    )
+    age = bool(_AGE_RE.match(ctx.text, name[-1].end))
+    if len(name) >= 2:
+        if given or role or cue or age:
+            return True
+        return len(name) <= 3 and not any(ctx.is_common(t) for t in name) and not chain.possessive
+    if first.initial or ctx.is_common(first) or (len(first.text) > 1 and first.text.isupper()):
+        return False
+    return bool(role and chain.tokens[0] is not first) or cue or age
+
+
+def _add_name(
+    people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[str], role: str | None, lexicon: Lexicon
+) -> None:
+    surname = tokens[-1].lower()
+    for index in by_surname.get(surname, ()):
+        person = people[index]
+        if _compatible(person.name_tokens, tokens):
+            if len(tokens) > len(person.name_tokens) or (
+                len(tokens) == len(person.name_tokens) and _is_initial(person.name_tokens[0]) and not _is_initial(tokens[0])
+            ):
+                person.name_tokens = tokens
+                person.gender = person.gender or lexicon.gender(tokens[0])
+            if role and not person.role:
+                person.role = role
+            return
+    people.append(PersonRecord(tokens, role, lexicon.gender(tokens[0]) if len(tokens) > 1 else None))
+    by_surname.setdefault(surname, []).append(len(people) - 1)
+
+
+def _is_initial(token: str) -> bool:
+    return token.endswith(".") and len(token) <= 3
+
+
+def _compatible(known: list[str], new: list[str]) -> bool:
+    """Same person if the given names agree, one is missing, or one is the other's initial."""
+    if len(known) == 1 or len(new) == 1:
+        return True
+    a, b = known[0].rstrip("."), new[0].rstrip(".")
+    if a.lower() == b.lower():
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0].lower() == b[0].lower()
+    return False
+
+
+def _role_of(ctx: _Context, unit: Unit, chain: Chain, role_tokens: list[Token], name: list[Token]) -> str | None:
+    """The role the text gives a name: title words before it, or a role phrase in apposition."""
+    text = ctx.text
+    lex = ctx.lexicon
+    start = role_tokens[0].start if role_tokens else name[0].start
+    before = _role_before(text, unit.start, start, lex)
+    if role_tokens:
+        return text[before if before is not None else role_tokens[0].start : role_tokens[-1].end]
+    if before is not None:
+        end = start
+        while end > before and text[end - 1] in " ,":
+            end -= 1
+        return text[before:end]
+    match = _APPOSITIVE_RE.match(text, name[-1].end, unit.end)
+    if match and any(w.strip("’'").lower() in lex.titles for w in match.group(1).split()):
+        return match.group(1).strip()
+    return None
+
+
+_WORD_BEFORE_RE = re.compile(r"([\w’'\-]+)(\s+)$")
+
+
+def _role_before(text: str, floor: int, start: int, lex: Lexicon) -> int | None:
+    """Start of a role phrase right before ``start`` (``Russian leader``, ``Beijing’s top diplomat,``)."""
+    pos = start
+    window = max(floor, start - 80)
+    segment = text[window:pos]
+    if segment.endswith(", "):
+        segment = segment[:-2]
+        pos -= 2
+    words = re.findall(r"[\w’'\-]+|[^\w\s]", segment)
+    role_start = None
+    found_title = False
+    cursor = pos
+    for word in reversed(words[-6:]):
+        idx = text.rfind(word, window, cursor)
+        if idx < 0:
+            break
+        key = word.lower()
+        base = key[:-2] if key.endswith(("’s", "'s")) else key
+        if key in lex.titles:
+            found_title = True
+        elif not found_title:
+            break
+        elif key in lex.function_words or not word[0].isalnum():
+            break
+        elif not (
+            key in _ROLE_MODIFIERS or base in lex.places or key in lex.demonyms or word[0].isupper() or key in lex.titles
+        ):
+            break
+        role_start = idx
+        cursor = idx
+    return role_start if found_title else None
+
+
+def _link(
+    ctx: _Context,
+    people: list[PersonRecord],
+    by_surname: dict[str, list[int]],
+    chain: Chain,
+    name: list[Token],
+    mode: str,
+) -> list[Mention]:
+    """Mentions of known people inside one chain (the longest matching run of its tokens)."""
+    out: list[Mention] = []
+    i = 0
+    n = len(name)
+    while i < n:
+        matched = False
+        for j in range(min(n, i + _MAX_NAME_TOKENS), i, -1):
+            person = _match(people, by_surname, name[i:j], ctx.lexicon, mode)
+            if person is None:
+                continue
+            start, end = name[i].start, name[j - 1].end
+            possessive = chain.possessive and j == n
+            subject = chain.sentence_initial and i == 0 and not possessive
+            out.append(Mention(start, end, person, subject, possessive))
+            i = j
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return out
+
+
+def _match(
+    people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[Token], lexicon: Lexicon, mode: str
+) -> int | None:
+    words = [t.text for t in tokens]
+    surname = words[-1].lower()
+    if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
+        candidates = by_surname.get(surname, [])
+        return candidates[0] if len(candidates) == 1 and len(words[-1]) > 3 else None
+    candidates = [i for i in by_surname.get(surname, ()) if _compatible(people[i].name_tokens, words)]
+    if len(words) > 1:
+        candidates = [i for i in candidates if len(people[i].name_tokens) > 1 or len(words) == 1]
+        exact = [i for i in candidates if [w.lower() for w in people[i].name_tokens] == [w.lower() for w in words]]
+        if exact:
+            return exact[0]
+        return candidates[0] if len(candidates) == 1 else None
+    if candidates:
+        return candidates[0] if len(candidates) == 1 else candidates[-1]
+    if mode == NORMAL and lexicon.is_given_name(words[0]):
+        owners = [i for i, p in enumerate(people) if p.given and p.given.lower() == words[0].lower()]
+        if len(owners) == 1:
+            return owners[0]
+    return None

@@ -1,0 +1,109 @@
+"""Paragraph-like units and sentence boundaries: the scopes quotes and attribution work in.
+
+Quotation marks are paired inside one unit at a time, so a stray mark can only disturb its own
+paragraph (the rest of the document is unaffected). With reader blocks the units are the blocks;
+without them every non-blank line is a unit, which suits both blank-line paragraphs and
+one-sentence-per-line wire copy.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from annotator.core.article import Article
+
+#: Blocks whose text is not the article's own reporting: no quotes or attributions come from them.
+NON_QUOTE_KINDS = frozenset({"caption", "related_link", "source_line"})
+
+_LINE_RE = re.compile(r"[^\n]+")
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gov sen rep gen lt col capt sgt rev fr no vs v inc co corp ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec est approx dept univ ft mt pres""".split()
+)
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]*[^\W_a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph (or block) of the canonical text: ``text[start:end]``, trimmed of spaces."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+    @property
+    def quotable(self) -> bool:
+        return self.kind not in NON_QUOTE_KINDS
+
+
+def text_units(article: Article) -> list[Unit]:
+    """The units of an article, in text order, never empty and never overlapping."""
+    text = article.text
+    units: list[Unit] = []
+    if article.blocks:
+        last_end = 0
+        for block in sorted(article.blocks, key=lambda b: b.start):
+            start, end = max(block.start, last_end), min(block.end, len(text))
+            for line in _LINE_RE.finditer(text, start, end) if end > start else ():
+                unit = _trimmed(text, line.start(), line.end(), block.kind)
+                if unit is not None:
+                    units.append(unit)
+            last_end = max(last_end, end)
+        return units
+    for line in _LINE_RE.finditer(text):
+        unit = _trimmed(text, line.start(), line.end(), "paragraph")
+        if unit is not None:
+            units.append(unit)
+    return units
+
+
+def _trimmed(text: str, start: int, end: int, kind: str) -> Unit | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Unit(start, end, kind) if end > start else None
+
+
+def sentence_starts(text: str, unit: Unit, protected: list[tuple[int, int]]) -> list[int]:
+    """Offsets where the sentences of ``unit`` start; boundaries inside quotes do not count.
+
+    ``protected`` holds the (start, end) spans of quotes in the unit, sorted by start.
+    """
+    starts = [unit.start]
+    q_starts = [a for a, _ in protected]
+    for match in _SENTENCE_END_RE.finditer(text, unit.start, unit.end):
+        end = match.end()
+        if _is_abbreviation(text, match.start(), unit.start):
+            continue
+        i = bisect_right(q_starts, end) - 1
+        if i >= 0 and protected[i][0] < end < protected[i][1]:
+            continue
+        nxt = end
+        while nxt < unit.end and text[nxt].isspace():
+            nxt += 1
+        if nxt < unit.end:
+            starts.append(nxt)
+    return starts
+
+
+def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    """A full stop that ends an abbreviation or an initial rather than a sentence."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True
+    if "." in word:  # U.S, U.N
+        return True
+    return word.lower() in _ABBREVIATIONS

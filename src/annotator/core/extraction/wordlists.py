@@ -1,0 +1,79 @@
+"""The curated word lists the default extractor reasons with, loaded once from package data.
+
+The lists live in ``annotator/resources/lexicon/`` as plain text so that a user can read and
+extend them; this module only parses them into frozen sets. Everything is lower case and
+compared case-insensitively, because news text arrives in title case and in all capitals alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    speech_phrases: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    given_names: dict[str, str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    function_words: frozenset[str]
+    name_particles: frozenset[str]
+    common_words: frozenset[str]
+
+    def is_given_name(self, word: str) -> bool:
+        return self.given_names.get(word.lower()) in ("m", "f", "u")
+
+    def gender(self, word: str) -> str | None:
+        """'m' or 'f' when the given name is usually one or the other, else None."""
+        tag = self.given_names.get(word.lower())
+        return tag if tag in ("m", "f") else None
+
+    def is_non_name_word(self, word: str) -> bool:
+        """Words that make a capitalised phrase something other than a person."""
+        low = word.lower()
+        return (
+            low in self.org_words
+            or low in self.place_words
+            or low in self.places
+            or low in self.demonyms
+            or low in self.function_words
+        )
+
+
+def _read_list(name: str) -> list[str]:
+    text = resources.files("annotator").joinpath("resources", "lexicon", name).read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line.lower())
+    return entries
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with the package (read once per process; it never changes)."""
+    verbs = _read_list("speech_verbs.txt")
+    given: dict[str, str] = {}
+    for entry in _read_list("given_names.txt"):
+        name, _, tag = entry.partition(" ")
+        given[name] = tag.strip() or "u"
+    return Lexicon(
+        speech_verbs=frozenset(v for v in verbs if " " not in v),
+        speech_phrases=tuple(tuple(v.split()) for v in verbs if " " in v),
+        titles=frozenset(_read_list("titles.txt")),
+        given_names=given,
+        org_words=frozenset(_read_list("org_words.txt")),
+        place_words=frozenset(_read_list("place_words.txt")),
+        places=frozenset(_read_list("places.txt")),
+        demonyms=frozenset(_read_list("demonyms.txt")),
+        function_words=frozenset(_read_list("function_words.txt")),
+        name_particles=frozenset(_read_list("name_particles.txt")),
+        common_words=frozenset(w for line in _read_list("common_words.txt") for w in line.split()),
+    )
