@@ -1,0 +1,286 @@
+"""The sidecar on disk: round trip, schema checks, read-only states, conflicts, failed writes."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from annotator.core.annotations import (
+    AnnotationStore,
+    ReadOnlyAnnotationsError,
+    SidecarConflictError,
+    SidecarCorruptError,
+    SidecarReadOnlyError,
+    SidecarUnsupportedError,
+    SidecarWriteError,
+    UpdateAnnotation,
+    sidecar_path_for,
+)
+from annotator.core.annotations import sidecar as sidecar_module
+from annotator.core.annotations.sidecar import read_sidecar
+from tests.core.annotations_support import STORY, annotate, article_at, saved_store
+
+PHRASES = ["the new fares would fund two replacement boats", "Commuters were unconvinced", "Ines Caldwell"]
+
+
+def test_sidecar_sits_beside_the_article_with_the_full_name_plus_suffix(tmp_path):
+    assert sidecar_path_for(tmp_path / "story.txt") == tmp_path / "story.txt.annotations.json"
+    assert sidecar_path_for("notes/a.b.html").name == "a.b.html.annotations.json"
+
+
+def test_no_sidecar_opens_empty_and_writable(tmp_path):
+    store = AnnotationStore.open(article_at(tmp_path))
+    assert len(store.annotations) == 0 and not store.read_only and store.problem is None
+    assert not store.is_dirty and not store.path.exists()
+
+
+def test_round_trip_restores_an_equal_state_and_identical_bytes(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    first = next(iter(store.annotations))
+    store.annotations.apply(UpdateAnnotation(first.id, {"note": "Ünïcode 🎉 note\nline 2", "verdict": "False"}))
+    store.save()
+    on_disk = store.path.read_bytes()
+    again = AnnotationStore.open(store.article)
+    assert again.annotations.state() == store.annotations.state()
+    assert not again.reanchored and not again.is_dirty
+    again.save()
+    assert store.path.read_bytes() == on_disk
+
+
+def test_file_records_format_version_article_hash_and_length(tmp_path):
+    store = saved_store(tmp_path, PHRASES[:1])
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    assert (data["format"], data["version"]) == ("annotator.sidecar", 1)
+    assert data["article"] == {"path": "story.txt", "sha256": store.article.sha256, "length": len(STORY)}
+    assert [label["name"] for label in data["labels"]][:2] == ["Claim", "Evidence"]
+    assert data["annotations"][0]["selector"]["exact"] == PHRASES[0]
+
+
+def _valid_payload(tmp_path: Path) -> dict:
+    store = saved_store(tmp_path, PHRASES)
+    return json.loads(store.path.read_text(encoding="utf-8"))
+
+
+def _break(payload: dict, change) -> dict:
+    change(payload)
+    return payload
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda p: p["annotations"][0].update(verdict="Probably"), r"annotations\[0\]\.verdict: 'Probably' is not one of"),
+        (lambda p: p["annotations"][1].pop("selector"), r"annotations\[1\]: 'selector' is a required property"),
+        (lambda p: p["annotations"][0].update(start="12"), r"annotations\[0\]\.start: '12' is not of type 'integer'"),
+        (lambda p: p["annotations"][0].update(colour="red"), r"Additional properties are not allowed \('colour'"),
+        (lambda p: p["labels"][0].update(color="yellow"), r"labels\[0\]\.color: 'yellow' does not match"),
+        (lambda p: p["article"].update(sha256="xyz"), r"article\.sha256"),
+        (lambda p: p["annotations"][2].update(tags=["a", "a"]), r"has non-unique elements"),
+        (lambda p: p["annotations"][1].update(id=p["annotations"][0]["id"]), r"repeats the id"),
+        (lambda p: p["annotations"][0].update(end=10**6), r"not inside the recorded text of length"),
+        (lambda p: p["labels"].append(dict(p["labels"][0], name="claim", key=None)), r"two labels called"),
+    ],
+)
+def test_schema_and_rules_reject_bad_files_with_clear_messages(tmp_path, change, message):
+    payload = _break(_valid_payload(tmp_path), change)
+    path = tmp_path / "story.txt.annotations.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(SidecarCorruptError, match=message):
+        read_sidecar(path)
+
+
+@pytest.mark.parametrize(
+    "content, error, message",
+    [
+        (b'{"format": "annotator.sidecar", "version": 1,', SidecarCorruptError, "not valid JSON.*line 1"),
+        (b"\xff\xfe\x00garbage", SidecarCorruptError, "not UTF-8"),
+        (b"[1, 2, 3]", SidecarUnsupportedError, "not an Annotator sidecar"),
+        (b'{"format": "hypothesis.export", "rows": []}', SidecarUnsupportedError, "not an Annotator sidecar"),
+        (
+            b'{"format": "annotator.sidecar", "version": 2, "annotations": [], "shiny": true}',
+            SidecarUnsupportedError,
+            "newer Annotator.*version 2",
+        ),
+    ],
+)
+def test_unreadable_sidecars_open_read_only_and_stay_byte_for_byte(tmp_path, content, error, message):
+    article = article_at(tmp_path)
+    path = sidecar_path_for(article.source)
+    path.write_bytes(content)
+    stat_before = os.stat(path)
+    store = AnnotationStore.open(article)
+    assert isinstance(store.problem, error)
+    assert store.problem.path == path
+    assert re.search(message, str(store.problem))
+    assert store.read_only and len(store.annotations) == 0
+    with pytest.raises(ReadOnlyAnnotationsError):
+        annotate(store.annotations, "Ines Caldwell")
+    with pytest.raises(SidecarReadOnlyError, match="Save As"):
+        store.save()
+    with pytest.raises(SidecarReadOnlyError):
+        store.save(overwrite=True)
+    with pytest.raises(SidecarReadOnlyError, match="choose another name"):
+        store.save_as(tmp_path / "." / path.name)
+    assert path.read_bytes() == content
+    assert os.stat(path).st_mtime_ns == stat_before.st_mtime_ns
+
+
+def test_save_as_writes_a_fresh_sidecar_elsewhere_and_leaves_the_bad_one(tmp_path):
+    article = article_at(tmp_path)
+    bad = sidecar_path_for(article.source)
+    bad.write_bytes(b"not json")
+    store = AnnotationStore.open(article)
+    elsewhere = tmp_path / "story.txt.recovered.annotations.json"
+    store.save_as(elsewhere)
+    assert not store.read_only and store.path == elsewhere
+    annotate(store.annotations, "Ines Caldwell", label="Person")
+    store.save()
+    assert bad.read_bytes() == b"not json"
+    reopened = AnnotationStore.open(article, elsewhere)
+    assert [a.exact for a in reopened.annotations] == ["Ines Caldwell"]
+
+
+def test_oversized_sidecar_is_refused_before_parsing(tmp_path, monkeypatch):
+    store = saved_store(tmp_path, PHRASES)
+    monkeypatch.setattr(sidecar_module, "MAX_SIDECAR_BYTES", 100)
+    monkeypatch.setattr(sidecar_module, "decode_sidecar", lambda *a: pytest.fail("parsed a huge file"))
+    before = store.path.read_bytes()
+    reopened = AnnotationStore.open(store.article)
+    assert isinstance(reopened.problem, SidecarCorruptError)
+    assert "a sidecar may have; it was not read" in str(reopened.problem)
+    assert reopened.read_only and store.path.read_bytes() == before
+
+
+def test_labels_missing_from_the_set_are_added_back_with_a_warning(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    payload = json.loads(store.path.read_text(encoding="utf-8"))
+    payload["labels"] = [label for label in payload["labels"] if label["name"] != "Claim"]
+    store.path.write_text(json.dumps(payload), encoding="utf-8")
+    reopened = AnnotationStore.open(store.article)
+    assert reopened.problem is None and len(reopened.annotations) == 3
+    assert "Claim" in reopened.annotations.labels
+    assert any("'Claim' was missing" in warning for warning in reopened.warnings)
+
+
+# -- changed on disk -----------------------------------------------------------------------
+
+
+def test_a_sidecar_changed_by_another_program_is_not_overwritten_silently(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    theirs = store.path.read_bytes().replace(b'"note": ""', b'"note": "theirs"', 1)
+    store.path.write_bytes(theirs)
+    annotate(store.annotations, "Lowmoor ferry")
+    assert store.disk_changed()
+    with pytest.raises(SidecarConflictError, match="changed by another program"):
+        store.save()
+    assert store.path.read_bytes() == theirs and store.is_dirty
+    store.save(overwrite=True)
+    assert not store.disk_changed() and not store.is_dirty
+    assert b"Lowmoor ferry" in store.path.read_bytes()
+
+
+def test_same_bytes_with_a_new_mtime_is_not_a_conflict(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    stat = os.stat(store.path)
+    os.utime(store.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    assert not store.disk_changed()
+    store.save()
+
+
+def test_a_sidecar_appearing_after_opening_is_a_conflict(tmp_path):
+    store = AnnotationStore.open(article_at(tmp_path))
+    store.path.write_text("{}", encoding="utf-8")
+    annotate(store.annotations, "Ines Caldwell")
+    with pytest.raises(SidecarConflictError):
+        store.save()
+    assert store.path.read_text(encoding="utf-8") == "{}"
+
+
+# -- failed writes -------------------------------------------------------------------------
+
+
+def _litter(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.endswith(".tmp"))
+
+
+def test_full_disk_leaves_the_old_file_intact_and_no_temporary_file(tmp_path, monkeypatch):
+    store = saved_store(tmp_path, PHRASES)
+    before = store.path.read_bytes()
+    annotate(store.annotations, "Lowmoor ferry")
+    real_write = os.write
+
+    def full_disk(fd, data):
+        if fd > 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(SidecarWriteError, match="the disk is full; the previous version is unchanged"):
+        store.save()
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert _litter(tmp_path) == []
+    assert store.is_dirty
+    store.save()
+    assert b"Lowmoor ferry" in store.path.read_bytes()
+
+
+def test_read_only_folder_gives_a_clear_message_and_save_as_works(tmp_path, monkeypatch):
+    store = saved_store(tmp_path, PHRASES)
+    before = store.path.read_bytes()
+    annotate(store.annotations, "Lowmoor ferry")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(SidecarWriteError, match=f"the folder {tmp_path} is not writable"):
+        store.save()
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    store.save_as(other / "story.txt.annotations.json")
+    assert b"Lowmoor ferry" in (other / "story.txt.annotations.json").read_bytes()
+
+
+def test_failure_at_replace_removes_the_temporary_file(tmp_path, monkeypatch):
+    store = saved_store(tmp_path, PHRASES)
+    before = store.path.read_bytes()
+    annotate(store.annotations, "Lowmoor ferry")
+
+    def cross_device(*args):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    monkeypatch.setattr(os, "replace", cross_device)
+    with pytest.raises(SidecarWriteError):
+        store.save()
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before and _litter(tmp_path) == []
+
+
+def test_saving_keeps_the_file_permissions(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    os.chmod(store.path, 0o640)
+    annotate(store.annotations, "Lowmoor ferry")
+    store.save()
+    assert os.stat(store.path).st_mode & 0o777 == 0o640
+
+
+def test_reanchored_open_is_dirty_and_saving_pins_the_new_text(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    edited = "Update: fares confirmed.\n\n" + STORY
+    reopened = AnnotationStore.open(article_at(tmp_path, edited))
+    assert reopened.reanchored and reopened.is_dirty
+    reopened.save()
+    data = json.loads(reopened.path.read_text(encoding="utf-8"))
+    assert data["article"]["sha256"] == reopened.article.sha256
+    assert data["article"]["length"] == len(edited)
+    again = AnnotationStore.open(reopened.article)
+    assert not again.reanchored and {a.status for a in again.annotations} == {"moved"}
