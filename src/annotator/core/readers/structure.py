@@ -11,7 +11,9 @@ Two steps:
    'READ MORE:' (related_link), 'Source:' (source_line), 'By Name' (byline), 'LONDON
    1996-08-30' (dateline), a title-like first line (headline), the paragraph right after the
    headline when it ends in a dash clause or precedes the bullets/byline (standfirst), short
-   unpunctuated lines (subheading) and longer unpunctuated descriptive lines (caption).
+   unpunctuated lines of up to eight words (subheading, unless a photo verb and a date make
+   it a short caption) and longer unpunctuated lines (caption; beyond sixty words or ending in
+   a URL, a paragraph).
 
 Decisions worth knowing:
 
@@ -38,6 +40,11 @@ from dataclasses import dataclass
 from annotator.core.article import Block
 from annotator.core.readers import line_cues as cues
 
+_SUBHEADING_MAX_WORDS = 8
+"""Longer unpunctuated lines between paragraphs are captions: subheadings are short, and
+captions that name people look title-cased, so case cannot tell them apart."""
+_CAPTION_MAX_WORDS = 60
+_ENDS_WITH_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+$")
 _WRAP_WIDTH_LIMIT = 120
 _WRAP_MIN_LINE = 55
 _CONTINUES_AFTER = re.compile(
@@ -292,9 +299,11 @@ def _body_kind(unit: Unit, index: int) -> str:
     if not spaced:
         has_digits = any(char.isdigit() for char in text)
         return "subheading" if title_like and len(words) <= 6 and not has_digits else "paragraph"
-    if len(words) <= 8 or (title_like and len(words) <= 12):
+    if len(words) <= _SUBHEADING_MAX_WORDS:
         descriptive = cues.has_photo_verb(text) and cues.has_date(text)
         return "caption" if descriptive and len(words) >= 5 else "subheading"
+    if len(words) > _CAPTION_MAX_WORDS or _ENDS_WITH_URL.search(text):
+        return "paragraph"
     return "caption"
 
 
