@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from html import unescape
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
-from annotator.core.export.markdown_report import escape_markdown, export_markdown
+from annotator.core.export.markdown_report import code_span, escape_markdown, export_markdown
 from tests.core.export_fixture import LABELS, make_annotations, make_article, make_extraction
 
 
@@ -86,3 +87,12 @@ def test_title_source_and_note_lines():
     assert "Source: <file:///data/cafe-storm.txt>" in report
     assert "- **Note:** Receipts seen.\\\n  Owner showed" in report
     assert "- **Verdict:** Mostly true" in report
+
+
+
+def test_tags_are_code_spans_so_commas_inside_a_tag_stay_unambiguous():
+    md = MarkdownIt("commonmark")
+    for tag in ["café ☕", "council, budget", "`tick`", "a``b", "<b>&"]:
+        html = md.render(code_span(tag))
+        assert html.count("<code>") == 1
+        assert unescape(html.split("<code>")[1].split("</code>")[0]) == tag

@@ -57,7 +57,7 @@ mark.overlap { text-decoration: underline; }
 sup.ref { font-family: sans-serif; font-size: 0.7em; }
 .chip { font-family: sans-serif; padding: 0 0.3em; border-radius: 3px; }
 .verdict { font-weight: bold; }
-.tags { color: #555555; }
+.tag { color: #444444; background-color: #eeeeee; border: 1px solid #cccccc; padding: 0 0.25em; }
 .standfirst { font-weight: bold; }
 .bullet { margin-left: 1.5em; }
 .caption, .source_line, .related_link, .byline, .dateline { font-family: sans-serif; font-size: 0.85em; color: #444444; }
@@ -149,7 +149,7 @@ def _note_entry(
     if annotation.verdict:
         parts.append(f'<span class="verdict">{escape(annotation.verdict)}</span>')
     if annotation.tags:
-        parts.append('<span class="tags">' + ", ".join(f"#{escape(t)}" for t in annotation.tags) + "</span>")
+        parts += [f'<span class="tag">{escape(tag)}</span>' for tag in annotation.tags]
     speaker = speaker_for(annotation, extraction)
     if speaker:
         parts.append(f'<span class="speaker">(speaker: {escape(speaker)})</span>')

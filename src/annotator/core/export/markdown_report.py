@@ -35,6 +35,15 @@ def _escape_block_marker(marker: str) -> str:
     return "\\" + marker
 
 
+def code_span(text: str) -> str:
+    """``text`` as an inline code span: literal, and clearly delimited even when a tag
+    contains a comma or a space."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
 def lines_of(text: str) -> list[str]:
     return _LINE_SPLIT.split(text)
 
@@ -55,7 +64,7 @@ def annotation_section(annotation: Annotation, extraction: Extraction | None, pl
     if annotation.verdict:
         details.append(f"- **Verdict:** {escape_markdown(annotation.verdict)}")
     if annotation.tags:
-        details.append("- **Tags:** " + ", ".join(escape_markdown(tag) for tag in annotation.tags))
+        details.append("- **Tags:** " + " ".join(code_span(tag) for tag in annotation.tags))
     speaker = speaker_for(annotation, extraction)
     if speaker:
         details.append(f"- **Speaker:** {escape_markdown(speaker)}")
