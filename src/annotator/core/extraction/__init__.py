@@ -54,7 +54,8 @@ def extract(article: Article) -> Extraction:
         same_unit_after = n + 1 < len(found) and quote_units[n + 1] == unit_index
         window_end = found[n + 1].start if same_unit_after else unit.end
         attribution = attributor.attribute(
-            quote, unit.start, unit.end, sentence_start, window_start, window_end, previous, unit_index
+            quote, unit.start, unit.end, sentence_start, window_start, window_end, previous, unit_index,
+            units[unit_index - 1].end if unit_index > 0 else None,
         )
         attributions.append(attribution)
         previous = (quote, attribution, unit_index)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
 from annotator.core.extraction.quotes import FoundQuote
+from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
@@ -66,9 +67,10 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[ \t]*[,;]?[ \t]*(?:[–—―-]+[ \t]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)[ ]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|(?:[\w’'\-.]+[ ]+){{0,5}}?{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)[ ]+{_AUX}(?P<cue>{cue})"
         )
         self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[ ]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]*){{1,7}})")
+        self.final_re = re.compile(rf",[ ]+(?P<np>{_PRONOUN}|{_NAME})[ ]+{_AUX}(?P<cue>{cue})[ ]*[.,]")
         self.after_dash_re = re.compile(rf"[ \t]*[–—―]+[ \t]*(?P<np>{_NAME})[ \t]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
             rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)"
@@ -82,7 +84,7 @@ class Attributor:
 
     def attribute(
         self, quote: FoundQuote, unit_start: int, unit_end: int, sentence_start: int, window_start: int, window_end: int,
-        previous: tuple[FoundQuote, Attribution, int] | None, unit_index: int,
+        previous: tuple[FoundQuote, Attribution, int] | None, unit_index: int, previous_unit_end: int | None = None,
     ) -> Attribution:
         text = self.text
         found = self._after(quote.end, window_end)
@@ -98,12 +100,16 @@ class Attributor:
                 or (opens_unit and prev_unit == unit_index - 1 and prev_quote.end >= 0)
                 or (same_unit and quote.start - prev_quote.end < _WINDOW)
             ):
-                found = (None, None, None, prev_attr.person, prev_attr.speaker)
+                found = (prev_attr.mention, prev_attr.cue, None, prev_attr.person, prev_attr.speaker)
                 inherited = True
+        if found is None and quote.start == unit_start and previous_unit_end is not None:
+            colon = previous_unit_end - 1
+            if text[colon] == ":":
+                found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
+        if found is None:
+            found = self._sentence_final(quote.end, window_end)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
-            if found is not None:
-                found = (None, found[1], found[2], found[3], found[4])
         kind = self._kind(quote, unit_start, sentence_start, found is not None)
         if found is None:
             return Attribution(kind, None, None, None, None)
@@ -142,9 +148,17 @@ class Attributor:
             if end > start:
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
         m = self.after_dash_re.match(text, pos, limit)
-        if m and self.people.mentions_in(m.start("np"), m.end("np")):
+        if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _sentence_final(self, pos: int, limit: int):
+        """``“…” to drive up the price, she said.``: an attribution closing the quote's sentence."""
+        end = min(limit, pos + 250)
+        m = self.final_re.search(self.text, pos, end)
+        if m is None or re.search(r"[.!?](?:\s|$)", self.text[pos : m.start()]):
+            return None
+        return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
 
     def _plausible_np(self, np: str) -> bool:
         words = np.split()
@@ -153,6 +167,8 @@ class Attributor:
         if words[0].lower() in PRONOUNS:
             return len(words) == 1
         last = words[-1].strip("’'.,").lower()
+        if words[0].lower() in _DET_WORDS and len(words) > 1:
+            return last.isalpha() and last not in self.lexicon.function_words
         if np[0].isupper() and words[0].lower() not in _DET_WORDS:
             if last in self.lexicon.titles or last in _SOURCE_NOUNS:
                 return True
@@ -165,6 +181,8 @@ class Attributor:
         cut = end
         for m in re.finditer(r"[^\s,;:.]+|[,;:]|\.(?=\s|$)", text[start:end]):
             word = m.group(0)
+            if word == "." and _is_abbreviation(text, start + m.start(), start):
+                continue
             if word in ",;:." or word.lower() in _NP_STOP:
                 cut = start + m.start()
                 break
@@ -190,13 +208,16 @@ class Attributor:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
             return None
+        if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
+            prev = previous[1]
+            return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
         m = self.inverted_re.match(text, last.end(), end)
         if m and text[last.end() : end].rstrip().endswith((":", ",")):
             s, e = self._trim_np(m.start("np"), m.end("np"))
             if e > s and self._plausible_np(text[s:e]):
                 return self._resolve(s, e, last.start(), last.end(), end)
-        m = self.subject_re.search(text, max(start - 160, 0, last.start() - 200), last.start())
-        if m and self._plausible_np(m.group("np")) and m.start("np") >= start - 160:
+        m = self.subject_re.search(text, max(start, last.start() - 200), last.start())
+        if m and self._plausible_np(m.group("np")):
             np_start, np_end = m.start("np"), m.end("np")
             if m.group("appos"):
                 appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
@@ -204,9 +225,6 @@ class Attributor:
                 if appos_people and not np_people:
                     np_start, np_end = appos_people[-1].start, appos_people[-1].end
             return self._resolve(np_start, np_end, last.start(), last.end(), end)
-        if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
-            prev = previous[1]
-            return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
         if cue_word in _GERUND_CUES:
             return self._before(start, last.start(), None, unit_index)
         return None

@@ -37,6 +37,7 @@ _CAP_TOKEN_RE = re.compile(
     rf"(?P<initial>[{UPPER}]\.(?:[{UPPER}]\.)*)"
     rf"|(?P<word>(?:Mc|Mac|O['’]|D['’])?[{UPPER}]{_WORD}*(?:['’\-]{_WORD}+)*)"
 )
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "U.A.E.", "N.C.", "S.C."})
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
 
 
@@ -92,7 +93,7 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             e -= 2
             word = word[:-2]
             possessive = True
-        if (is_initial and len(word) > 2) or (not is_initial and _is_contraction(word)):
+        if (is_initial and word in _PLACE_INITIALS) or (not is_initial and _is_contraction(word)):
             flush()
             last_end = -1
             continue

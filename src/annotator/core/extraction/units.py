@@ -79,7 +79,7 @@ def sentence_starts(text: str, unit: Unit, protected: list[tuple[int, int]]) -> 
     q_starts = [a for a, _ in protected]
     for match in _SENTENCE_END_RE.finditer(text, unit.start, unit.end):
         end = match.end()
-        if _is_abbreviation(text, match.start(), unit.start):
+        if is_abbreviation(text, match.start(), unit.start):
             continue
         i = bisect_right(q_starts, end) - 1
         if i >= 0 and protected[i][0] < end < protected[i][1]:
@@ -92,7 +92,7 @@ def sentence_starts(text: str, unit: Unit, protected: list[tuple[int, int]]) -> 
     return starts
 
 
-def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+def is_abbreviation(text: str, dot: int, floor: int) -> bool:
     """A full stop that ends an abbreviation or an initial rather than a sentence."""
     if text[dot] != ".":
         return False
