@@ -51,9 +51,12 @@ _BYLINE = re.compile(
 )
 
 _RELATED = re.compile(
-    r"^(?:READ MORE|Read more|Read More|RELATED|Related|RELATED ARTICLES?|Related articles?|MORE|More|"
-    r"SEE ALSO|See also|ALSO READ|Also read|WATCH|Watch|LISTEN|READ|Read next|READ NEXT)\s*[:：»>|\-–—]\s*\S",
+    r"^(?:READ MORE|Read more|Read More|RELATED(?: ARTICLES?| STORIES| CONTENT)?|Related(?: articles?| stories| content)?|"
+    r"SEE ALSO|See also|ALSO READ|Also read|READ NEXT|Read next|MORE|More|WATCH|Watch|LISTEN|Listen|READ)"
+    r"\s*[:：»>|]\s*\S"
+    r"|^(?:READ MORE|RELATED|SEE ALSO|ALSO READ)\s*[\-–—]\s*\S"
 )
+"""'More – much more – is needed' is prose: only the unmistakable labels may use a dash."""
 _READ_LINK_ALONE = re.compile(r"^(?:Read (?:the rest|more|the full (?:story|article|report))(?: here)?|Click here to read more)\W*$", re.I)
 
 _SOURCE = re.compile(
@@ -135,7 +138,9 @@ def is_byline(line: str) -> bool:
     """'By Jane Doe, Political Correspondent', 'By JANE DOE and JOHN ROE', 'Written by ...'."""
     if len(line) > 140 or not _BY_PREFIX.match(line) or _NOT_NAME_START.match(line):
         return False
-    return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "?", "!")) or _is_initials_byline(line)
+    if _BYLINE.match(line) and not line.rstrip().endswith((".", "?", "!")):
+        return True
+    return _is_initials_byline(line)
 
 
 def _is_initials_byline(line: str) -> bool:

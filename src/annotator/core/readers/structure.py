@@ -156,8 +156,8 @@ def _continues(piece: Sequence[Line], previous: Line, line: Line, looks_wrapped:
     prev_text = previous.text.strip()
     text = line.text.strip()
     marker = cues.bullet_marker(line.text)
-    if marker and not (cues.is_dash_marker(marker) and _is_mid_sentence(prev_text)):
-        return False
+    if marker:  # a new list item, unless a dash carries on a sentence broken before it
+        return cues.is_dash_marker(marker) and _is_mid_sentence(prev_text)
     if cues.is_place_line(prev_text) and cues.is_date_only_line(text):
         return True
     if alone or not _has_word(prev_text):
@@ -177,7 +177,13 @@ def _has_word(text: str) -> bool:
 
 
 def _is_mid_sentence(text: str) -> bool:
-    return bool(text) and not cues.ends_like_sentence(text) and not cues.bullet_marker(text)
+    """Prose broken off mid-sentence (not a list item, not a heading introducing a list)."""
+    return (
+        len(text) >= 40
+        and not cues.ends_like_sentence(text)
+        and not cues.bullet_marker(text)
+        and not _looks_like_heading(text)
+    )
 
 
 def _is_standalone_line(text: str) -> bool:
