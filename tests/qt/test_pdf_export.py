@@ -66,3 +66,18 @@ def test_character_check_is_not_vacuous(qapp):
     characters = mapped_characters(pdf)
     assert {"a", "b", "c"} <= characters
     assert "€" not in characters
+
+
+def test_cli_writes_the_pdf_file_and_keeps_it_without_force(qapp, tmp_path, capsys):
+    from annotator.cli import main
+    from tests.cli.annotated_story import write_annotated_story
+
+    story = write_annotated_story(tmp_path)
+    target = tmp_path / "story.pdf"
+    assert main(["export", str(story), "--format", "pdf", "-o", str(target)]) == 0
+    pdf = target.read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(PAGE_OBJECT.findall(pdf)) >= 1
+    assert {"Z", "ë", "€"} <= mapped_characters(pdf)
+    assert main(["export", str(story), "--format", "pdf", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_bytes() == pdf

@@ -1,0 +1,133 @@
+"""The window's actions (with their standard shortcuts), menus and toolbar.
+
+Actions are created here, untouched by behaviour: the window connects their
+``triggered`` signals. Keeping the list in one place is what lets Help → Keyboard
+Shortcuts show exactly the keys that work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+
+@dataclass
+class WindowActions:
+    open: QAction
+    close: QAction
+    quit: QAction
+    copy: QAction
+    copy_with_attribution: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    light_theme: QAction
+    dark_theme: QAction
+    show_sidebar: QAction
+    shortcuts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, field.name) for field in fields(self)]
+
+
+def _action(
+    owner: QObject,
+    text: str,
+    keys: QKeySequence.StandardKey | str | list[str] | None = None,
+    icon: QIcon.ThemeIcon | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, owner)
+    if isinstance(keys, QKeySequence.StandardKey):
+        action.setShortcuts(keys)
+    elif isinstance(keys, str):
+        action.setShortcut(QKeySequence(keys))
+    elif keys:
+        action.setShortcuts([QKeySequence(key) for key in keys])
+    if icon is not None:
+        action.setIcon(QIcon.fromTheme(icon))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def create_actions(owner: QWidget) -> WindowActions:
+    std = QKeySequence.StandardKey
+    icon = QIcon.ThemeIcon
+    actions = WindowActions(
+        open=_action(owner, "&Open…", std.Open, icon.DocumentOpen, "Open an article (text, HTML, Markdown)"),
+        close=_action(owner, "&Close", std.Close, None, "Close the article"),
+        quit=_action(owner, "&Quit", std.Quit, icon.ApplicationExit, "Quit Annotator"),
+        copy=_action(owner, "&Copy", std.Copy, icon.EditCopy, "Copy the selected text"),
+        copy_with_attribution=_action(
+            owner, "Copy Quote with &Attribution", "Ctrl+Shift+C", None, "Copy the selected quote as ‘…’ — Name, role"
+        ),
+        find=_action(owner, "&Find…", std.Find, icon.EditFind, "Find in the article"),
+        find_next=_action(owner, "Find &Next", std.FindNext, None, "Go to the next match"),
+        find_previous=_action(owner, "Find &Previous", std.FindPrevious, None, "Go to the previous match"),
+        zoom_in=_action(owner, "Zoom &In", ["Ctrl++", "Ctrl+="], icon.ZoomIn, "Larger text"),
+        zoom_out=_action(owner, "Zoom &Out", "Ctrl+-", icon.ZoomOut, "Smaller text"),
+        zoom_reset=_action(owner, "&Actual Size", "Ctrl+0", icon.ZoomFitBest, "Reset the text size"),
+        light_theme=_action(owner, "&Light Theme", None, None, "Dark text on a light page"),
+        dark_theme=_action(owner, "&Dark Theme", None, None, "Light text on a dark page"),
+        show_sidebar=_action(owner, "Show &Sidebar", "F9", None, "Show or hide the quotes and people"),
+        shortcuts=_action(owner, "&Keyboard Shortcuts", "F1", icon.HelpFaq, "List every keyboard shortcut"),
+        about=_action(owner, "&About Annotator", None, icon.HelpAbout, "Version and credits"),
+    )
+    actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+    actions.show_sidebar.setCheckable(True)
+    actions.show_sidebar.setChecked(True)
+    themes = QActionGroup(owner)
+    for action in (actions.light_theme, actions.dark_theme):
+        action.setCheckable(True)
+        themes.addAction(action)
+    for action in actions.all():
+        owner.addAction(action)  # shortcuts work even with the menu bar hidden
+    return actions
+
+
+def build_menus(menu_bar: QMenuBar, actions: WindowActions, recent_menu: QMenu) -> None:
+    """File, Edit, View and Help, in the order desktop users expect (None is a separator)."""
+    a = actions
+    menus: list[tuple[str, list[QAction | QMenu | None]]] = [
+        ("&File", [a.open, recent_menu, None, a.close, None, a.quit]),
+        ("&Edit", [a.copy, a.copy_with_attribution, None, a.find, a.find_next, a.find_previous]),
+        ("&View", [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.light_theme, a.dark_theme, None, a.show_sidebar]),
+        ("&Help", [a.shortcuts, a.about]),
+    ]
+    for title, items in menus:
+        menu = menu_bar.addMenu(title)
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            elif isinstance(item, QMenu):
+                menu.addMenu(item)
+            else:
+                menu.addAction(item)
+
+
+def build_toolbar(parent: QWidget, actions: WindowActions) -> QToolBar:
+    toolbar = QToolBar("Main Toolbar", parent)
+    toolbar.setObjectName("main_toolbar")  # saveState needs a name
+    toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(18, 18))
+    has_icons = not actions.open.icon().isNull()
+    toolbar.setToolButtonStyle(
+        Qt.ToolButtonStyle.ToolButtonTextBesideIcon if has_icons else Qt.ToolButtonStyle.ToolButtonTextOnly
+    )
+    for action in (actions.open, actions.find, None, actions.zoom_out, actions.zoom_reset, actions.zoom_in, None):
+        if action is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(action)
+    toolbar.addAction(actions.show_sidebar)
+    return toolbar

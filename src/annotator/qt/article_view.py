@@ -1,0 +1,281 @@
+"""The read-only article view: structured text at a reading measure, centred.
+
+``ArticleView`` shows one ``Article`` through a document built by ``document_builder``
+and speaks code-point offsets to the rest of the window; it converts through its
+``PositionMap`` and never lets document positions escape. Highlights go through its
+``highlights`` layers. It emits nothing itself: selection changes are QTextEdit's
+``selectionChanged``, and the window asks ``selected_span()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
+
+from annotator.core.article import BLOCK_KINDS, Article
+from annotator.qt.document_builder import ArticleFormats, build_document
+from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
+from annotator.qt.highlight_layers import HighlightLayers
+from annotator.qt.positions import PositionMap
+from annotator.qt.theme import ArticleColors, theme_named
+
+MEASURE_CHARACTERS = 70
+CAPTION_KIND = BLOCK_KINDS.index("caption")
+
+TooltipSource = Callable[[int], str | None]
+
+
+class ArticleView(QTextEdit):
+    """Shows an article; offsets in and out are code points of its canonical text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setAcceptDrops(False)  # dropped files go to the window, which opens them
+        self.setPlaceholderText("No article open. Use File → Open…, or drop a file here.")
+        self.highlights = HighlightLayers(self)
+        self._article: Article | None = None
+        self._position_map: PositionMap | None = None
+        self._colors: ArticleColors = theme_named("light").article
+        self._point_size = DEFAULT_POINT_SIZE
+        self._formats = ArticleFormats(self._colors, reading_font(self._point_size))
+        self._tooltip_source: TooltipSource | None = None
+        self._update_measure()
+
+    # -- content -------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def position_map(self) -> PositionMap | None:
+        return self._position_map
+
+    def show_article(self, article: Article) -> None:
+        """Replace the content with ``article``, at the top, with no highlights."""
+        self._article = article
+        self._position_map = PositionMap(article.text)
+        self._install_document()
+        self.highlights.set_position_map(self._position_map)
+        self.verticalScrollBar().setValue(0)
+
+    def clear_article(self) -> None:
+        self._article = None
+        self._position_map = None
+        self.highlights.set_position_map(None)
+        self.setDocument(QTextDocument(self))  # QTextEdit deletes the old one, its child
+
+    def _install_document(self) -> None:
+        if self._article is None:
+            return
+        document = build_document(self._article, self._formats)
+        document.setParent(self)
+        self.setDocument(document)  # QTextEdit deletes the old one, its child
+        self._update_measure()
+
+    def _rebuild_keeping_place(self) -> None:
+        """Re-render after a zoom or theme change, keeping the reader's place and selection."""
+        if self._article is None or self._position_map is None:
+            self._update_measure()
+            return
+        top = self.offset_at(QPoint(0, 0))
+        selection = self.selected_span()
+        self._install_document()
+        self.highlights.refresh()
+        if selection:
+            self.select_span(*selection, scroll=False)
+        self.scroll_to_offset(top, margin_fraction=0.0)
+
+    # -- appearance ----------------------------------------------------------------
+
+    def set_colors(self, colors: ArticleColors) -> None:
+        self._colors = colors
+        self._formats = ArticleFormats(colors, reading_font(self._point_size))
+        self._rebuild_keeping_place()
+
+    @property
+    def colors(self) -> ArticleColors:
+        return self._colors
+
+    @property
+    def point_size(self) -> float:
+        return self._point_size
+
+    def set_point_size(self, point_size: float) -> None:
+        point_size = clamp_point_size(point_size)
+        if point_size == self._point_size:
+            return
+        self._point_size = point_size
+        self._formats = ArticleFormats(self._colors, reading_font(point_size))
+        self._rebuild_keeping_place()
+
+    def measure_width(self) -> int:
+        """Pixel width of about ``MEASURE_CHARACTERS`` characters of body text, with margins."""
+        metrics = QFontMetricsF(self._formats.font)
+        text_width = metrics.averageCharWidth() * MEASURE_CHARACTERS * 1.08
+        return int(text_width + 2 * self.document().documentMargin())
+
+    def _update_measure(self) -> None:
+        measure = self.measure_width()
+        available = self.width() - self.verticalScrollBar().sizeHint().width()
+        if available > measure:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(measure)
+            self.setViewportMargins((available - measure) // 2, 0, 0, 0)
+        else:
+            self.setViewportMargins(0, 0, 0, 0)
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._update_measure()
+        super().resizeEvent(event)
+
+    # -- offsets, selection, scrolling ---------------------------------------------
+
+    def select_span(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select the code-point span ``start..end`` and bring it into view."""
+        if self._position_map is None:
+            return
+        doc_start, doc_end = self._position_map.span_to_document(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(doc_start)
+        cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self.scroll_to_offset(start)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a code-point span, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if self._position_map is None or not cursor.hasSelection():
+            return None
+        return self._position_map.span_to_text(cursor.selectionStart(), cursor.selectionEnd())
+
+    def selected_text(self) -> str:
+        """The selected canonical text, exactly as in the article (no U+2029, NBSP kept)."""
+        span = self.selected_span()
+        if span is None or self._article is None:
+            return ""
+        return self._article.text[span[0] : span[1]]
+
+    def offset_at(self, point: QPoint) -> int:
+        """Code-point offset of the character at viewport ``point`` (0 with no article)."""
+        if self._position_map is None:
+            return 0
+        position = min(self.cursorForPosition(point).position(), self._position_map.document_length)
+        return self._position_map.to_text(position)
+
+    def scroll_to_offset(self, offset: int, *, margin_fraction: float = 0.3) -> None:
+        """Scroll so that ``offset`` sits ``margin_fraction`` of the height from the top."""
+        if self._position_map is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._position_map.to_document(offset))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        target = bar.value() + rect.top() - int(self.viewport().height() * margin_fraction)
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
+        """Copy the canonical text of the selection (Qt's own would turn NBSP into spaces)."""
+        mime = QMimeData()
+        mime.setText(self.selected_text())
+        return mime
+
+    # -- tooltips ------------------------------------------------------------------
+
+    def set_tooltip_source(self, source: TooltipSource | None) -> None:
+        """``source(offset)`` gives the tooltip for the text at an offset, or None."""
+        self._tooltip_source = source
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str | None:
+        """The tooltip for the text under viewport ``point``: a quote's speaker, a caption."""
+        if self._position_map is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        if not self._point_is_on_text(cursor, point):
+            return None
+        offset = self._position_map.to_text(min(cursor.position(), self._position_map.document_length))
+        tip = self._tooltip_source(offset) if self._tooltip_source else None
+        if tip is None and cursor.block().userState() == CAPTION_KIND:
+            tip = "Picture caption"
+        return tip
+
+    def _point_is_on_text(self, cursor: QTextCursor, point: QPoint) -> bool:
+        block_rect = self.document().documentLayout().blockBoundingRect(cursor.block())
+        block_rect.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        return block_rect.contains(QPointF(point)) and bool(cursor.block().text().strip())
+
+    # -- caption markers -----------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self._article is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layout = self.document().documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        height = self.viewport().height()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).translated(dx, dy)
+            if rect.top() > height:
+                break
+            if block.userState() == CAPTION_KIND:
+                self._paint_caption_marker(painter, rect, block.blockFormat().leftMargin())
+            block = block.next()
+        painter.end()
+
+    def _paint_caption_marker(self, painter: QPainter, rect: QRectF, left_margin: float) -> None:
+        """A small camera beside a caption: marked as a picture caption without adding text."""
+        color = QColor(self._colors.caption_marker)
+        em = QFontMetricsF(self._formats.font).height()
+        x = rect.left() + left_margin - em * 1.15
+        top = rect.top() + em * 0.32
+        body = QRectF(x, top + em * 0.14, em * 0.78, em * 0.52)
+        painter.setPen(QPen(color, max(1.0, em / 14)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(body, em * 0.08, em * 0.08)
+        painter.drawEllipse(body.center(), em * 0.15, em * 0.15)
+        painter.drawLine(
+            QPointF(body.left() + em * 0.2, body.top()), QPointF(body.left() + em * 0.32, top + em * 0.04)
+        )
+        painter.drawLine(
+            QPointF(body.left() + em * 0.32, top + em * 0.04), QPointF(body.left() + em * 0.46, top + em * 0.04)
+        )
+        painter.drawLine(
+            QPointF(body.left() + em * 0.46, top + em * 0.04), QPointF(body.left() + em * 0.58, body.top())
+        )

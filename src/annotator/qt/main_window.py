@@ -1,0 +1,289 @@
+"""The main window: composes the article view, find bar, sidebar, menus and status bar.
+
+It holds layout and the open/close life cycle only; behaviour lives in small
+controllers (``FindController``, ``SidebarLinks``) and loading in ``ArticleLoader``.
+
+Signals:
+    article_changed(object): the ``LoadedArticle`` now shown, or None after Close.
+        Later features (annotations) attach to this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.qt.actions import build_menus, build_toolbar, create_actions
+from annotator.qt.article_view import ArticleView
+from annotator.qt.find_bar import FindBar
+from annotator.qt.find_controller import FindController
+from annotator.qt.fonts import DEFAULT_POINT_SIZE, ZOOM_STEP
+from annotator.qt.help_dialogs import ShortcutsDialog, show_about
+from annotator.qt.loader import ArticleLoader, LoadedArticle
+from annotator.qt.recent_menu import RecentFilesMenu
+from annotator.qt.settings import AppSettings
+from annotator.qt.sidebar import Sidebar
+from annotator.qt.sidebar_links import SidebarLinks
+from annotator.qt.status_bar import ArticleStatusBar
+from annotator.qt.theme import apply_theme, theme_named
+
+APP_NAME = "Annotator"
+OPEN_FILTERS = ";;".join(
+    [
+        "Articles (*.txt *.text *.html *.htm *.md *.markdown)",
+        "Plain text (*.txt *.text)",
+        "Web pages (*.html *.htm)",
+        "Markdown (*.md *.markdown)",
+        "All files (*)",
+    ]
+)
+DEFAULT_SIZE = (1280, 820)
+DEFAULT_SIDEBAR_WIDTH = 400
+
+
+class MainWindow(QMainWindow):
+    """One window reading one article at a time."""
+
+    article_changed = Signal(object)
+
+    def __init__(self, settings: AppSettings, loader: ArticleLoader | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.current: LoadedArticle | None = None
+        self.error_dialog: QMessageBox | None = None
+        self.setAcceptDrops(True)
+
+        self.view = ArticleView(self)
+        self.find_bar = FindBar(self)
+        self.sidebar = Sidebar(self)
+        reading = QWidget(self)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.view, 1)
+        reading_layout.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.setCentralWidget(self.splitter)
+        self.status = ArticleStatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.actions = create_actions(self)
+        self.recent_menu = RecentFilesMenu(settings, self)
+        build_menus(self.menuBar(), self.actions, self.recent_menu)
+        self.toolbar = build_toolbar(self, self.actions)
+        self.addToolBar(self.toolbar)
+
+        self.loader = loader if loader is not None else ArticleLoader(parent=self)
+        self.find = FindController(self.find_bar, self.view, self)
+        self.links = SidebarLinks(self.sidebar, self.view, self)
+        self._connect()
+        self._restore_settings()
+        self._update_title()
+        self._update_enabled()
+
+    # -- wiring --------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.open.triggered.connect(self.open_dialog)
+        a.close.triggered.connect(self.close_article)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.view.copy)
+        a.copy_with_attribution.triggered.connect(self.sidebar.quotes.copy_with_attribution)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(self._find_next)
+        a.find_previous.triggered.connect(self._find_previous)
+        a.zoom_in.triggered.connect(lambda: self.set_point_size(self.view.point_size + ZOOM_STEP))
+        a.zoom_out.triggered.connect(lambda: self.set_point_size(self.view.point_size - ZOOM_STEP))
+        a.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
+        a.light_theme.triggered.connect(lambda: self.set_theme("light"))
+        a.dark_theme.triggered.connect(lambda: self.set_theme("dark"))
+        a.show_sidebar.toggled.connect(self.set_sidebar_visible)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(lambda: show_about(self))
+        self.recent_menu.open_requested.connect(self.open_path)
+        self.loader.started.connect(self._loading_started)
+        self.loader.loaded.connect(self.show_loaded)
+        self.loader.failed.connect(self._loading_failed)
+        self.view.copyAvailable.connect(lambda _available: self._update_enabled())
+        self.sidebar.quotes.copy_action.changed.connect(self._update_enabled)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+
+    def _update_enabled(self) -> None:
+        has_article = self.current is not None
+        self.actions.close.setEnabled(has_article)
+        self.actions.find.setEnabled(has_article)
+        self.actions.copy.setEnabled(self.view.textCursor().hasSelection())
+        self.actions.copy_with_attribution.setEnabled(self.sidebar.quotes.copy_action.isEnabled())
+
+    def _update_title(self) -> None:
+        name = self.current.path.name if self.current else None
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowFilePath(str(self.current.path) if self.current else "")
+
+    # -- opening and closing -------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        start = str(self.current.path.parent) if self.current else ""
+        if not start and self.settings.recent_files():
+            start = str(Path(self.settings.recent_files()[0]).parent)
+        path, _ = QFileDialog.getOpenFileName(self, "Open Article", start, OPEN_FILTERS)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> None:
+        """Start loading ``path``; the current article stays until the new one is ready."""
+        self.loader.load(path)
+
+    def show_loaded(self, loaded: LoadedArticle) -> None:
+        self.status.set_busy(None)
+        self.current = loaded
+        self.view.show_article(loaded.article)
+        self.links.set_extraction(loaded.extraction)
+        self.status.show_article(loaded)
+        self.settings.add_recent_file(loaded.path)
+        self.find.refresh()
+        self._update_title()
+        self._update_enabled()
+        self.article_changed.emit(loaded)
+
+    def close_article(self) -> None:
+        self.current = None
+        self.find_bar.close_bar()
+        self.view.clear_article()
+        self.links.set_extraction(None)
+        self.status.show_article(None)
+        self._update_title()
+        self._update_enabled()
+        self.article_changed.emit(None)
+
+    def _loading_started(self, path: str) -> None:
+        self.status.set_busy(f"Opening {Path(path).name}…")
+
+    def _loading_failed(self, path: str, message: str) -> None:
+        self.status.set_busy(None)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Could Not Open File", f"Could not open {Path(path).name}.", parent=self)
+        informative = message
+        if self.current is not None:
+            informative += f"\n\n{self.current.path.name} is still open."
+        box.setInformativeText(informative)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "error_dialog", None))
+        self.error_dialog = box
+        box.open()  # window-modal, not blocking: the event loop (and the article) carry on
+
+    # -- drag and drop -------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+        else:
+            event.ignore()
+
+    # -- view options --------------------------------------------------------------
+
+    def set_point_size(self, point_size: float) -> None:
+        self.view.set_point_size(point_size)
+        self.settings.set_point_size(self.view.point_size)
+        self.actions.zoom_reset.setEnabled(self.view.point_size != DEFAULT_POINT_SIZE)
+
+    def set_theme(self, name: str) -> None:
+        theme = theme_named(name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        self.view.set_colors(theme.article)
+        self.links.recolor()
+        self.find.refresh()
+        self.settings.set_theme(theme.name)
+        (self.actions.dark_theme if theme.name == "dark" else self.actions.light_theme).setChecked(True)
+
+    def set_sidebar_visible(self, visible: bool) -> None:
+        sizes = self.splitter.sizes()
+        if visible and sizes[1] == 0:
+            total = sum(sizes)
+            self.splitter.setSizes([max(200, total - DEFAULT_SIDEBAR_WIDTH), DEFAULT_SIDEBAR_WIDTH])
+        elif not visible and sizes[1] > 0:
+            self.splitter.setSizes([sum(sizes), 0])
+        if self.actions.show_sidebar.isChecked() != visible:
+            self.actions.show_sidebar.setChecked(visible)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        visible = self.splitter.sizes()[1] > 0
+        if self.actions.show_sidebar.isChecked() != visible:
+            self.actions.show_sidebar.setChecked(visible)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions.all(), self).exec()
+
+    def _find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        self.find.next_match()
+
+    def _find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        self.find.previous_match()
+
+    # -- persistence ---------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([DEFAULT_SIZE[0] - DEFAULT_SIDEBAR_WIDTH, DEFAULT_SIDEBAR_WIDTH])
+        self.actions.show_sidebar.setChecked(self.splitter.sizes()[1] > 0 or splitter is None)
+        self.view.set_point_size(self.settings.point_size())
+        self.set_theme(self.settings.theme())
+
+    def save_settings(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_point_size(self.view.point_size)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_settings()
+        self.loader.wait(2000)
+        super().closeEvent(event)
+
+
+def _local_files(mime) -> list[str]:
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+

@@ -1,0 +1,123 @@
+"""Item models of the Quotes tab: one row per extracted quote, and its filter.
+
+``QuotesModel`` adapts ``Extraction.quotes`` (in text order) for a list view; the roles
+below carry what the delegate paints and what the window needs to act on a row.
+``QuotesFilterModel`` narrows it to one speaker and/or a text query, both of which the
+user sets from the Quotes tab or by selecting a person.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from annotator.core.extraction.model import Extraction, Quote
+from annotator.qt.attribution import speaker_key, speaker_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+QUOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 5
+START_ROLE = Qt.ItemDataRole.UserRole + 6
+ROLE_ROLE = Qt.ItemDataRole.UserRole + 7
+SPEAKER_KEY_ROLE = Qt.ItemDataRole.UserRole + 8
+
+
+class QuotesModel(QAbstractListModel):
+    """The quotes of one extraction, in the order they appear in the article."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._quotes: list[Quote] = []
+        self._roles: dict[str, str | None] = {}
+
+    def set_extraction(self, extraction: Extraction | None) -> None:
+        self.beginResetModel()
+        quotes = list(extraction.quotes) if extraction else []
+        self._quotes = sorted(quotes, key=lambda quote: (quote.start, quote.end))
+        self._roles = {person.id: person.role for person in (extraction.people if extraction else [])}
+        self.endResetModel()
+
+    def quote(self, row: int) -> Quote:
+        return self._quotes[row]
+
+    def quotes(self) -> list[Quote]:
+        return list(self._quotes)
+
+    def row_of(self, quote_id: str) -> int:
+        return next((row for row, quote in enumerate(self._quotes) if quote.id == quote_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._quotes)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._quotes) or index.column() != 0:
+            return None
+        quote = self._quotes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{speaker_label(quote)}: {quote.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{quote.text}\n— {speaker_label(quote)} ({quote.kind})"
+        if role == SPEAKER_ROLE:
+            return speaker_label(quote)
+        if role == TEXT_ROLE:
+            return quote.text
+        if role == KIND_ROLE:
+            return quote.kind
+        if role == QUOTE_ID_ROLE:
+            return quote.id
+        if role == SPEAKER_ID_ROLE:
+            return quote.speaker_id
+        if role == SPEAKER_KEY_ROLE:
+            return speaker_key(quote)
+        if role == START_ROLE:
+            return quote.start
+        if role == ROLE_ROLE:
+            return self._roles.get(quote.speaker_id) if quote.speaker_id else None
+        return None
+
+
+class QuotesFilterModel(QSortFilterProxyModel):
+    """Quotes by one speaker (see ``attribution.speaker_key``) whose text matches a query."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._speaker_id: str | None = None
+        self._query = ""
+
+    @property
+    def speaker_id(self) -> str | None:
+        return self._speaker_id
+
+    def set_speaker_id(self, speaker_id: str | None) -> None:
+        """Keep only quotes with this speaker key (a person id, or the label of an unnamed one)."""
+        if speaker_id != self._speaker_id:
+            self.beginFilterChange()
+            self._speaker_id = speaker_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_query(self, query: str) -> None:
+        """Keep only quotes whose text or speaker contains ``query`` (case-insensitive)."""
+        query = query.strip().casefold()
+        if query != self._query:
+            self.beginFilterChange()
+            self._query = query
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._speaker_id is not None and model.data(index, SPEAKER_KEY_ROLE) != self._speaker_id:
+            return False
+        if self._query:
+            haystack = f"{model.data(index, TEXT_ROLE)}\n{model.data(index, SPEAKER_ROLE)}".casefold()
+            return self._query in haystack
+        return True

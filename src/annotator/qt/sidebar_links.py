@@ -1,0 +1,75 @@
+"""Ties the sidebar to the article view: what selecting a quote or a person does.
+
+- Selecting a quote selects its span in the article and scrolls to it.
+- Selecting a person marks all their mentions (the ``mentions`` highlight layer) and
+  narrows the Quotes tab to them; clearing the selection undoes both.
+- Hovering a quote in the article shows who said it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCharFormat
+
+from annotator.core.extraction.model import Extraction, Person, Quote
+from annotator.qt.article_view import ArticleView
+from annotator.qt.attribution import speaker_label
+from annotator.qt.highlight_layers import Highlight
+from annotator.qt.quote_lookup import QuoteLookup
+from annotator.qt.sidebar import Sidebar
+
+MENTIONS_LAYER = "mentions"
+MENTIONS_LAYER_Z = 10
+
+
+class SidebarLinks(QObject):
+    """Connects ``sidebar`` and ``view``; call ``set_extraction`` for each new article."""
+
+    def __init__(self, sidebar: Sidebar, view: ArticleView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sidebar = sidebar
+        self._view = view
+        self._extraction: Extraction | None = None
+        self._lookup: QuoteLookup | None = None
+        sidebar.quotes.quote_selected.connect(self.show_quote)
+        sidebar.people.person_selected.connect(self.show_person)
+        view.set_tooltip_source(self.tooltip_for)
+
+    def set_extraction(self, extraction: Extraction | None) -> None:
+        self._extraction = extraction
+        self._lookup = QuoteLookup(extraction) if extraction else None
+        self._sidebar.quotes.set_extraction(extraction)
+        self._sidebar.people.set_extraction(extraction)
+        self._view.highlights.clear_layer(MENTIONS_LAYER)
+
+    def show_quote(self, quote: Quote) -> None:
+        self._view.select_span(quote.start, quote.end)
+
+    def show_person(self, person: Person | None) -> None:
+        if person is None:
+            self._view.highlights.clear_layer(MENTIONS_LAYER)
+            self._sidebar.quotes.set_speaker_filter(None)
+            return
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._view.colors.mention_background)
+        fmt.setToolTip(person.name)
+        highlights = [Highlight(mention.start, mention.end, fmt) for mention in person.mentions]
+        self._view.highlights.set_layer(MENTIONS_LAYER, highlights, z=MENTIONS_LAYER_Z)
+        self._sidebar.quotes.set_speaker_filter(person.id)
+        if person.mentions:
+            self._view.scroll_to_offset(person.mentions[0].start)
+
+    def recolor(self) -> None:
+        """Redraw the marks in the current theme's colours."""
+        self.show_person(self._sidebar.people.current_person())
+
+    def tooltip_for(self, offset: int) -> str | None:
+        """"Quoted: Name, role (direct quote)" for text inside a quote, else None."""
+        quote = self._lookup.quote_at(offset) if self._lookup else None
+        if quote is None:
+            return None
+        person = self._extraction.person(quote.speaker_id) if self._extraction and quote.speaker_id else None
+        who = speaker_label(quote)
+        if person and person.role:
+            who = f"{person.name}, {person.role}"
+        return f"Quote — {who}\n({quote.kind} quote)"

@@ -1,0 +1,129 @@
+"""Light and dark themes: the application palette and the colours the article view uses.
+
+The article's own colours (muted captions, mention and find highlights) are chosen per
+theme here rather than derived on the fly, so that each pair was looked at together and
+keeps readable contrast on its background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES: tuple[str, ...] = ("light", "dark")
+DEFAULT_THEME = "light"
+
+
+@dataclass(frozen=True)
+class ArticleColors:
+    """Colours of the article view for one theme."""
+
+    text: QColor
+    muted: QColor
+    accent: QColor
+    mention_background: QColor
+    find_background: QColor
+    find_current_background: QColor
+    caption_marker: QColor
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    palette: QPalette
+    article: ArticleColors
+
+
+def _palette(colors: dict[QPalette.ColorRole, str], disabled_text: str) -> QPalette:
+    palette = QPalette()
+    for role, value in colors.items():
+        palette.setColor(role, QColor(value))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
+    return palette
+
+
+def _light() -> Theme:
+    role = QPalette.ColorRole
+    palette = _palette(
+        {
+            role.Window: "#f3f2ef",
+            role.WindowText: "#1d1d1b",
+            role.Base: "#fdfcfa",
+            role.AlternateBase: "#f1efea",
+            role.Text: "#1d1d1b",
+            role.Button: "#ecebe7",
+            role.ButtonText: "#1d1d1b",
+            role.Highlight: "#2f6fb3",
+            role.HighlightedText: "#ffffff",
+            role.ToolTipBase: "#fffbe6",
+            role.ToolTipText: "#1d1d1b",
+            role.PlaceholderText: "#767470",
+            role.Link: "#2258a0",
+            role.Mid: "#c9c6bf",
+            role.Midlight: "#e2e0da",
+            role.Dark: "#a09d96",
+            role.Light: "#ffffff",
+        },
+        disabled_text="#9a9892",
+    )
+    article = ArticleColors(
+        text=QColor("#1d1d1b"),
+        muted=QColor("#66645f"),
+        accent=QColor("#2258a0"),
+        mention_background=QColor("#ffe08a"),
+        find_background=QColor("#c7e3ff"),
+        find_current_background=QColor("#ff9f43"),
+        caption_marker=QColor("#b9b5ab"),
+    )
+    return Theme("light", palette, article)
+
+
+def _dark() -> Theme:
+    role = QPalette.ColorRole
+    palette = _palette(
+        {
+            role.Window: "#232427",
+            role.WindowText: "#e6e4df",
+            role.Base: "#1a1b1e",
+            role.AlternateBase: "#26272b",
+            role.Text: "#e6e4df",
+            role.Button: "#2d2e32",
+            role.ButtonText: "#e6e4df",
+            role.Highlight: "#3d7bd0",
+            role.HighlightedText: "#ffffff",
+            role.ToolTipBase: "#2d2e32",
+            role.ToolTipText: "#e6e4df",
+            role.PlaceholderText: "#8d8b86",
+            role.Link: "#8cb8ff",
+            role.Mid: "#3b3c41",
+            role.Midlight: "#45464b",
+            role.Dark: "#141517",
+            role.Light: "#505157",
+        },
+        disabled_text="#6c6b67",
+    )
+    article = ArticleColors(
+        text=QColor("#e6e4df"),
+        muted=QColor("#a3a19b"),
+        accent=QColor("#8cb8ff"),
+        mention_background=QColor("#6b5310"),
+        find_background=QColor("#24476e"),
+        find_current_background=QColor("#a35a12"),
+        caption_marker=QColor("#5b5a57"),
+    )
+    return Theme("dark", palette, article)
+
+
+def theme_named(name: str) -> Theme:
+    """The theme called ``name``; unknown names (an old settings file) give the default."""
+    return _dark() if name == "dark" else _light()
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Use ``theme``'s palette for every widget (with Fusion, which honours palettes fully)."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(theme.palette)
