@@ -148,3 +148,15 @@ def test_whitespace_and_nbsp_only_lines_are_not_blocks():
     assert_blocks_well_formed(text, blocks)
     assert len(blocks) == 2
     assert text[blocks[1].start : blocks[1].end] == "Body text here."
+
+
+def test_pasted_page_with_deck_photo_credit_and_page_furniture():
+    article = read_article(fixture("pasted_mixed.txt"))
+    assert_blocks_well_formed(article.text, article.blocks)
+    assert [kind for kind, _ in kinds_and_texts(article)[:3]] == ["headline", "standfirst", "caption"]
+    assert texts_of(article, "subheading") == ["What it means for you"]
+    assert "Advertisement" in texts_of(article, "paragraph")
+    assert "Scroll down for video" in texts_of(article, "paragraph")
+    assert texts_of(article, "related_link") == ["WATCH: Residents react to the budget vote"]
+    quoted = [text for text in texts_of(article, "paragraph") if "“" in text or "‘" in text]
+    assert len(quoted) == 3  # every paragraph with a quote stays a paragraph

@@ -75,7 +75,7 @@ _DASH_MARKERS = frozenset("-–—")
 _PICTURE_CUE = re.compile(
     r"\bpictured\b|\bphotographed\b|\bfile (?:photo|picture|image)\b|\bseen here\b|\bin this (?:photo|picture|image)\b"
     r"|\((?:left|right|centre|center|above|below|top|bottom|inset|main|file|L|R|C|front|back)\b[^()]{0,40}\)"
-    r"|\((?:Image|Photo|Picture|Credit|Pic)\s*:[^()]*\)|\b(?:Image|Photo|Picture|Pic)\s*:\s*\S",
+    r"|\((?:Image|Photo|Picture|Credit|Pic)\s*:[^()]*\)|\b(?:Image|Photo|Photograph|Picture|Pic)\s*:\s*\S",
     re.IGNORECASE,
 )
 _PHOTO_VERB = re.compile(
@@ -159,6 +159,19 @@ def byline_name(line: str) -> str:
 def is_related_link(line: str) -> bool:
     """'READ MORE: ...', 'RELATED: ...', 'MORE: ...', 'Read the rest here.'"""
     return len(line) <= 300 and bool(_RELATED.match(line) or _READ_LINK_ALONE.match(line))
+
+
+_PAGE_FURNITURE = re.compile(
+    r"^(?:advertisement|advert|sponsored|scroll down for (?:video|more)|share (?:this )?(?:article|story)|share|"
+    r"follow us|sign up|subscribe|comments?|most (?:read|popular)|click to expand|image caption|media caption|"
+    r"skip (?:to content|advert)|continue reading|story continues below(?: advertisement)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """'Advertisement', 'Scroll down for video', 'Share this article': web page chrome, not headings."""
+    return len(line) <= 60 and bool(_PAGE_FURNITURE.match(line.strip()))
 
 
 def is_source_line(line: str) -> bool:

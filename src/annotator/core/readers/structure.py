@@ -20,6 +20,8 @@ Decisions worth knowing:
 - A dateline run into the first sentence ('WASHINGTON (Reuters) - The Senate...') stays part
   of that paragraph: splitting a sentence would mislead the quote extractor.
 - A lone date/time line ('Published: 3 May 2024') is a ``dateline`` too.
+- Web page furniture pasted with the text ('Advertisement', 'Scroll down for video') stays a
+  plain paragraph rather than posing as a subheading.
 - Units that open a quotation are never captions (unless they say 'pictured') nor
   subheadings: the extractor skips those kinds, and losing a quote is worse than showing a
   caption as a paragraph.
@@ -289,6 +291,8 @@ def _body_kind(unit: Unit, index: int) -> str:
     if index == 0 or cues.ends_like_sentence(text) and not text.rstrip().endswith("?"):
         return "paragraph"
     words = cues.words_of(text)
+    if cues.is_page_furniture(text):
+        return "paragraph"
     if not words or not (words[0][0].isupper() or words[0][0].isdigit() or words[0][0] in "‘“\"'("):
         return "paragraph"
     quoted = cues.has_quotation(text)
