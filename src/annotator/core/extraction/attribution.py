@@ -20,14 +20,15 @@ from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+_LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
-_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|quickly|simply|flatly|bluntly|angrily)[ ]+){0,3}"
+_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|quickly|simply|flatly|bluntly|angrily)[^\S\n]+){0,3}"
 _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|his|her|their|its|our|this|that|those|these)"
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
-_NAME = rf"{_CAPWORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_CAPWORD}){{0,6}}(?:[ ]*\([^()\n]{{1,24}}\))?"
+_NAME = rf"{_CAPWORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAPWORD}){{0,6}}(?:[^\S\n]*\([^()\n]{{1,24}}\))?"
 _WORDS = r"[\w’'\-.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _NP_STOP = frozenset(
@@ -65,18 +66,18 @@ class Attributor:
         self.lexicon = lexicon
         self.cue_re = speech_regex(lexicon)
         cue = self.cue_re.pattern
-        lead = r"[ \t]*[,;]?[ \t]*(?:[–—―-]+[ \t]*)?"
+        lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|(?:[\w’'\-.]+[ ]+){{0,5}}?{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)[ ]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|(?:[\w’'\-.]+[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[ ]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]*){{1,7}})")
-        self.final_re = re.compile(rf",[ ]+(?P<np>{_PRONOUN}|{_NAME})[ ]+{_AUX}(?P<cue>{cue})[ ]*[.,]")
-        self.after_dash_re = re.compile(rf"[ \t]*[–—―]+[ \t]*(?P<np>{_NAME})[ \t]*(?=[,.;(\n]|$)")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
+        self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
+        self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
-            rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS}|{_WORDS}(?:[ ]+{_WORDS})?)"
-            rf"(?P<appos>[ ]*,[^,\n]{{1,120}},)?[ ]*,?[ ]+{_AUX}\Z"
+            rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)"
+            rf"(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{1,2}},)?[^\S\n]*,?[^\S\n]+{_AUX}\Z"
         )
-        self.inverted_re = re.compile(rf"[ ]+(?P<np>{_NAME}|{_DET}[ ]+(?:{_WORDS}[ ]+){{0,5}}?{_WORDS})[ ]*[:,]?[ ]*\Z")
+        self.inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
 
@@ -140,7 +141,7 @@ class Attributor:
         text = self.text
         limit = min(limit, pos + 200)
         m = self.after_subject_re.match(text, pos, limit)
-        if m and self._plausible_np(m.group("np")):
+        if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit)
         if m:
@@ -160,10 +161,13 @@ class Attributor:
             return None
         return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
 
-    def _plausible_np(self, np: str) -> bool:
+    def _plausible_np(self, np: str, start: int, end: int) -> bool:
+        """Could these words be who spoke? A person, a pronoun, a titled or determined noun phrase."""
         words = np.split()
         if not words:
             return False
+        if self.people.mentions_in(start, end):
+            return True
         if words[0].lower() in PRONOUNS:
             return len(words) == 1
         last = words[-1].strip("’'.,").lower()
@@ -203,7 +207,7 @@ class Attributor:
             return None
         cue_word = last.group(0).lower()
         if cue_word.startswith("according"):
-            m = self.inverted_re.match(text, last.end(), end) or re.compile(rf"[ ]+(?P<np>{_NAME})").match(text, last.end(), end)
+            m = self.inverted_re.match(text, last.end(), end) or re.compile(rf"[^\S\n]+(?P<np>{_NAME})").match(text, last.end(), end)
             if m:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
@@ -211,13 +215,8 @@ class Attributor:
         if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
             prev = previous[1]
             return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
-        m = self.inverted_re.match(text, last.end(), end)
-        if m and text[last.end() : end].rstrip().endswith((":", ",")):
-            s, e = self._trim_np(m.start("np"), m.end("np"))
-            if e > s and self._plausible_np(text[s:e]):
-                return self._resolve(s, e, last.start(), last.end(), end)
         m = self.subject_re.search(text, max(start, last.start() - 200), last.start())
-        if m and self._plausible_np(m.group("np")):
+        if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             np_start, np_end = m.start("np"), m.end("np")
             if m.group("appos"):
                 appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
@@ -225,6 +224,11 @@ class Attributor:
                 if appos_people and not np_people:
                     np_start, np_end = appos_people[-1].start, appos_people[-1].end
             return self._resolve(np_start, np_end, last.start(), last.end(), end)
+        m = self.inverted_re.match(text, last.end(), end)
+        if cue_word not in _LISTENER_CUES and m and text[last.end() : end].rstrip().endswith((":", ",")):
+            s, e = self._trim_np(m.start("np"), m.end("np"))
+            if e > s and self._plausible_np(text[s:e], s, e):
+                return self._resolve(s, e, last.start(), last.end(), end)
         if cue_word in _GERUND_CUES:
             return self._before(start, last.start(), None, unit_index)
         return None

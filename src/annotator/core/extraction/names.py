@@ -99,7 +99,7 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             continue
         if current:
             gap = text[last_end:s]
-            joined = gap == " " or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
+            joined = gap in (" ", "\u00a0") or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
             if not joined:
                 flush()
         if word.lower() in lexicon.function_words and not is_initial:
