@@ -10,9 +10,12 @@ Nothing in the file (such as ``article.path``) is ever used to choose where to w
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,7 +176,8 @@ def _too_large(path: Path, size: int) -> str:
 def decode_sidecar(path: Path, data: bytes) -> SidecarContent:
     """Parse and check sidecar bytes; ``path`` is only used in messages."""
     try:
-        payload = json.loads(data.decode("utf-8-sig"))
+        with _collector_paused():
+            payload = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise SidecarCorruptError(path, f"{path} is not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -185,7 +189,24 @@ def decode_sidecar(path: Path, data: bytes) -> SidecarContent:
     if problems:
         listed = "; ".join(problems)
         raise SidecarCorruptError(path, f"{path} does not match the sidecar schema: {listed}", problems)
-    return _content_from_json(path, payload)
+    with _collector_paused():
+        return _content_from_json(path, payload)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects at once.
+
+    Parsing 10,000 annotations allocates ~200,000 containers, none of them garbage; the
+    collector would otherwise walk them several times (about 10 % of the load time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_format(path: Path, payload: Any) -> None:
@@ -213,8 +234,10 @@ def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
     annotations: list[Annotation] = []
     seen: set[str] = set()
     for index, item in enumerate(payload["annotations"]):
-        # The schema lets 3.0 count as an integer; offsets must be real ints.
-        annotation = Annotation.from_json({**item, "start": int(item["start"]), "end": int(item["end"])})
+        if type(item["start"]) is not int or type(item["end"]) is not int:
+            # The schema lets 3.0 count as an integer; offsets must be real ints.
+            item = {**item, "start": int(item["start"]), "end": int(item["end"])}
+        annotation = Annotation.from_json(item)
         where = f"{path}: annotations[{index}]"
         if annotation.id in seen:
             raise SidecarCorruptError(path, f"{where} repeats the id {annotation.id!r}")
@@ -248,18 +271,15 @@ def _add_missing_labels(
     A hand-edited label list should not cost anyone their annotations.
     """
     warnings = []
-    for annotation in annotations:
-        if labels.get(annotation.label) is None:
-            clash = labels.find(annotation.label)
+    for name in dict.fromkeys(annotation.label for annotation in annotations):
+        if labels.get(name) is None:
+            clash = labels.find(name)
             if clash is not None:
                 raise SidecarCorruptError(
-                    path,
-                    f"{path}: annotation {annotation.id!r} uses label {annotation.label!r}, "
-                    f"but the label set has {clash.name!r}",
+                    path, f"{path}: annotations use the label {name!r}, but the label set has {clash.name!r}"
                 )
-            label = Label(annotation.label, MISSING_LABEL_COLOUR, labels.next_free_key())
-            labels = labels.added(label)
-            warnings.append(f"label {annotation.label!r} was missing from the label set and was added")
+            labels = labels.added(Label(name, MISSING_LABEL_COLOUR, labels.next_free_key()))
+            warnings.append(f"label {name!r} was missing from the label set and was added")
     return labels, warnings
 
 
