@@ -2,7 +2,26 @@
 
 ``read_article(path)`` chooses the reader by extension and, for unknown extensions, by
 content: text that starts like an HTML document is read as HTML, anything else as plain
-text. Every failure is an :class:`ArticleError` whose message can be shown to the user as is.
+text (a ``.txt`` file is always plain text, whatever it holds). Every failure is an
+:class:`ArticleError` whose message can be shown to the user as is:
+
+==========================  ==============================================================
+input                       message
+==========================  ==============================================================
+missing path                file not found
+folder                      this is a folder, not an article file
+device, pipe, socket        not a regular file (...)
+no read permission          permission denied: you are not allowed to read this file
+over 50 MB                  the file is N MB; articles larger than 50 MB are refused
+empty file                  the file is empty
+only whitespace / NBSP      the file contains only whitespace
+PDF, Word/EPUB, images...   this is a PDF document, not text; Annotator reads plain text...
+NUL bytes, control chars    this looks like a binary file (...), not text
+BOM but invalid bytes       the file says it is UTF-8 but contains invalid bytes
+unrecognised encoding       the text encoding could not be recognised (...)
+HTML without main text      no article text could be found in this HTML page
+Markdown without text       the Markdown file has no readable text
+==========================  ==============================================================
 """
 
 from __future__ import annotations

@@ -79,10 +79,25 @@ def _too_large_message(size: int) -> str:
     return f"the file is {size / (1024 * 1024):.1f} MB; articles larger than {limit_mb} MB are refused"
 
 
+_KNOWN_BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP-based document (Word, EPUB, OpenDocument or a ZIP archive)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+)
+_SUPPORTED = "Annotator reads plain text, HTML and Markdown articles"
+
+
 def decode_bytes(data: bytes) -> DecodedText:
     """Decode ``data`` (BOM, then UTF-8, then detection); a leading BOM is not kept."""
     if not data:
         raise ArticleError("the file is empty")
+    for magic, description in _KNOWN_BINARY_FORMATS:
+        if data.startswith(magic):
+            raise ArticleError(f"this is {description}, not text; {_SUPPORTED}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_strict(data[len(bom):], encoding), encoding)
