@@ -54,6 +54,8 @@ def speech_regex(lexicon: Lexicon) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
+    # Sentence-initial capitals for the cues that start sentences (``Said Ellis:``, ``According to X,``).
+    forms += ["Said", "Says", "Asked", "Added", "Wrote", r"According\s+to", r"In\s+the\s+words\s+of"]
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
 
 
@@ -140,10 +142,13 @@ class Attributor:
     def _after(self, pos: int, limit: int):
         text = self.text
         limit = min(limit, pos + 200)
+        closes = _ends_clause(text, pos, limit)
         m = self.after_subject_re.match(text, pos, limit)
+        if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
+            m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
-        m = self.after_cue_re.match(text, pos, limit)
+        m = self.after_cue_re.match(text, pos, limit) if closes else None
         if m:
             start, end = self._trim_np(m.start("np"), m.end("np"))
             if end > start:
@@ -313,3 +318,13 @@ def _as_written(np: str) -> str:
 def _title_like(words: list[str]) -> bool:
     core = [w for w in words if len(w) > 3]
     return bool(core) and all(w[0].isupper() for w in core) and len(words) <= 8
+
+
+def _ends_clause(text: str, quote_end: int, limit: int) -> bool:
+    """Does the quote close its clause (``,’`` ``.”`` or a comma/dash right after the mark)?"""
+    if quote_end >= 2 and text[quote_end - 2] in ",.!?…—–-;:":
+        return True
+    i = quote_end
+    while i < limit and text[i] in " \t\u00a0":
+        i += 1
+    return i >= limit or text[i] in ",;–—―-("
