@@ -10,7 +10,8 @@ none (an existing configuration is shared by a whole brat collection, so it is n
 replaced). To stdout, brat prints only the ``.ann``.
 
 CSV written to a file starts with a UTF-8 byte-order mark so spreadsheets read it as
-UTF-8; on stdout it has none, for scripts.
+UTF-8; on stdout it has none, for scripts. The file rules live in
+``annotator.core.export.files``, shared with the window.
 """
 
 from __future__ import annotations
@@ -20,23 +21,13 @@ import sys
 from pathlib import Path
 
 from annotator.core.annotations import AnnotationStore
-from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes
-from annotator.core.annotations.sidecar import sidecar_path_for
 from annotator.core.article import Article, ArticleError
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, PDF_FORMAT
-from annotator.core.export.brat import export_brat
-from annotator.core.export.claimreview import export_claimreview
-from annotator.core.export.common import article_title
-from annotator.core.export.csv_export import export_csv
-from annotator.core.export.html_page import export_html
+from annotator.core.export.files import ExportError, export_files, export_text, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.readers import read_article
 
 STDOUT = "-"
-
-
-class ExportFailure(Exception):
-    """An export that cannot be done; the message is for the user."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,16 +71,30 @@ def run(args: argparse.Namespace) -> int:
         _note("the article changed since its annotations were saved; they were re-anchored for this export")
     extraction = _extraction(article) if args.include_extracted else None
     try:
-        files = _render(args, article, annotations, labels, extraction, to_stdout)
         if to_stdout:
-            sys.stdout.write(files[Path(STDOUT)].decode("utf-8"))
+            text = export_text(args.format, article, annotations, labels, extraction, review_url=args.review_url)
+            sys.stdout.write(text)
             sys.stdout.flush()
-        else:
-            _write_all(files, article, force=args.force)
-            written = ", ".join(str(path) for path in files)
-            _note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
-    except ExportFailure as error:
+            if args.format == "brat":
+                _note("printed the .ann only; with -o OUT the .txt its offsets count into is written beside it")
+            return 0
+        export = export_files(
+            args.format,
+            Path(args.output),
+            article,
+            annotations,
+            labels,
+            extraction,
+            review_url=args.review_url,
+            pdf_renderer=_render_pdf,
+        )
+        for note in export.notes:
+            _note(note)
+        write_files(export.files, article, force=args.force)
+    except ExportError as error:
         return _fail(str(error))
+    written = ", ".join(str(path) for path in export.files)
+    _note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
     return 0
 
 
@@ -99,71 +104,12 @@ def _extraction(article: Article) -> Extraction:
     return extract(article)
 
 
-def _render(
-    args: argparse.Namespace,
-    article: Article,
-    annotations: list,
-    labels: list,
-    extraction: Extraction | None,
-    to_stdout: bool,
-) -> dict[Path, bytes]:
-    """The files to write (path → bytes); a single ``-`` path means stdout."""
-    output = Path(STDOUT if to_stdout else args.output)
-    if args.format == "brat":
-        export = export_brat(article, annotations, labels, extraction)
-        if export.skipped:
-            _note(
-                f"{len(export.skipped)} annotation(s) left out of the brat files: "
-                "their text is not in the article (orphans) or is only line breaks"
-            )
-        if to_stdout:
-            return {output: export.ann.encode("utf-8")}
-        base = output.with_suffix("") if output.suffix in (".ann", ".txt") else output
-        files = {
-            base.with_name(base.name + ".ann"): export.ann.encode("utf-8"),
-            base.with_name(base.name + ".txt"): export.txt.encode("utf-8"),
-        }
-        for name, content in (("annotation.conf", export.annotation_conf), ("visual.conf", export.visual_conf)):
-            conf = base.parent / name
-            if conf.exists():
-                _note(f"kept the existing {conf} (shared by the brat collection in that folder)")
-            else:
-                files[conf] = content.encode("utf-8")
-        return files
-    if args.format == PDF_FORMAT:
-        return {output: _pdf(export_html(article, annotations, labels, extraction), article_title(article))}
-    if args.format == "csv":
-        text = export_csv(article, annotations, labels, extraction, bom=not to_stdout)
-    elif args.format == "claimreview":
-        text = export_claimreview(article, annotations, labels, extraction, review_url=args.review_url)
-    else:
-        text = FORMATS[args.format].render(article, annotations, labels, extraction)
-    return {output: text.encode("utf-8")}
-
-
-def _pdf(html: str, title: str) -> bytes:
+def _render_pdf(html: str, title: str) -> bytes:
     try:
         from annotator.qt.pdf_export import html_to_pdf  # Qt only for this one format
     except ImportError as error:
-        raise ExportFailure(f"PDF export needs PySide6 (Qt), which could not be loaded: {error}") from error
+        raise ExportError(f"PDF export needs PySide6 (Qt), which could not be loaded: {error}") from error
     return html_to_pdf(html, title=title)
-
-
-def _write_all(files: dict[Path, bytes], article: Article, *, force: bool) -> None:
-    """Write every file, or none when one would overwrite something it must not."""
-    protected = {Path(article.source).resolve(), sidecar_path_for(article.source).resolve()}
-    for path in files:
-        if path.resolve() in protected:
-            raise ExportFailure(f"{path} is the article or its sidecar; choose another output name")
-        if path.exists() and not force:
-            raise ExportFailure(f"{path} already exists; use --force to overwrite it")
-        if not path.parent.is_dir():
-            raise ExportFailure(f"cannot write {path}: the folder {path.parent} does not exist")
-    for path, data in files.items():
-        try:
-            atomic_write_bytes(path, data)
-        except AtomicWriteError as error:
-            raise ExportFailure(str(error)) from error
 
 
 def _note(message: str) -> None:

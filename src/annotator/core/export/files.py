@@ -1,0 +1,132 @@
+"""From a format and an output name to the files an export writes, and writing them safely.
+
+Shared by ``annotator export`` and the window's File → Export…, so both name brat's file
+set the same way, refuse the same overwrites and write atomically. Rules:
+
+- brat is a file set: ``OUT`` (or ``OUT.ann``/``OUT.txt``) → ``OUT.ann`` + ``OUT.txt``,
+  plus ``annotation.conf`` and ``visual.conf`` in that folder when it has none; an
+  existing configuration belongs to the whole brat collection and is never replaced.
+- CSV files start with a UTF-8 BOM (see ``csv_export``).
+- PDF bytes come from a renderer passed in (Qt's, in ``annotator.qt.pdf_export``), so
+  this module stays Qt-free.
+- Nothing is written when any target exists (unless ``force``), is the article itself
+  or its sidecar, or sits in a missing folder; each file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes
+from annotator.core.annotations.model import Annotation, Label
+from annotator.core.annotations.sidecar import sidecar_path_for
+from annotator.core.article import Article
+from annotator.core.export import FORMATS, PDF_FORMAT
+from annotator.core.export.brat import export_brat
+from annotator.core.export.claimreview import export_claimreview
+from annotator.core.export.common import article_title
+from annotator.core.export.csv_export import export_csv
+from annotator.core.export.html_page import export_html
+from annotator.core.extraction.model import Extraction
+
+PdfRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
+BRAT_CONFIGS = ("annotation.conf", "visual.conf")
+
+
+class ExportError(Exception):
+    """An export that cannot be done or written; the message is meant for the user."""
+
+
+@dataclass(slots=True)
+class ExportFiles:
+    """The files of one export (path → bytes) and notes for the user about them."""
+
+    files: dict[Path, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def export_text(
+    format_name: str,
+    article: Article,
+    annotations: Sequence[Annotation],
+    labels: Sequence[Label],
+    extraction: Extraction | None = None,
+    *,
+    bom: bool = False,
+    review_url: str | None = None,
+) -> str:
+    """A text format's output for a stream (brat: the ``.ann``; CSV without BOM by default)."""
+    if format_name == "csv":
+        return export_csv(article, annotations, labels, extraction, bom=bom)
+    if format_name == "claimreview":
+        return export_claimreview(article, annotations, labels, extraction, review_url=review_url)
+    if format_name not in FORMATS:
+        raise ExportError(f"{format_name} is not a text format")
+    return FORMATS[format_name].render(article, annotations, labels, extraction)
+
+
+def brat_paths(output: Path) -> tuple[Path, Path]:
+    """The ``.ann`` and ``.txt`` written for ``-o output``."""
+    base = output.with_suffix("") if output.suffix in (".ann", ".txt") else output
+    return base.with_name(base.name + ".ann"), base.with_name(base.name + ".txt")
+
+
+def export_files(
+    format_name: str,
+    output: Path,
+    article: Article,
+    annotations: Sequence[Annotation],
+    labels: Sequence[Label],
+    extraction: Extraction | None = None,
+    *,
+    review_url: str | None = None,
+    pdf_renderer: PdfRenderer | None = None,
+) -> ExportFiles:
+    """The files an export to ``output`` consists of, not yet written."""
+    result = ExportFiles()
+    if format_name == "brat":
+        export = export_brat(article, annotations, labels, extraction)
+        if export.skipped:
+            result.notes.append(
+                f"{len(export.skipped)} annotation(s) left out of the brat files: "
+                "their text is not in the article (orphans) or is only line breaks"
+            )
+        ann_path, txt_path = brat_paths(output)
+        result.files[ann_path] = export.ann.encode("utf-8")
+        result.files[txt_path] = export.txt.encode("utf-8")
+        for name, content in zip(BRAT_CONFIGS, (export.annotation_conf, export.visual_conf)):
+            conf = ann_path.parent / name
+            if conf.exists():
+                result.notes.append(f"kept the existing {conf} (shared by the brat collection in that folder)")
+            else:
+                result.files[conf] = content.encode("utf-8")
+    elif format_name == PDF_FORMAT:
+        if pdf_renderer is None:
+            raise ExportError("PDF export needs Qt's renderer, which is not available here")
+        html = export_html(article, annotations, labels, extraction)
+        result.files[output] = pdf_renderer(html, article_title(article))
+    else:
+        text = export_text(
+            format_name, article, annotations, labels, extraction, bom=True, review_url=review_url
+        )
+        result.files[output] = text.encode("utf-8")
+    return result
+
+
+def write_files(files: dict[Path, bytes], article: Article, *, force: bool = False) -> None:
+    """Write every file atomically, or none when one of them must not be written."""
+    protected = {Path(article.source).resolve(), sidecar_path_for(article.source).resolve()}
+    for path in files:
+        if path.resolve() in protected:
+            raise ExportError(f"{path} is the article or its sidecar; choose another output name")
+        if path.exists() and not force:
+            raise ExportError(f"{path} already exists; use --force to overwrite it")
+        if not path.parent.is_dir():
+            raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    for path, data in files.items():
+        try:
+            atomic_write_bytes(path, data)
+        except AtomicWriteError as error:
+            raise ExportError(str(error)) from error
