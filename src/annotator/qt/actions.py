@@ -37,20 +37,26 @@ class WindowActions:
         return [getattr(self, field.name) for field in fields(self)]
 
 
-def _action(
-    owner: QObject,
-    text: str,
-    keys: QKeySequence.StandardKey | str | list[str] | None = None,
-    icon: QIcon.ThemeIcon | None = None,
-    tip: str = "",
-) -> QAction:
+Keys = QKeySequence.StandardKey | str | list[QKeySequence.StandardKey | str] | None
+
+
+def key_sequences(keys: Keys) -> list[QKeySequence]:
+    """Explicit keys first, then the platform's standard ones, without repeats.
+
+    Standard keys alone are not enough: on some desktops ``StandardKey.Quit`` maps to no
+    Ctrl+Q at all, and users expect the common keys everywhere.
+    """
+    items = keys if isinstance(keys, list) else [keys] if keys is not None else []
+    sequences: list[QKeySequence] = []
+    for item in items:
+        found = QKeySequence.keyBindings(item) if isinstance(item, QKeySequence.StandardKey) else [QKeySequence(item)]
+        sequences.extend(sequence for sequence in found if sequence not in sequences)
+    return sequences
+
+
+def _action(owner: QObject, text: str, keys: Keys = None, icon: QIcon.ThemeIcon | None = None, tip: str = "") -> QAction:
     action = QAction(text, owner)
-    if isinstance(keys, QKeySequence.StandardKey):
-        action.setShortcuts(keys)
-    elif isinstance(keys, str):
-        action.setShortcut(QKeySequence(keys))
-    elif keys:
-        action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setShortcuts(key_sequences(keys))
     if icon is not None:
         action.setIcon(QIcon.fromTheme(icon))
     if tip:
@@ -63,16 +69,16 @@ def create_actions(owner: QWidget) -> WindowActions:
     std = QKeySequence.StandardKey
     icon = QIcon.ThemeIcon
     actions = WindowActions(
-        open=_action(owner, "&Open…", std.Open, icon.DocumentOpen, "Open an article (text, HTML, Markdown)"),
-        close=_action(owner, "&Close", std.Close, None, "Close the article"),
-        quit=_action(owner, "&Quit", std.Quit, icon.ApplicationExit, "Quit Annotator"),
-        copy=_action(owner, "&Copy", std.Copy, icon.EditCopy, "Copy the selected text"),
+        open=_action(owner, "&Open…", ["Ctrl+O", std.Open], icon.DocumentOpen, "Open an article (text, HTML, Markdown)"),
+        close=_action(owner, "&Close", ["Ctrl+W", std.Close], None, "Close the article"),
+        quit=_action(owner, "&Quit", ["Ctrl+Q", std.Quit], icon.ApplicationExit, "Quit Annotator"),
+        copy=_action(owner, "&Copy", ["Ctrl+C", std.Copy], icon.EditCopy, "Copy the selected text"),
         copy_with_attribution=_action(
             owner, "Copy Quote with &Attribution", "Ctrl+Shift+C", None, "Copy the selected quote as ‘…’ — Name, role"
         ),
-        find=_action(owner, "&Find…", std.Find, icon.EditFind, "Find in the article"),
-        find_next=_action(owner, "Find &Next", std.FindNext, None, "Go to the next match"),
-        find_previous=_action(owner, "Find &Previous", std.FindPrevious, None, "Go to the previous match"),
+        find=_action(owner, "&Find…", ["Ctrl+F", std.Find], icon.EditFind, "Find in the article"),
+        find_next=_action(owner, "Find &Next", ["F3", std.FindNext], None, "Go to the next match"),
+        find_previous=_action(owner, "Find &Previous", ["Shift+F3", std.FindPrevious], None, "Go to the previous match"),
         zoom_in=_action(owner, "Zoom &In", ["Ctrl++", "Ctrl+="], icon.ZoomIn, "Larger text"),
         zoom_out=_action(owner, "Zoom &Out", "Ctrl+-", icon.ZoomOut, "Smaller text"),
         zoom_reset=_action(owner, "&Actual Size", "Ctrl+0", icon.ZoomFitBest, "Reset the text size"),

@@ -2,14 +2,15 @@
 
 Signals:
     search_changed(str, bool): the query or the case option changed.
-    next_requested(), previous_requested(): Enter / Shift+Enter, F3 / Shift+F3, the arrows.
+    next_requested(), previous_requested(): Enter / Shift+Enter and the arrow buttons
+        (F3 / Shift+F3 are the window's Find Next / Find Previous actions).
     closed(): Escape or the close button hid the bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
@@ -56,10 +57,6 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.previous_button.clicked.connect(self.previous_requested)
         self.close_button.clicked.connect(self.close_bar)
-        for keys, signal in (("F3", self.next_requested), ("Shift+F3", self.previous_requested)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(signal)
         self.hide()
 
     @property

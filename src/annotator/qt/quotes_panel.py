@@ -8,7 +8,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,11 +61,8 @@ class QuotesPanel(QWidget):
         self.list.setAccessibleName("Quotes")
 
         self.copy_action = QAction("Copy with Attribution", self)
-        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.setToolTip("Copy the quote as ‘…’ — Name, role")
+        self.copy_action.setToolTip("Copy the quote as ‘…’ — Name, role (Ctrl+Shift+C, the window's action)")
         self.copy_action.setEnabled(False)
-        self.addAction(self.copy_action)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
