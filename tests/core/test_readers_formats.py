@@ -127,3 +127,26 @@ def test_markdown_second_h1_is_a_subheading_and_empty_markdown_is_refused(tmp_pa
     empty.write_text("<!-- only a comment -->\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="no readable text"):
         read_article(empty)
+
+
+def test_page_title_with_site_suffix_does_not_duplicate_the_headline(tmp_path, network_attempts):
+    html = fixture("page.html").read_text(encoding="utf-8").replace(
+        '<meta name="author"',
+        '<meta property="og:title" content="Library saved from closure after late bid - Northgate Echo"><meta name="author"',
+    )
+    page = tmp_path / "suffix.html"
+    page.write_text(html, encoding="utf-8")
+    article = read_article(page)
+    assert article.title == "Library saved from closure after late bid"
+    assert len(article.blocks_of("headline")) == 1
+    assert article.text.count("Library saved from closure") == 1
+
+
+def test_html_without_a_title_still_reads(tmp_path, network_attempts):
+    body = "".join(f"<p>Paragraph {n}: the ferry to the island ran late again on Monday, passengers said.</p>" for n in range(6))
+    page = tmp_path / "untitled.html"
+    page.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    article = read_article(page)
+    assert article.text.startswith("Paragraph 0:")
+    assert_blocks_well_formed(article.text, article.blocks)
+    assert set(block.kind for block in article.blocks) == {"paragraph"}

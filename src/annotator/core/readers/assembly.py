@@ -44,9 +44,6 @@ class PieceText:
     def is_empty(self) -> bool:
         return not self._units
 
-    def first_text(self) -> str:
-        return self._units[0].text if self._units else ""
-
     def text(self) -> str:
         return "".join(self._parts)
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.assembly import PieceText
-from annotator.core.readers.structure import block_metadata
+from annotator.core.readers.structure import block_metadata, headline_text
 
 _EXTRACT_OPTIONS = {
     "output_format": "xml",
@@ -64,7 +64,7 @@ def article_from_html(source: Path, html: str, encoding: str) -> Article:
     return Article(
         source=source,
         text=text,
-        title=title or pieces.first_text().split("\n")[0] or source.stem,
+        title=headline_text(text, blocks) or title or source.stem,
         metadata=metadata,
         blocks=blocks,
         format="html",
@@ -83,17 +83,19 @@ def _extract(html: str) -> etree._Element:
 
 
 def _add_children(pieces: PieceText, main: etree._Element, title: str) -> None:
+    """Add the body's elements, led by the title as headline unless the body opens with it."""
     elements = list(main)
-    first_heading = next((el for el in elements if el.tag == "head"), None)
-    starts_with_title = (
-        first_heading is not None
-        and elements.index(first_heading) == 0
-        and " ".join(_text_of(first_heading).split()) == title
-    )
-    if title and not starts_with_title:
+    opens_with_title = bool(elements) and elements[0].tag == "head" and _same_heading(_text_of(elements[0]), title)
+    if title and not opens_with_title:
         pieces.add(title, "headline")
-    for element in elements:
-        _add_element(pieces, element, is_title=starts_with_title and element is first_heading)
+    for index, element in enumerate(elements):
+        _add_element(pieces, element, is_title=opens_with_title and index == 0)
+
+
+def _same_heading(heading: str, title: str) -> bool:
+    """The page title often carries the site name or loses a word; containment is enough."""
+    heading, title = " ".join(heading.split()).casefold(), " ".join(title.split()).casefold()
+    return bool(heading) and bool(title) and (heading in title or title in heading)
 
 
 def _add_element(pieces: PieceText, element: etree._Element, is_title: bool = False) -> None:

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.assembly import PieceText
-from annotator.core.readers.structure import block_metadata
+from annotator.core.readers.structure import block_metadata, headline_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_FIELD = re.compile(r"^(title|author|date|site|source|url)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
@@ -43,8 +43,7 @@ def article_from_markdown(source: Path, markdown: str, encoding: str) -> Article
     blocks = pieces.blocks()
     for key, value in block_metadata(text, blocks).items():
         metadata.setdefault(key, value)
-    headline = next((text[b.start : b.end] for b in blocks if b.kind == "headline"), "")
-    title = metadata.get("title") or headline or source.stem
+    title = metadata.get("title") or headline_text(text, blocks) or source.stem
     return Article(source=source, text=text, title=title, metadata=metadata, blocks=blocks, format="markdown")
 
 

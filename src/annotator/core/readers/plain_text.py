@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.article import Article, Block
-from annotator.core.readers.structure import block_metadata, recover_blocks
+from annotator.core.article import Article
+from annotator.core.readers.structure import block_metadata, headline_text, recover_blocks
 
 
 def article_from_text(source: Path, text: str, encoding: str) -> Article:
@@ -18,15 +18,8 @@ def article_from_text(source: Path, text: str, encoding: str) -> Article:
     return Article(
         source=source,
         text=text,
-        title=_title(text, blocks) or source.stem,
+        title=headline_text(text, blocks) or source.stem,
         metadata={"encoding": encoding, **block_metadata(text, blocks)},
         blocks=blocks,
         format="text",
     )
-
-
-def _title(text: str, blocks: list[Block]) -> str:
-    for block in blocks:
-        if block.kind == "headline":
-            return " ".join(text[block.start : block.end].split())
-    return ""

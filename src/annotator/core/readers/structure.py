@@ -332,3 +332,11 @@ def block_metadata(text: str, blocks: Sequence[Block]) -> dict[str, str]:
         elif block.kind == "dateline" and "dateline" not in metadata:
             metadata["dateline"] = content
     return metadata
+
+
+def headline_text(text: str, blocks: Sequence[Block]) -> str:
+    """The first headline block's text on one line, or '' when the article has none."""
+    for block in blocks:
+        if block.kind == "headline":
+            return " ".join(text[block.start : block.end].split())
+    return ""
