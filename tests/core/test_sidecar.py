@@ -284,3 +284,38 @@ def test_reanchored_open_is_dirty_and_saving_pins_the_new_text(tmp_path):
     assert data["article"]["length"] == len(edited)
     again = AnnotationStore.open(reopened.article)
     assert not again.reanchored and {a.status for a in again.annotations} == {"moved"}
+
+
+def test_rewrite_with_other_bytes_of_the_same_size_and_mtime_is_a_conflict(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    stat = os.stat(store.path)
+    theirs = store.path.read_bytes().replace(b'"note": ""', b'"note": "x"', 1).replace(b'"author": "", ', b'"author":"", ', 1)
+    assert len(theirs) == stat.st_size
+    store.path.write_bytes(theirs)
+    os.utime(store.path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with pytest.raises(SidecarConflictError):
+        store.save()
+
+
+def test_a_symlinked_sidecar_stays_a_link_and_its_target_is_updated(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    target = tmp_path / "shared" / "story.annotations.json"
+    target.parent.mkdir()
+    store.path.rename(target)
+    store.path.symlink_to(target)
+    annotate(store.annotations, "Lowmoor ferry")
+    store.save()
+    assert store.path.is_symlink() and b"Lowmoor ferry" in target.read_bytes()
+
+
+def test_the_article_path_inside_a_sidecar_is_never_used_for_writing(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    decoy = tmp_path / "decoy.txt"
+    payload = json.loads(store.path.read_text(encoding="utf-8"))
+    payload["article"]["path"] = str(decoy)
+    store.path.write_text(json.dumps(payload), encoding="utf-8")
+    reopened = AnnotationStore.open(store.article)
+    annotate(reopened.annotations, "Lowmoor ferry")
+    reopened.save()
+    assert not decoy.exists() and sorted(os.listdir(tmp_path)) == ["story.txt", "story.txt.annotations.json"]
+    assert json.loads(reopened.path.read_text(encoding="utf-8"))["article"]["path"] == "story.txt"

@@ -20,7 +20,12 @@ class AtomicWriteError(OSError):
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions."""
+    """Replace ``path`` with ``data`` atomically, keeping the old file's permissions.
+
+    A symbolic link is followed, so the file it points to is replaced, not the link.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)

@@ -95,6 +95,7 @@ class Anchorer:
         if old_length is not None and old_length != len(text):
             self._shifts.append(len(text) - old_length)
         self._last_shift = 0
+        self._occurrences: dict[str, list[int]] = {}
 
     def anchor(self, annotation: Annotation) -> Annotation:
         found = self._by_shift(annotation)
@@ -150,11 +151,14 @@ class Anchorer:
         return best
 
     def _exact_spans(self, exact: str, expected: int) -> list[tuple[int, int]]:
-        text, starts = self.text, []
-        position = text.find(exact)
-        while position != -1:
-            starts.append(position)
-            position = text.find(exact, position + 1)
+        starts = self._occurrences.get(exact)
+        if starts is None:  # names and stock phrases recur across annotations: scan once
+            text, starts = self.text, []
+            position = text.find(exact)
+            while position != -1:
+                starts.append(position)
+                position = text.find(exact, position + 1)
+            self._occurrences[exact] = starts
         if len(starts) > MAX_EXACT_CANDIDATES:
             starts = sorted(starts, key=lambda s: abs(s - expected))[:MAX_EXACT_CANDIDATES]
         return [(start, start + len(exact)) for start in starts]

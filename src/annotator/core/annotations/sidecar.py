@@ -108,9 +108,10 @@ class Fingerprint:
 def disk_changed(path: Path, known: Fingerprint | None) -> bool:
     """Whether ``path`` differs from ``known`` (None: "there was no file").
 
-    Size and mtime equal means unchanged without reading; otherwise the content hash
-    decides, so a ``touch`` or a rewrite with the same bytes is not a conflict. A file
-    deleted since is not a conflict either: there is nothing to overwrite.
+    A different size is a change; otherwise the content hash decides, even when the
+    mtime is equal (two writes within one clock tick look alike), and a ``touch`` or a
+    rewrite with the same bytes is not a conflict. A file deleted since is not a conflict
+    either: there is nothing to overwrite.
     """
     try:
         status = os.stat(path)
@@ -120,8 +121,6 @@ def disk_changed(path: Path, known: Fingerprint | None) -> bool:
         return True
     if status.st_size != known.size:
         return True
-    if status.st_mtime_ns == known.mtime_ns:
-        return False
     try:
         data = path.read_bytes()
     except OSError:
