@@ -47,17 +47,3 @@ def html_to_pdf(html: str, title: str = "", page_size: QPageSize.PageSizeId = QP
     del app
     return bytes(data.data())
 
-
-def page_count(html: str, page_size: QPageSize.PageSizeId = QPageSize.PageSizeId.A4) -> int:
-    """How many pages :func:`html_to_pdf` lays ``html`` out on (for messages and tests)."""
-    ensure_gui_application()
-    document = QTextDocument()
-    document.setHtml(html)
-    layout = QPageLayout(
-        QPageSize(page_size),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(*(PAGE_MARGIN_MM,) * 4),
-        QPageLayout.Unit.Millimeter,
-    )
-    document.setPageSize(layout.paintRectPoints().size().toSizeF())
-    return document.pageCount()

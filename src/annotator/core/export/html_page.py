@@ -149,7 +149,8 @@ def _note_entry(
     if annotation.verdict:
         parts.append(f'<span class="verdict">{escape(annotation.verdict)}</span>')
     if annotation.tags:
-        parts += [f'<span class="tag">{escape(tag)}</span>' for tag in annotation.tags]
+        # A visible separator too: Qt's renderer (PDF) draws no borders around inline spans.
+        parts.append(" · ".join(f'<span class="tag">{escape(tag)}</span>' for tag in annotation.tags))
     speaker = speaker_for(annotation, extraction)
     if speaker:
         parts.append(f'<span class="speaker">(speaker: {escape(speaker)})</span>')
