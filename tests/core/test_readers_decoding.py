@@ -143,3 +143,19 @@ def test_error_messages_never_carry_a_traceback(tmp_path):
         read_article(tmp_path / "missing" / "deeper.txt")
     assert "Traceback" not in str(caught.value)
     assert caught.value.__cause__ is None
+
+
+def test_utf8_with_a_stray_invalid_byte_keeps_the_rest_and_says_so(tmp_path):
+    good = "Kyiv’s “talks” – résumé, naïve café.\n\n" * 4
+    data = good.encode("utf-8") + b"One stray \x92 byte.\n"
+    article = read_article(write(tmp_path, data))
+    assert article.text == good + "One stray \ufffd byte.\n"
+    assert article.metadata["encoding"] == "utf-8"
+    assert "1 invalid byte" in article.metadata["encoding_warning"]
+
+
+def test_mostly_ascii_windows_1252_is_not_mistaken_for_broken_utf8(tmp_path):
+    text = "The minister’s plan was “bold”, aides said.\n"
+    article = read_article(write(tmp_path, text.encode("cp1252")))
+    assert article.text == text
+    assert "encoding_warning" not in article.metadata

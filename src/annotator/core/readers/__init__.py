@@ -46,12 +46,12 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES and looks_like_html(decoded.text)):
         from annotator.core.readers.html_reader import article_from_html
 
-        return article_from_html(source, decoded.text, decoded.encoding)
+        return article_from_html(source, decoded)
     if suffix in MARKDOWN_SUFFIXES:
         from annotator.core.readers.markdown_reader import article_from_markdown
 
-        return article_from_markdown(source, decoded.text, decoded.encoding)
-    return article_from_text(source, decoded.text, decoded.encoding)
+        return article_from_markdown(source, decoded)
+    return article_from_text(source, decoded)
 
 
 def looks_like_html(text: str) -> bool:

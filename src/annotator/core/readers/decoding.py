@@ -43,6 +43,17 @@ class DecodedText:
 
     text: str
     encoding: str
+    replaced_bytes: int = 0
+    """Invalid bytes in otherwise UTF-8 text, each shown as U+FFFD (see ``_mostly_utf8``)."""
+
+    def metadata(self) -> dict[str, str]:
+        """What readers record about decoding: the encoding and any bytes that were replaced."""
+        metadata = {"encoding": self.encoding}
+        if self.replaced_bytes:
+            metadata["encoding_warning"] = (
+                f"{self.replaced_bytes} invalid byte(s) in this UTF-8 file are shown as \ufffd"
+            )
+        return metadata
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -110,7 +121,27 @@ def decode_bytes(data: bytes) -> DecodedText:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, replaced = mostly_utf8
+        checked = _checked(text, "utf-8")
+        return DecodedText(text=checked.text, encoding="utf-8", replaced_bytes=replaced)
     return _checked(*_detect_legacy(data))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few corrupt bytes (a bad paste, a truncated download).
+
+    Reading it as a legacy code page would garble every accented letter and curly quote
+    in the file to save a handful of bytes; so when valid multi-byte UTF-8 sequences far
+    outnumber the invalid bytes, the text is UTF-8 and only the invalid bytes are replaced.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    multibyte = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    if 0 < replaced <= max(3, len(data) // 1000) and multibyte >= 5 * replaced:
+        return text, replaced
+    return None
 
 
 def _decode_strict(data: bytes, encoding: str) -> str:
@@ -174,7 +205,7 @@ def normalise_newlines(text: str) -> str:
 def read_text(path: Path) -> DecodedText:
     """The file's text with newlines normalised to ``\\n`` and a BOM removed."""
     decoded = decode_bytes(read_file_bytes(path))
-    return DecodedText(text=normalise_newlines(decoded.text), encoding=decoded.encoding)
+    return DecodedText(normalise_newlines(decoded.text), decoded.encoding, decoded.replaced_bytes)
 
 
 __all__ = ["MAX_ARTICLE_BYTES", "DecodedText", "decode_bytes", "normalise_newlines", "read_file_bytes", "read_text"]

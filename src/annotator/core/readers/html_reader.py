@@ -24,6 +24,7 @@ from lxml import etree
 
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.assembly import PieceText
+from annotator.core.readers.decoding import DecodedText
 from annotator.core.readers.structure import block_metadata, headline_text
 
 _EXTRACT_OPTIONS = {
@@ -39,9 +40,9 @@ _EXTRACT_OPTIONS = {
 _METADATA_FIELDS = {"author": "author", "date": "date", "sitename": "site", "url": "url", "description": "description"}
 
 
-def article_from_html(source: Path, html: str, encoding: str) -> Article:
-    """Extract the main article of ``html`` (already decoded) into an Article."""
-    document = _extract(html)
+def article_from_html(source: Path, decoded: DecodedText) -> Article:
+    """Extract the main article of the decoded page into an Article."""
+    document = _extract(decoded.text)
     main = document.find("main")
     if main is None:
         raise ArticleError("no article text could be found in this HTML page")
@@ -50,7 +51,7 @@ def article_from_html(source: Path, html: str, encoding: str) -> Article:
     _add_children(pieces, main, title)
     if pieces.is_empty:
         raise ArticleError("no article text could be found in this HTML page")
-    metadata = {"encoding": encoding}
+    metadata = decoded.metadata()
     for field, key in _METADATA_FIELDS.items():
         value = (document.get(field) or "").strip()
         if value:

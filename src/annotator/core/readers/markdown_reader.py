@@ -21,14 +21,17 @@ from markdown_it.token import Token
 
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.assembly import PieceText
+from annotator.core.readers.decoding import DecodedText
 from annotator.core.readers.structure import block_metadata, headline_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_FIELD = re.compile(r"^(title|author|date|site|source|url)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
-def article_from_markdown(source: Path, markdown: str, encoding: str) -> Article:
-    metadata = {"encoding": encoding}
+def article_from_markdown(source: Path, decoded: DecodedText) -> Article:
+    """The readable text of a Markdown file, with blocks (see the module docstring)."""
+    markdown = decoded.text
+    metadata = decoded.metadata()
     front = _FRONT_MATTER.match(markdown)
     if front:
         for key, value in _FRONT_MATTER_FIELD.findall(front.group(1)):
