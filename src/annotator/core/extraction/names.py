@@ -102,7 +102,7 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             joined = gap in (" ", "\u00a0") or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
             if not joined:
                 flush()
-        if word.lower() in lexicon.function_words and not is_initial:
+        if word.lower() in lexicon.function_words and not is_initial and not _surname_after_given(current, text, e, end, lexicon):
             flush()
             last_end = -1
             continue
@@ -113,6 +113,14 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             last_end = -1
     flush()
     return chains
+
+
+def _surname_after_given(current: list[Token], text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
+    """``Peter Such``, ``Theresa May``: a capitalised function word right after a lone given name."""
+    if len(current) != 1 or not lexicon.is_given_name(current[0].text):
+        return False
+    nxt = end + 1 if end < limit and text[end] == " " else end
+    return nxt >= limit or not text[nxt].isupper()
 
 
 def _particle_gap(gap: str, lexicon: Lexicon) -> bool:

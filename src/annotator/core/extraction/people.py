@@ -105,7 +105,8 @@ class _Context:
 
     def is_common(self, token: Token) -> bool:
         key = token.key
-        return key in self.lower_words or key in self.lexicon.common_words
+        common = self.lexicon.common_words
+        return key in self.lower_words or key in common or (key.endswith("s") and key[:-1] in common)
 
 
 def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pattern[str]) -> PeopleFound:
@@ -140,44 +141,101 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
 
 
 def _split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
-    """``US Treasury Secretary | Janet Yellen``: tokens up to the last title, and the rest."""
+    """``US Treasury Secretary | Janet Yellen``: tokens up to the last title, and the rest.
+
+    Leading modifiers that cannot start a name are moved to the first part too: nationalities
+    (``Australian Tom Moody``), places (``State John Kornblum``) and compounds such as
+    ``Bergamo-based``.
+    """
     last_title = -1
     for i, token in enumerate(tokens):
-        if token.key in lexicon.titles:
+        if is_title(token.key, lexicon):
             last_title = i
-    if last_title < 0:
-        return [], tokens
-    return tokens[: last_title + 1], tokens[last_title + 1 :]
+    cut = last_title + 1
+    while cut < len(tokens) - 1 and _is_leading_modifier(tokens[cut], tokens[cut + 1], lexicon):
+        cut += 1
+    return tokens[:cut], tokens[cut:]
+
+
+def is_title(key: str, lexicon: Lexicon) -> bool:
+    """``President``, ``Representatives``, ``Major-General``: an office or role word."""
+    if key in lexicon.titles or (key.endswith("s") and key[:-1] in lexicon.titles):
+        return True
+    return "-" in key and all(part in lexicon.titles for part in key.split("-"))
+
+
+def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bool:
+    key = token.key
+    if _is_compound_adjective(token.text):
+        return True
+    if key in lexicon.demonyms or key in lexicon.places or key in lexicon.place_words or key in lexicon.org_words:
+        return True
+    return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text)
+
+
+def _is_compound_adjective(word: str) -> bool:
+    """``Bergamo-based``, ``Family-controlled``: a hyphenated word ending in lower case."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash and head and tail[:1].islower() and len(tail) > 2)
 
 
 def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], role: str | None) -> bool:
+    """Is this run of capitalised words (roles already split off) a person's name?"""
     lex = ctx.lexicon
     first, last = name[0], name[-1]
-    if any(t.key in lex.org_words or t.key in lex.place_words for t in name):
+    if mode == CAPS:
+        return False  # headline capitals only ever repeat names the body gives in mixed case
+    if any(t.key in lex.org_words or _is_compound_adjective(t.text) for t in name):
         return False
-    if last.initial or (len(last.text) > 1 and last.text.isupper() and mode != CAPS):
+    if last.initial or (len(last.text) > 1 and last.text.isupper()) or any(len(t.text) == 1 and not t.initial for t in name):
         return False
+    text = ctx.text
     given = lex.is_given_name(first.text) or first.initial or (
         lex.given_names.get(first.key) == "s" and len(name) == 2 and len(last.text) <= 4
     )
+    bracket = _BRACKET_RE.match(text, chain.end)
+    listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
+    if not listed and any(t.key in lex.place_words for t in name):
+        return False
     rest = name[1:] if given else name
     if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
         return False
-    if mode == CAPS:
-        return given and len(name) >= 2
     if mode == TITLE:
         return given and len(name) >= 2
-    cue = bool(ctx.speech_after_re.match(ctx.text, chain.end)) or bool(
-        ctx.speech_before_re.search(ctx.text, max(0, chain.start - 30), chain.start)
-    )
-    age = bool(_AGE_RE.match(ctx.text, name[-1].end))
+    after = ctx.speech_after_re.match(text, chain.end)
+    before = ctx.speech_before_re.search(text, max(0, chain.start - 30), chain.start)
+    cue = bool(after) or (bool(before) and _ends_phrase(text, chain.end))
+    age = bool(_AGE_RE.match(text, last.end))
     if len(name) >= 2:
-        if given or role or cue or age:
+        if given or role or cue or age or listed:
             return True
         return len(name) <= 3 and not any(ctx.is_common(t) for t in name) and not chain.possessive
     if first.initial or ctx.is_common(first) or (len(first.text) > 1 and first.text.isupper()):
         return False
-    return bool(role and chain.tokens[0] is not first) or cue or age
+    if first.key in lex.places or first.key in lex.demonyms or first.key in lex.function_words:
+        return False
+    return bool(role) or cue or age
+
+
+_BRACKET_RE = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
+
+
+def _bracket_is_origin(inside: str, lex: Lexicon) -> bool:
+    """``(France)``, ``(U.S.)``, ``(31st)``, ``(R-Ind.)``: what results tables put after a person."""
+    words = inside.split()
+    if not words or len(words) > 3:
+        return False
+    if words[0][:1].isdigit():
+        return bool(re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)?(?:\s*(?:pen|minute|min))?", inside.strip()))
+    return all(w[:1].isupper() for w in words) and not any(w.lower() in lex.org_words for w in words)
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """``said Washington.``: the name closes the clause (unlike ``said Eagles owner …``)."""
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i >= len(text) or not text[i].isalnum()
 
 
 def _add_name(
@@ -317,7 +375,7 @@ def _match(
         return candidates[0] if len(candidates) == 1 else None
     if candidates:
         return candidates[0] if len(candidates) == 1 else candidates[-1]
-    if mode == NORMAL and lexicon.is_given_name(words[0]):
+    if mode == NORMAL and not tokens[0].initial and not lexicon.is_non_name_word(words[0]):
         owners = [i for i, p in enumerate(people) if p.given and p.given.lower() == words[0].lower()]
         if len(owners) == 1:
             return owners[0]
