@@ -69,17 +69,17 @@ def test_orphans_are_reported_not_placed():
     assert "the old wall held" not in export.ann
 
 
-def test_relations_link_quotes_and_linked_annotations_to_the_speaker_mention():
+def test_relations_link_quotes_and_the_annotations_in_them_to_the_speaker_mention():
     export = export_brat(make_article(), make_annotations(), LABELS, make_extraction())
     textbounds = {t[0]: t for t in lines_of_kind(export.ann, "T")}
     relations = [t[1].split() for t in lines_of_kind(export.ann, "R")]
-    assert len(relations) == 2
+    assert len(relations) == 3  # the quote, the claim linked to it, the evidence inside it
     for kind, arg1, arg2 in relations:
         assert kind == "Speaker"
         speaker = textbounds[arg2.split(":")[1]]
         assert speaker[1].startswith("Extracted_person") and speaker[2] == "Zoë Achterberg"
     sources = {textbounds[r[1].split(":")[1]][1].split()[0] for r in relations}
-    assert sources == {"Extracted_quote", "Claim"}
+    assert sources == {"Extracted_quote", "Claim", "Evidence"}
 
 
 def test_fragments_skip_empty_pieces_and_merge_touching_ones():

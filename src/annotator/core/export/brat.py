@@ -25,7 +25,7 @@ backslash escapes (``\\n``), and in tags ``,`` as ``\\,``.
 With an extraction, people's mentions become ``Extracted_person`` spans (note: the
 person's name and role), quotes ``Extracted_quote`` spans, and ``R`` relations
 ``Speaker Arg1:<quote> Arg2:<speaker mention>`` link each quote, and each annotation
-linked to a quote, to the words naming its speaker.
+linked to a quote or inside one, to the words naming its speaker.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.annotations.model import VERDICTS, Annotation, Label
 from annotator.core.article import Article
-from annotator.core.export.common import LINE_BREAKS, label_colors, label_order, split_placed
+from annotator.core.export.common import LINE_BREAKS, label_colors, label_order, quote_for, split_placed
 from annotator.core.extraction.model import Extraction, Span
 
 VERDICT_ATTRIBUTE = "Verdict"
@@ -311,7 +311,10 @@ def _write_extraction(
 
     for annotation in placed:
         tid = annotation_tids.get(annotation.id)
-        mention_tid = speaker_tids.get(annotation.quote_id or "")
+        quote = quote_for(annotation, extraction)
+        if quote is None or (annotation.speaker and annotation.speaker != quote.speaker):
+            continue  # no quote, or the reader named someone else: no contradicting relation
+        mention_tid = speaker_tids.get(quote.id)
         if tid and mention_tid and tid != mention_tid:
             writer.relation(SPEAKER_RELATION, tid, mention_tid)
 

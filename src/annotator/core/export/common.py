@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
-from annotator.core.extraction.model import Extraction
+from annotator.core.extraction.model import Extraction, Quote
 
 FALLBACK_COLOR = "#9e9e9e"
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -52,24 +52,28 @@ def split_placed(annotations: Iterable[Annotation], text: str) -> tuple[list[Ann
     return placed, orphans
 
 
-def speaker_for(annotation: Annotation, extraction: Extraction | None) -> str | None:
-    """Who said the annotated words, when it is known.
-
-    The annotation's own speaker wins. With an extraction, the extracted quote it links to
-    (``quote_id``) gives the speaker, else the extracted quote whose span contains the
-    annotation: a claim highlighted inside a quotation was made by whoever is quoted.
-    """
-    if annotation.speaker:
-        return annotation.speaker
+def quote_for(annotation: Annotation, extraction: Extraction | None) -> Quote | None:
+    """The extracted quote an annotation belongs to: the one it links to (``quote_id``),
+    else the attributed quote whose span contains it (a claim highlighted inside a
+    quotation was made by whoever is quoted)."""
     if extraction is None:
         return None
     for quote in extraction.quotes:
-        if annotation.quote_id and quote.id == annotation.quote_id and quote.speaker:
-            return quote.speaker
+        if annotation.quote_id and quote.id == annotation.quote_id:
+            return quote
     for quote in extraction.quotes:
         if quote.speaker and quote.start <= annotation.start and annotation.end <= quote.end:
-            return quote.speaker
+            return quote
     return None
+
+
+def speaker_for(annotation: Annotation, extraction: Extraction | None) -> str | None:
+    """Who said the annotated words, when known: the annotation's own speaker, else the
+    speaker of its extracted quote (see :func:`quote_for`)."""
+    if annotation.speaker:
+        return annotation.speaker
+    quote = quote_for(annotation, extraction)
+    return quote.speaker if quote is not None else None
 
 
 def label_colors(labels: Sequence[Label]) -> dict[str, str]:
