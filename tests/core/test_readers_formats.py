@@ -97,7 +97,7 @@ def test_markdown_readable_text_and_blocks():
     article = read_article(fixture("article.md"))
     assert article.format == "markdown"
     assert_blocks_well_formed(article.text, article.blocks)
-    for markup in ("*record*", "**", "](", "![", "<script", "alert(", "---", "| Site"):
+    for markup in ("*record*", "**", "](", "![", "<script", "alert(", "steal(", "inline script", "---", "| Site"):
         assert markup not in article.text
     assert kinds_and_texts(article)[:2] == [
         ("headline", "Allotment waiting list reaches record length"),

@@ -108,10 +108,25 @@ def _is_image_only(token: Token) -> bool:
     return bool(children) and all(child.type == "image" for child in children)
 
 
+_HIDDEN_ELEMENT = re.compile(r"<\s*(/?)\s*(script|style|noscript|template|iframe)\b", re.IGNORECASE)
+
+
 def _inline_text(token: Token) -> str:
-    """Readable text of an inline token: markup and raw HTML removed."""
+    """Readable text of an inline token: markup and raw HTML removed.
+
+    Text between inline ``<script>``/``<style>``/``<iframe>`` tags is dropped too: it is
+    code or an embed, never article text.
+    """
     parts: list[str] = []
+    hidden_depth = 0
     for child in token.children or []:
+        if child.type == "html_inline":
+            tag = _HIDDEN_ELEMENT.match(child.content)
+            if tag:
+                hidden_depth = max(0, hidden_depth + (-1 if tag.group(1) else 1))
+            continue
+        if hidden_depth:
+            continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "image":
