@@ -37,6 +37,9 @@ _EXTRACT_OPTIONS = {
     "include_formatting": False,
     "deduplicate": False,
 }
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+"""For trafilatura's own XML output: no entities, no network; long texts allowed (files are
+already capped at 50 MB)."""
 _METADATA_FIELDS = {"author": "author", "date": "date", "sitename": "site", "url": "url", "description": "description"}
 
 
@@ -77,7 +80,7 @@ def _extract(html: str) -> etree._Element:
         result = trafilatura.extract(html, **_EXTRACT_OPTIONS, **options)
         if result:
             try:
-                return etree.fromstring(result.encode("utf-8"))
+                return etree.fromstring(result.encode("utf-8"), _XML_PARSER)
             except etree.XMLSyntaxError:
                 break
     raise ArticleError("no article text could be found in this HTML page")
