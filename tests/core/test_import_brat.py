@@ -73,3 +73,12 @@ def test_unreadable_lines_are_reported_and_a_non_brat_file_refused():
     assert any("unreadable lines (2)" in line for line in parsed.ignored)
     with pytest.raises(ImportFormatError, match="not a brat .ann file: line 1"):
         parse_brat('{"format": "json"}\n')
+
+
+def test_notes_of_extracted_spans_are_not_reported_as_lost():
+    from annotator.core.export import export_brat
+    from tests.core.export_fixture import make_annotations, make_article, make_extraction
+
+    export = export_brat(make_article(), make_annotations(), LABELS, make_extraction())
+    parsed = parse_brat(export.ann, export.txt)
+    assert parsed.ignored == ["3 extracted quote and person spans (Annotator derives them again)"]

@@ -108,6 +108,8 @@ def parse_brat(
                     extracted.add(ann_id)
                 else:
                     spans[ann_id] = span
+            elif kind in "AM#" and _target(data) in extracted:
+                continue  # notes and attributes of derived spans go with them
             elif kind in "AM":
                 _attribute(data, spans, ignored)
             elif kind == "#":
@@ -148,6 +150,12 @@ def parse_brat(
     for span in spans.values():
         parsed.annotations.append(_imported(span, txt, label_for_type(span.type_name, display, labels)))
     return parsed
+
+
+def _target(data: str) -> str:
+    """The annotation an ``A``/``M``/``#`` line is about (its second field)."""
+    parts = data.split(" ")
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _textbound(data: str, tail: str) -> _Span:
