@@ -158,12 +158,19 @@ def is_all_caps(text: str) -> bool:
     return upper >= 4 and lower * 5 < upper
 
 
-def is_title_case(text: str) -> bool:
-    """A headline in Title Case: most of its longer words start with a capital."""
+def is_title_case(text: str, lexicon: Lexicon) -> bool:
+    """A headline in Title Case: most longer words capitalised, ordinary words among them.
+
+    A results line (``Sandrine Testud (France) beat …``) is mostly capitals too, but of names only;
+    a headline capitalises ordinary words (``Was``, ``Over``, ``Health``), which is what tells them apart.
+    """
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 3:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised * 10 >= len(words) * 8
+    capitalised = [w.strip(".,:;!?’'\"”") for w in words if w[0].isupper()]
+    if len(capitalised) * 10 < len(words) * 8:
+        return False
+    ordinary = lexicon.common_words | lexicon.function_words
+    return any(w.lower() in ordinary for w in capitalised)
 
 

@@ -115,7 +115,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     unit_chains: list[tuple[Unit, str, list[Chain]]] = []
     for index, unit in enumerate(units):
         line = text[unit.start : unit.end]
-        mode = CAPS if is_all_caps(line) else TITLE if is_title_case(line) else NORMAL
+        mode = CAPS if is_all_caps(line) else TITLE if is_title_case(line, lexicon) else NORMAL
         unit_chains.append((unit, mode, find_chains(text, unit.start, unit.end, index, lexicon)))
 
     people: list[PersonRecord] = []
@@ -123,11 +123,13 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     for unit, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = _split_role(chain.tokens, lexicon)
+            if not any(is_title(t.key, lexicon) for t in role_tokens):
+                role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
                 continue
             role = _role_of(ctx, unit, chain, role_tokens, name_tokens)
             if _is_person_name(ctx, mode, chain, name_tokens, role):
-                _add_name(people, by_surname, [t.text for t in name_tokens], role, lexicon)
+                _add_name(people, by_surname, _name_words(text, name_tokens), role, lexicon)
 
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
@@ -138,6 +140,11 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
     return PeopleFound(people, mentions)
+
+
+def _name_words(text: str, tokens: list[Token]) -> list[str]:
+    """The words of a name as written, particles included (``Aravinda de Silva``)."""
+    return text[tokens[0].start : tokens[-1].end].split()
 
 
 def _split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
@@ -173,6 +180,15 @@ def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bo
     return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text)
 
 
+def _singular(key: str) -> str:
+    """``counties`` → ``county``, ``universities`` → ``university``, ``serbs`` → ``serb``."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return key
+
+
 def _is_compound_adjective(word: str) -> bool:
     """``Bergamo-based``, ``Family-controlled``: a hyphenated word ending in lower case."""
     head, dash, tail = word.rpartition("-")
@@ -185,7 +201,7 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     first, last = name[0], name[-1]
     if mode == CAPS:
         return False  # headline capitals only ever repeat names the body gives in mixed case
-    if any(t.key in lex.org_words or _is_compound_adjective(t.text) for t in name):
+    if any(t.key in lex.org_words or _singular(t.key) in lex.org_words or _is_compound_adjective(t.text) for t in name):
         return False
     if last.initial or (len(last.text) > 1 and last.text.isupper()) or any(len(t.text) == 1 and not t.initial for t in name):
         return False
@@ -195,7 +211,7 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     )
     bracket = _BRACKET_RE.match(text, chain.end)
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
-    if not listed and any(t.key in lex.place_words for t in name):
+    if not listed and any(t.key in lex.place_words or _singular(t.key) in lex.place_words for t in name):
         return False
     rest = name[1:] if given else name
     if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
@@ -214,7 +230,11 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
         return False
     if first.key in lex.places or first.key in lex.demonyms or first.key in lex.function_words:
         return False
-    return bool(role) or cue or age
+    if _singular(first.key) in lex.org_words or _singular(first.key) in lex.place_words:
+        return False
+    # A lone capitalised word is a person only with a role (``President Zelensky``) or an age; a
+    # speech verb alone (``Comelf said``) is as often a company or a team.
+    return bool(role) or age
 
 
 _BRACKET_RE = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
@@ -343,7 +363,7 @@ def _link(
     while i < n:
         matched = False
         for j in range(min(n, i + _MAX_NAME_TOKENS), i, -1):
-            person = _match(people, by_surname, name[i:j], ctx.lexicon, mode)
+            person = _match(people, by_surname, name[i:j], _name_words(ctx.text, name[i:j]), ctx.lexicon, mode)
             if person is None:
                 continue
             start, end = name[i].start, name[j - 1].end
@@ -359,9 +379,13 @@ def _link(
 
 
 def _match(
-    people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[Token], lexicon: Lexicon, mode: str
+    people: list[PersonRecord],
+    by_surname: dict[str, list[int]],
+    tokens: list[Token],
+    words: list[str],
+    lexicon: Lexicon,
+    mode: str,
 ) -> int | None:
-    words = [t.text for t in tokens]
     surname = words[-1].lower()
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
         candidates = by_surname.get(surname, [])
