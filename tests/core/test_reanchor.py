@@ -118,3 +118,22 @@ def test_a_short_word_whose_sentence_was_deleted_does_not_jump_to_another_copy()
     edited = STORY.replace(", who chairs the board", "")
     (placed,) = reanchor(edited, [board], len(STORY))
     assert placed.status == "orphan" and placed.exact == "board"
+
+
+def test_a_short_highlight_whose_preceding_sentence_was_rewritten_is_still_found_by_its_suffix():
+    (name,) = annotated([("Ines Caldwell", 0)])
+    edited = STORY.replace(
+        "“We cannot run forty-year-old engines for ever,” said Ines Caldwell",
+        "Ageing engines were the reason, according to Ines Caldwell",
+    )
+    (placed,) = reanchor(edited, [name], len(STORY))
+    assert placed.status == "moved" and edited[placed.start : placed.end] == "Ines Caldwell"
+
+
+def test_a_short_word_in_a_deleted_paragraph_is_an_orphan_even_though_it_occurs_elsewhere():
+    occurrence = STORY[: STORY.index("the timetable")].count("the")
+    (word,) = annotated([("the", occurrence)])  # in "..., and the timetable got worse."
+    assert STORY.count("the") > 5
+    edited = STORY.replace("Commuters were unconvinced. The fares went up last year as well, and the timetable got worse.\n\n", "")
+    (placed,) = reanchor(edited, [word], len(STORY))
+    assert placed.status == "orphan"

@@ -32,7 +32,14 @@ from annotator.core.annotations.model import CONTEXT_CHARS, Annotation, QuoteSel
 ACCEPT_THRESHOLD = 0.75
 MAX_EXACT_CANDIDATES = 200
 SELF_EVIDENT_LENGTH = 2 * CONTEXT_CHARS
-_WEIGHTS = {"quote": 50, "prefix": 20, "suffix": 20, "position": 10}
+POSITION_SCALE = 256
+# Two unrelated 32-character stretches of prose are typically 30-60 % similar (indel
+# ratio), so only similarity above this baseline counts as evidence of the same place.
+CHANCE_SIMILARITY = 0.5
+
+
+def _above_chance(similarity: float, chance: float = CHANCE_SIMILARITY) -> float:
+    return max(0.0, (similarity - chance) / (1.0 - chance))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,32 +48,34 @@ class Candidate:
 
     start: int
     end: int
-    quote: float
-    prefix: float
-    suffix: float
-    position: float
+    quote: float  # similarity of the text here to the stored quote, 0..1
+    prefix: float  # ... of the 32 characters before to the stored prefix
+    suffix: float  # ... of the 32 characters after to the stored suffix
+    position: float  # 1 at an expected place (old offset, shifted), falling with distance
+    quote_length: int
 
     @property
-    def score(self) -> float:
-        """Hypothesis-style ranking: mostly the quote, then its context, then nearness."""
-        w = _WEIGHTS
-        return (
-            w["quote"] * self.quote
-            + w["prefix"] * self.prefix
-            + w["suffix"] * self.suffix
-            + w["position"] * self.position
-        ) / sum(w.values())
+    def support(self) -> float:
+        """Evidence besides the quote: its context, or the quote's own length.
 
-    def evidence(self, quote_length: int) -> float:
-        """How sure we are it is the same passage: context, or a quote long enough to tell."""
-        context = (self.prefix + self.suffix) / 2
-        self_evident = min(1.0, quote_length / SELF_EVIDENT_LENGTH) * self.quote
-        w = _WEIGHTS
-        return (
-            w["quote"] * self.quote
-            + (w["prefix"] + w["suffix"]) * max(context, self_evident)
-            + w["position"] * self.position
-        ) / sum(w.values())
+        One side of the context intact is strong evidence (an insertion right before a
+        highlight replaces its prefix only); a long quote found nearly unchanged is its
+        own evidence, so a paragraph moved elsewhere is found with new neighbours.
+        """
+        before, after = _above_chance(self.prefix), _above_chance(self.suffix)
+        context = 0.7 * max(before, after) + 0.3 * min(before, after)
+        length = min(1.0, self.quote_length / SELF_EVIDENT_LENGTH)
+        self_evident = length * _above_chance(self.quote, ACCEPT_THRESHOLD)
+        return max(context, self_evident)
+
+    @property
+    def confidence(self) -> float:
+        """Mostly the quote, then the support, then nearness; accepted above the threshold."""
+        return 0.5 * self.quote + 0.4 * self.support + 0.1 * self.position
+
+    @property
+    def accepted(self) -> bool:
+        return self.quote >= ACCEPT_THRESHOLD and self.confidence >= ACCEPT_THRESHOLD
 
 
 def reanchor(
@@ -104,7 +113,7 @@ class Anchorer:
             self._last_shift = shift
             return self._placed(annotation, start, start + len(annotation.exact), exact=True)
         best = self.best_candidate(annotation)
-        if best is None or best.quote < ACCEPT_THRESHOLD or best.evidence(len(annotation.exact)) < ACCEPT_THRESHOLD:
+        if best is None or not best.accepted:
             return self._orphaned(annotation)
         exact = best.quote == 1.0 and self.text[best.start : best.end] == annotation.exact
         self._last_shift = best.start - annotation.start
@@ -135,20 +144,25 @@ class Anchorer:
     # -- search ---------------------------------------------------------------------------
 
     def best_candidate(self, annotation: Annotation) -> Candidate | None:
-        """The highest-scoring exact or fuzzy candidate, or None when nothing resembles it."""
-        expected = max(0, min(len(self.text), annotation.start + self._last_shift))
-        spans = set(self._exact_spans(annotation.exact, expected))
-        local = self._fuzzy_span(annotation.exact, expected, whole_text=False)
+        """The most convincing exact or fuzzy candidate, or None when nothing resembles it."""
+        expected = self._expected_starts(annotation)
+        spans = set(self._exact_spans(annotation.exact, expected[0]))
+        local = self._fuzzy_span(annotation.exact, expected[0], whole_text=False)
         if local is not None:
             spans.add(local)
         candidates = [self._score(annotation.selector, start, end, expected) for start, end in spans]
-        best = max(candidates, key=lambda c: c.score, default=None)
-        if best is None or best.evidence(len(annotation.exact)) < ACCEPT_THRESHOLD:
-            far = self._fuzzy_span(annotation.exact, expected, whole_text=True)
+        best = max(candidates, key=_rank, default=None)
+        if best is None or not best.accepted:
+            far = self._fuzzy_span(annotation.exact, expected[0], whole_text=True)
             if far is not None and far not in spans:
                 candidates.append(self._score(annotation.selector, *far, expected))
-                best = max(candidates, key=lambda c: c.score)
+                best = max(candidates, key=_rank)
         return best
+
+    def _expected_starts(self, annotation: Annotation) -> tuple[int, ...]:
+        """Where the annotation would start under each known shift, the likeliest first."""
+        starts = (annotation.start + shift for shift in (self._last_shift, *self._shifts))
+        return tuple(dict.fromkeys(max(0, min(len(self.text), start)) for start in starts))
 
     def _exact_spans(self, exact: str, expected: int) -> list[tuple[int, int]]:
         starts = self._occurrences.get(exact)
@@ -205,20 +219,21 @@ class Anchorer:
             )
         return (start, end) if start < end else None
 
-    def _score(self, selector: QuoteSelector, start: int, end: int, expected: int) -> Candidate:
+    def _score(self, selector: QuoteSelector, start: int, end: int, expected: tuple[int, ...]) -> Candidate:
         text = self.text
         found = text[start:end]
         quote = 1.0 if found == selector.exact else Levenshtein.normalized_similarity(selector.exact, found)
         before = text[max(0, start - len(selector.prefix)) : start]
         after = text[end : end + len(selector.suffix)]
-        distance = abs(start - expected)
+        distance = min(abs(start - place) for place in expected)
         return Candidate(
             start=start,
             end=end,
             quote=quote,
             prefix=fuzz.ratio(selector.prefix, before) / 100,
             suffix=fuzz.ratio(selector.suffix, after) / 100,
-            position=max(0.0, 1.0 - distance / max(len(text), 1)),
+            position=1.0 / (1.0 + distance / POSITION_SCALE),
+            quote_length=len(selector.exact),
         )
 
     # -- results --------------------------------------------------------------------------
@@ -241,3 +256,8 @@ class Anchorer:
         start = min(annotation.start, len(self.text))
         end = min(max(annotation.end, start), len(self.text))
         return dataclasses.replace(annotation, start=start, end=end, status="orphan")
+
+
+def _rank(candidate: Candidate) -> tuple[float, float, float]:
+    """Most convincing first; then the raw context, then nearness, to split ties."""
+    return (candidate.confidence, candidate.prefix + candidate.suffix, candidate.position)
