@@ -103,3 +103,17 @@ def test_same_article_exports_identically_twice():
     assert export_w3c(make_article(), make_annotations(), LABELS) == export_w3c(
         make_article(), list(reversed(make_annotations())), LABELS
     )
+
+
+# The motivations and purposes the model defines (Web Annotation Data Model, section 3.3.5).
+MODEL_MOTIVATIONS = {
+    "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
+    "identifying", "linking", "moderating", "questioning", "replying", "tagging",
+}
+
+
+def test_motivations_and_purposes_are_the_models_own():
+    items = exported()["first"]["items"]
+    assert {item["motivation"] for item in items} <= MODEL_MOTIVATIONS
+    assert {body["purpose"] for item in items for body in item["body"]} <= MODEL_MOTIVATIONS
+    assert {item["motivation"] for item in items} == {"assessing", "commenting", "highlighting"}
