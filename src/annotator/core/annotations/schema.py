@@ -43,7 +43,7 @@ _SUPPORTED = {
 @cache
 def sidecar_schema() -> dict[str, Any]:
     """The sidecar JSON Schema (draft 2020-12) as shipped in the package."""
-    source = resources.files("annotator.resources").joinpath(SCHEMA_RESOURCE)
+    source = resources.files("annotator").joinpath("resources", SCHEMA_RESOURCE)
     return json.loads(source.read_text(encoding="utf-8"))
 
 
