@@ -319,3 +319,15 @@ def test_the_article_path_inside_a_sidecar_is_never_used_for_writing(tmp_path):
     reopened.save()
     assert not decoy.exists() and sorted(os.listdir(tmp_path)) == ["story.txt", "story.txt.annotations.json"]
     assert json.loads(reopened.path.read_text(encoding="utf-8"))["article"]["path"] == "story.txt"
+
+
+def test_save_as_refuses_a_hard_link_to_the_unreadable_sidecar(tmp_path):
+    article = article_at(tmp_path)
+    bad = sidecar_path_for(article.source)
+    bad.write_bytes(b"{broken")
+    alias = tmp_path / "alias.annotations.json"
+    os.link(bad, alias)
+    store = AnnotationStore.open(article)
+    with pytest.raises(SidecarReadOnlyError):
+        store.save_as(alias)
+    assert bad.read_bytes() == b"{broken"

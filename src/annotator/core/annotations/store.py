@@ -12,6 +12,7 @@ it was read, so the window can ask before overwriting (``save(overwrite=True)``)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from annotator.core.annotations.document import AnnotationSet
@@ -150,7 +151,8 @@ class AnnotationStore:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    """Same file, also through links or another spelling of the path."""
     try:
-        return a.resolve() == b.resolve()
-    except OSError:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
         return a.absolute() == b.absolute()
