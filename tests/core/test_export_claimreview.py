@@ -58,3 +58,17 @@ def test_authors_speakers_and_url():
 def test_no_verdicts_gives_an_empty_list():
     plain = [a for a in make_annotations() if not a.verdict]
     assert json.loads(export_claimreview(make_article(), plain, LABELS)) == []
+
+
+def test_article_metadata_describes_where_the_claim_appeared():
+    article = make_article()
+    article.metadata.update(url="https://news.example/cafe", author="Jo Bloggs", site="Valley News", date="2026-03-10")
+    review = json.loads(export_claimreview(article, make_annotations(), LABELS))[0]
+    assert review["itemReviewed"]["appearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://news.example/cafe",
+        "headline": "Café owners count the cost of the 🌧️ storm",
+        "datePublished": "2026-03-10",
+        "author": {"@type": "Person", "name": "Jo Bloggs"},
+        "publisher": {"@type": "Organization", "name": "Valley News"},
+    }

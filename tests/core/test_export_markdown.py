@@ -96,3 +96,10 @@ def test_tags_are_code_spans_so_commas_inside_a_tag_stay_unambiguous():
         html = md.render(code_span(tag))
         assert html.count("<code>") == 1
         assert unescape(html.split("<code>")[1].split("</code>")[0]) == tag
+
+
+def test_byline_from_the_articles_metadata():
+    article = make_article()
+    article.metadata.update(author="Jo Bloggs", date="2026-03-10", url="https://news.example/cafe")
+    report = export_markdown(article, make_annotations(), LABELS)
+    assert report.splitlines()[2:4] == ["Jo Bloggs · 2026-03-10  ", "Source: <https://news.example/cafe>  "]

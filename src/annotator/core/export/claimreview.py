@@ -57,9 +57,13 @@ def claim_review(
         "url": article_iri(article),
         "headline": article_title(article),
     }
-    published = article.metadata.get("date")
-    if published:
-        appearance["datePublished"] = published
+    metadata = article.metadata
+    if metadata.get("date"):
+        appearance["datePublished"] = metadata["date"]
+    if metadata.get("author"):
+        appearance["author"] = {"@type": "Person", "name": metadata["author"]}
+    if metadata.get("site"):
+        appearance["publisher"] = {"@type": "Organization", "name": metadata["site"]}
     claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     speaker = speaker_for(annotation, extraction)
     if speaker:

@@ -105,7 +105,11 @@ def export_markdown(
     """The report as Markdown text."""
     placed, orphans = split_placed(annotations, article.text)
     title = escape_markdown(article_title(article))
-    out = [f"# {title}", "", f"Source: <{article_iri(article)}>  "]
+    out = [f"# {title}", ""]
+    byline = " · ".join(escape_markdown(article.metadata[key]) for key in ("author", "site", "date") if article.metadata.get(key))
+    if byline:
+        out.append(f"{byline}  ")
+    out.append(f"Source: <{article_iri(article)}>  ")
     out.append(f"Annotations: {len(placed) + len(orphans)} · needing review: {len(orphans)}")
     for name in label_order(labels, annotations):
         group = [a for a in placed if a.label == name]
