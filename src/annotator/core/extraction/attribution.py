@@ -11,6 +11,7 @@ Every search window is bounded, so the whole pass stays linear in the length of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from annotator.core.extraction.names import UPPER
@@ -70,7 +71,7 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|(?:[\w’'\-.]+[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
         self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
@@ -90,7 +91,7 @@ class Attributor:
         previous: tuple[FoundQuote, Attribution, int] | None, unit_index: int, previous_unit_end: int | None = None,
     ) -> Attribution:
         text = self.text
-        found = self._after(quote.end, window_end)
+        found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         if found is None:
             found = self._before(max(window_start, sentence_start), quote.start, previous, unit_index)
         inherited = False
@@ -120,6 +121,17 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _sentence_end(self, pos: int, unit_end: int) -> int:
+        """Where the sentence after offset ``pos`` ends (the next sentence start, or the unit end)."""
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos)
+        # A quote that ends its own sentence (``?”``, ``!”``) is still followed by its attribution.
+        if i < len(starts) and not self.text[pos : starts[i]].strip():
+            i += 1
+        if i < len(starts) and starts[i] < unit_end:
+            return starts[i]
+        return unit_end
 
     def _kind(self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool) -> str:
         text = self.text
