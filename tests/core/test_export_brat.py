@@ -119,3 +119,16 @@ def test_type_names_are_distinct_and_brat_safe():
 def test_verdict_values_map_back():
     assert verdict_from_value("Mostly_false") == "Mostly false"
     assert verdict_from_value("Nonsense") is None
+
+
+def test_a_label_named_like_extracted_data_is_not_mistaken_for_it_on_import():
+    from annotator.core.annotations.model import Label
+    from annotator.core.importers import parse_brat
+
+    labels = [*LABELS, Label("Extracted quote", "#123456")]
+    start = TEXT.index("Her neighbour")
+    annotation = Annotation.create(TEXT, start, start + 13, "Extracted quote")
+    export = export_brat(make_article(), [annotation], labels)
+    assert "Extracted_quote_2 " in export.ann
+    parsed = parse_brat(export.ann, export.txt, visual_conf=export.visual_conf)
+    assert [a.label for a in parsed.annotations] == ["Extracted quote"]

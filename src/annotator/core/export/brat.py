@@ -242,8 +242,9 @@ def export_brat(
     """The brat document for the article: ``.ann`` lines, the ``.txt`` and the configs."""
     text = article.text
     placed, orphans = split_placed(annotations, text)
+    # Always kept apart from label types: an importer skips these as derived data.
+    types = brat_type_names(label_order(labels, annotations), (EXTRACTED_QUOTE, EXTRACTED_PERSON))
     reserved = (EXTRACTED_QUOTE, EXTRACTED_PERSON) if extraction is not None else ()
-    types = brat_type_names(label_order(labels, annotations), reserved)
     writer = _AnnWriter(text)
     skipped = [a.id for a in orphans]
     annotation_tids: dict[str, str] = {}
