@@ -136,3 +136,17 @@ def test_whole_document_targets_and_remote_pages_are_reported_not_imported():
 def test_files_that_are_not_w3c_annotations_are_refused_clearly(data, message):
     with pytest.raises(ImportFormatError, match=message):
         parse_w3c(data)
+
+
+def test_an_overlong_class_becomes_a_tag_rather_than_failing_the_import():
+    exact = "Her neighbour disagreed."
+    start = TEXT.index(exact)
+    long_class = "a very long classification " * 10
+    payload = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "purpose": "classifying", "value": long_class},
+        "target": {"selector": {"type": "TextPositionSelector", "start": start, "end": start + len(exact)}},
+    }
+    plan, annotations = merged(payload)
+    (added,) = annotations
+    assert added.label == FALLBACK_LABEL and added.tags == (long_class.strip(),)

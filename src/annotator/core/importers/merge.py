@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core.annotations.document import AnnotationError, AnnotationSet
+from annotator.core.annotations.labels import MAX_NAME_LENGTH
 from annotator.core.annotations.model import Annotation, QuoteSelector, new_id, utc_now
 from annotator.core.annotations.operations import AddAnnotation, AddLabel, Batch, Operation, canonical_verdict, normalise_tags
 from annotator.core.annotations.reanchor import Anchorer
@@ -169,6 +170,9 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
 
     for item in parsed.annotations:
         wanted = (item.label or "").strip() or FALLBACK_LABEL
+        if len(wanted) > MAX_NAME_LENGTH:  # a sentence used as a class: keep it as a tag
+            item = replace(item, tags=(*item.tags, wanted))
+            wanted = FALLBACK_LABEL
         folded = wanted.casefold()
         if folded not in label_names:
             existing = labels.find(wanted)
