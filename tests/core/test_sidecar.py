@@ -331,3 +331,17 @@ def test_save_as_refuses_a_hard_link_to_the_unreadable_sidecar(tmp_path):
     with pytest.raises(SidecarReadOnlyError):
         store.save_as(alias)
     assert bad.read_bytes() == b"{broken"
+
+
+def test_temporary_files_left_by_a_killed_writer_are_cleaned_up_later(tmp_path):
+    store = saved_store(tmp_path, PHRASES)
+    stale = tmp_path / f".{store.path.name}.abc123.tmp"
+    fresh = tmp_path / f".{store.path.name}.def456.tmp"
+    unrelated = tmp_path / ".other.txt.annotations.json.x.tmp"
+    for leftover in (stale, fresh, unrelated):
+        leftover.write_bytes(b"{half")
+    an_hour_ago = os.stat(stale).st_mtime - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    os.utime(unrelated, (an_hour_ago, an_hour_ago))
+    store.save()
+    assert not stale.exists() and fresh.exists() and unrelated.exists()

@@ -12,7 +12,12 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+# A temporary file older than this was left by a crashed or killed writer, not by one
+# still writing (even 64 MB over a slow network share takes less).
+STALE_TEMPORARY_SECONDS = 600
 
 
 class AtomicWriteError(OSError):
@@ -32,7 +37,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = _default_mode()
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=_temporary_prefix(path), suffix=".tmp")
     except OSError as error:
         raise AtomicWriteError(error.errno, _explain(error, path)) from error
     try:
@@ -50,6 +55,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         _remove_quietly(temp_name)
         raise
     _fsync_folder(folder)
+    _remove_stale_temporaries(path)
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what writers killed mid-save (power cut, SIGKILL) left beside ``path``."""
+    prefix, limit = _temporary_prefix(path), time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _write_all(fd: int, data: bytes) -> None:
