@@ -213,15 +213,19 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
     if not listed and any(t.key in lex.place_words or _singular(t.key) in lex.place_words for t in name):
         return False
-    rest = name[1:] if given else name
-    if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
-        return False
-    if mode == TITLE:
-        return given and len(name) >= 2
     after = ctx.speech_after_re.match(text, chain.end)
     before = ctx.speech_before_re.search(text, max(0, chain.start - 30), chain.start)
     cue = bool(after) or (bool(before) and _ends_phrase(text, chain.end))
     age = bool(_AGE_RE.match(text, last.end))
+    rest = name[1:] if given else name
+    if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
+        # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
+        if not (given and mode == NORMAL and (cue or role or age or listed)):
+            return False
+    if mode == TITLE:
+        return given and len(name) >= 2
+    if not given and not role and _DETERMINER_BEFORE_RE.search(text, max(0, chain.start - 5), chain.start):
+        return False  # the Unknown Sailor, a Grand Slam: names do not follow an article
     if len(name) >= 2:
         if given or role or cue or age or listed:
             return True
@@ -237,6 +241,7 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     return bool(role) or age
 
 
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z")
 _BRACKET_RE = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
 
 

@@ -1,0 +1,79 @@
+"""People: names of every culture, merged short forms, roles, and what is not a person."""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import fixture, person_named, run
+
+
+def test_short_forms_and_possessives_merge_into_one_person():
+    text = (
+        "Agnieszka Kowalczyk runs the harbour.\n\n"
+        "Kowalczyk’s deputy disagreed, but Kowalczyk did not move. Kowalczyk's plan stands.\n"
+    )
+    result = run(text)
+    assert [p.name for p in result.people] == ["Agnieszka Kowalczyk"]
+    person = result.people[0]
+    assert person.aliases == ["Kowalczyk"]
+    assert [text[m.start : m.end] for m in person.mentions] == ["Agnieszka Kowalczyk"] + ["Kowalczyk"] * 3
+
+
+def test_organisations_places_newspapers_and_events_are_not_people():
+    text = (
+        "In an interview with the newspaper Marlow Gazette, the Central Harbour Directorate said the "
+        "Red Square parade and the Tomb of the Unknown Sailor ceremony would go ahead in New Amsterdam. "
+        "Ukrainian Pravda and the Leeds United Academy agreed.\n"
+    )
+    assert run(text).people == []
+
+
+def test_roles_before_and_after_names():
+    text = (
+        "US Treasury Secretary Janet Morrow spoke first.\n\n"
+        "Kofi Mensah, the head of the port authority, answered.\n\n"
+        "The minister then met Beijing’s top trade negotiator, Li Wen.\n\n"
+        "Russian leader Pavel Orlov was not invited.\n"
+    )
+    result = run(text)
+    assert person_named(result, "Janet Morrow").role == "US Treasury Secretary"
+    assert person_named(result, "Kofi Mensah").role == "head of the port authority"
+    assert person_named(result, "Li Wen").role == "Beijing’s top trade negotiator"
+    assert person_named(result, "Pavel Orlov").role == "Russian leader"
+
+
+def test_names_from_many_cultures():
+    text = (
+        "Speakers included Wang Yi, Dmytro Kuleba, Aravinda de Silva, Chidi Okonkwo, "
+        "Ursula von der Leyen, Mohammed bin Salman and Anne-Gaelle Sidot.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names >= {"Wang Yi", "Dmytro Kuleba", "Aravinda de Silva", "Chidi Okonkwo", "Anne-Gaelle Sidot"}
+
+
+def test_all_caps_headlines_and_results_tables():
+    text = fixture("wire_results.txt")
+    result = run(text)
+    assert {p.name for p in result.people} == {"Chidi Okonkwo", "Elin Lindqvist", "Rafaela Duarte", "Mei-Lin Chua"}
+    okonkwo = person_named(result, "Chidi Okonkwo")
+    forms = [text[m.start : m.end] for m in okonkwo.mentions]
+    assert "OKONKWO" in forms and "Okonkwo" in forms
+
+
+def test_initials_and_a_later_full_name_are_one_person():
+    text = "P. Marsh took four wickets.\n\nLater, Peter Marsh said he was tired.\n"
+    result = run(text)
+    assert [p.name for p in result.people] == ["Peter Marsh"]
+    assert len(result.people[0].mentions) == 2
+
+
+def test_title_case_headline_words_are_not_names():
+    text = "Council Votes Against Harbour Plan After Long Night\n\nThe council voted on Tuesday.\n"
+    assert run(text).people == []
+
+
+def test_mentions_lie_inside_the_text_and_match_the_name_forms():
+    text = fixture("british_harbour.txt")
+    for person in run(text).people:
+        forms = {person.name, *person.aliases}
+        for mention in person.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] in forms
