@@ -18,7 +18,7 @@ from PySide6.QtCore import QStandardPaths
 from annotator.core.article import Article
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
 from annotator.core.readers import read_article
-from annotator.qt.loader import ArticleLoader, LoadedArticle, count_words
+from annotator.qt.loader import ArticleLoader
 from annotator.qt.main_window import MainWindow
 from annotator.qt.settings import AppSettings
 
@@ -77,11 +77,9 @@ def harbour_extraction(article: Article) -> Extraction:
     return Extraction([lefevre, wisniewski, quinones], quotes, 0.001)
 
 
-def harbour_load(path: Path) -> LoadedArticle:
-    """Loads any file with the real reader; the harbour fixture also gets its extraction."""
-    article = read_article(path)
-    extraction = harbour_extraction(article) if Path(path).name == HARBOUR.name else Extraction()
-    return LoadedArticle(Path(path), article, extraction, count_words(article.text), 0.0, extraction.seconds)
+def harbour_extract(article: Article) -> Extraction:
+    """The hand-made extraction for the harbour fixture; an empty one for other files."""
+    return harbour_extraction(article) if Path(article.source).name == HARBOUR.name else Extraction()
 
 
 def extractor_available() -> bool:
@@ -94,10 +92,12 @@ def extractor_available() -> bool:
 
 @pytest.fixture
 def make_window(qtbot, settings) -> Callable[..., MainWindow]:
-    """Builds a shown window with a given load function (the harbour loader by default)."""
+    """Builds a shown window reading with ``read`` and extracting with ``extract``."""
 
-    def make(load: Callable[[Path], LoadedArticle] = harbour_load) -> MainWindow:
-        window = MainWindow(settings, ArticleLoader(load))
+    def make(
+        read: Callable[[Path], Article] = read_article, extract: Callable[[Article], Extraction] = harbour_extract
+    ) -> MainWindow:
+        window = MainWindow(settings, ArticleLoader(read, extract))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -122,6 +122,6 @@ def real_window(make_window) -> MainWindow:
     """A window that loads with the application's own reader and extractor."""
     if not extractor_available():
         pytest.skip("the core extractor (annotator.core.extraction.extract) has not landed yet")
-    from annotator.qt.loader import read_and_extract
+    from annotator.qt.loader import extract_with_core, read_with_core
 
-    return make_window(read_and_extract)
+    return make_window(read_with_core, extract_with_core)

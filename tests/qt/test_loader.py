@@ -9,7 +9,8 @@ import pytest
 
 from annotator.core.article import ArticleError
 from annotator.qt.loader import ArticleLoader, count_words
-from tests.qt.conftest import HARBOUR, harbour_load
+from annotator.core.readers import read_article
+from tests.qt.conftest import HARBOUR, harbour_extract
 
 pytestmark = pytest.mark.gui
 
@@ -21,33 +22,42 @@ def test_count_words_counts_contractions_and_hyphenated_words_once():
 def test_load_runs_off_the_gui_thread(qtbot):
     threads = []
 
-    def load(path: Path):
+    def read(path: Path):
         threads.append(threading.current_thread())
-        return harbour_load(path)
+        return read_article(path)
 
-    loader = ArticleLoader(load)
+    def render(article):
+        threads.append(threading.current_thread())
+        return len(article.text)
+
+    loader = ArticleLoader(read, harbour_extract)
+    texts = []
+    loader.text_ready.connect(texts.append)
     with qtbot.waitSignal(loader.loaded, timeout=20000) as blocker:
-        loader.load(HARBOUR)
+        loader.load(HARBOUR, render=render)
     assert blocker.args[0].path == HARBOUR
-    assert threads and threads[0] is not threading.main_thread()
+    assert len(blocker.args[0].extraction.quotes) == 5
+    assert blocker.args[0].problem is None
+    assert [text.rendered for text in texts] == [len(HARBOUR.read_text(encoding="utf-8"))]
+    assert len(threads) == 2 and threading.main_thread() not in threads
     assert not loader.busy
 
 
 def test_article_error_message_reaches_the_user(qtbot):
-    def load(path: Path):
+    def read(path: Path):
         raise ArticleError(f"{path.name} is not a text file")
 
-    loader = ArticleLoader(load)
+    loader = ArticleLoader(read, harbour_extract)
     with qtbot.waitSignal(loader.failed, timeout=20000) as blocker:
         loader.load("/tmp/x.bin")
     assert blocker.args == ["/tmp/x.bin", "x.bin is not a text file"]
 
 
 def test_a_bug_in_loading_becomes_a_message(qtbot, capsys):
-    def load(path: Path):
+    def read(path: Path):
         raise ZeroDivisionError("division by zero")
 
-    loader = ArticleLoader(load)
+    loader = ArticleLoader(read, harbour_extract)
     with qtbot.waitSignal(loader.failed, timeout=20000) as blocker:
         loader.load("/tmp/y.txt")
     assert "ZeroDivisionError" in blocker.args[1]
@@ -58,13 +68,13 @@ def test_a_bug_in_loading_becomes_a_message(qtbot, capsys):
 def test_only_the_latest_request_is_reported(qtbot):
     release = threading.Event()
 
-    def load(path: Path):
+    def read(path: Path):
         if path.name == "slow.txt":
             release.wait(10)
             raise ArticleError("slow one failed late")
-        return harbour_load(HARBOUR)
+        return read_article(HARBOUR)
 
-    loader = ArticleLoader(load)
+    loader = ArticleLoader(read, harbour_extract)
     failures = []
     loader.failed.connect(lambda *args: failures.append(args))
     loader.load("slow.txt")
@@ -74,3 +84,15 @@ def test_only_the_latest_request_is_reported(qtbot):
     loader.wait()
     qtbot.wait(50)  # let the stale failure's queued signal arrive, if it were to be delivered
     assert failures == []
+
+
+def test_failed_extraction_still_shows_the_article(qtbot):
+    def extract(article):
+        raise RuntimeError("extractor bug")
+
+    loader = ArticleLoader(read_article, extract)
+    with qtbot.waitSignal(loader.loaded, timeout=20000) as blocker:
+        loader.load(HARBOUR)
+    loaded = blocker.args[0]
+    assert loaded.extraction.quotes == [] and loaded.extraction.people == []
+    assert "extractor bug" in loaded.problem

@@ -291,3 +291,46 @@ def test_opening_a_missing_path_from_recent_reports_it(qtbot, window, tmp_path):
     assert "gone.txt" in window.error_dialog.text()
     assert window.current is None
     assert Path(tmp_path / "gone.txt").exists() is False
+
+
+def test_text_shows_while_extraction_runs(qtbot, make_window):
+    import threading
+
+    from annotator.core.readers import read_article
+    from tests.qt.conftest import harbour_extract
+
+    release = threading.Event()
+
+    def slow_extract(article):
+        release.wait(20)
+        return harbour_extract(article)
+
+    window = make_window(read_article, slow_extract)
+    try:
+        with qtbot.waitSignal(window.loader.text_ready, timeout=20000):
+            window.open_path(HARBOUR)
+        assert window.view.article.text == HARBOUR.read_text(encoding="utf-8")
+        assert window.status.busy.isVisible()
+        assert "harbour_article.txt" in window.windowTitle()
+        assert window.sidebar.tab_title(window.sidebar.quotes) == "Quotes (0)"
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.article_changed, timeout=20000):
+        pass
+    assert window.sidebar.tab_title(window.sidebar.quotes) == "Quotes (5)"
+    assert not window.status.busy.isVisible()
+
+
+def test_failed_extraction_keeps_the_text_and_says_so(qtbot, make_window, capsys):
+    from annotator.core.readers import read_article
+
+    def broken_extract(article):
+        raise RuntimeError("extractor bug")
+
+    window = make_window(read_article, broken_extract)
+    open_and_wait(qtbot, window, HARBOUR)
+    assert window.view.article.text == HARBOUR.read_text(encoding="utf-8")
+    assert window.error_dialog is not None
+    assert "without quotes and people" in window.error_dialog.text()
+    assert "extractor bug" in window.error_dialog.informativeText()
+    assert "RuntimeError" in capsys.readouterr().err

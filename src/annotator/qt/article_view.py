@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from annotator.core.article import BLOCK_KINDS, Article
-from annotator.qt.document_builder import ArticleFormats, build_document
+from annotator.qt.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
 from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
 from annotator.qt.highlight_layers import HighlightLayers
 from annotator.qt.positions import PositionMap
@@ -48,6 +48,7 @@ class ArticleView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setCursorWidth(0)  # a reader, not an editor: no caret; Shift+arrows still select
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.viewport().backgroundRole())
         self.setAcceptDrops(False)  # dropped files go to the window, which opens them
@@ -71,13 +72,24 @@ class ArticleView(QTextEdit):
     def position_map(self) -> PositionMap | None:
         return self._position_map
 
-    def show_article(self, article: Article) -> None:
-        """Replace the content with ``article``, at the top, with no highlights."""
+    def show_article(self, article: Article, rendered: RenderedDocument | None = None) -> None:
+        """Replace the content with ``article``, at the top, with no highlights.
+
+        ``rendered`` is its document built ahead (see ``document_renderer``); it is used
+        when built with the current formats, else the document is built again here.
+        """
         self._article = article
         self._position_map = PositionMap(article.text)
-        self._install_document()
+        if rendered is not None and rendered.formats is self._formats:
+            self._adopt(rendered.document)
+        else:
+            self._install_document()
         self.highlights.set_position_map(self._position_map)
         self.verticalScrollBar().setValue(0)
+
+    def document_renderer(self):
+        """A function building documents with the current formats, on any thread."""
+        return document_renderer(self._formats, self.thread())
 
     def clear_article(self) -> None:
         self._article = None
@@ -88,7 +100,9 @@ class ArticleView(QTextEdit):
     def _install_document(self) -> None:
         if self._article is None:
             return
-        document = build_document(self._article, self._formats)
+        self._adopt(build_document(self._article, self._formats))
+
+    def _adopt(self, document: QTextDocument) -> None:
         document.setParent(self)
         self.setDocument(document)  # QTextEdit deletes the old one, its child
         self._update_measure()

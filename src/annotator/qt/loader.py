@@ -1,12 +1,16 @@
-"""Reads and extracts an article on a worker thread, so the window never freezes.
+"""Reads, renders and extracts an article on a worker thread, so the window never freezes.
 
 Signals of ``ArticleLoader``:
     started(str): a file began loading (the window shows its busy indicator).
-    loaded(LoadedArticle): reading and extraction finished.
-    failed(str, str): the path and a message for the user; nothing else changes.
+    text_ready(ReadArticle): the text is read and its document rendered; show it now,
+        quotes and people follow (on a 5 MB article, extraction takes seconds).
+    loaded(LoadedArticle): extraction finished (or failed: then ``problem`` says why and
+        the extraction is empty, so the article stays readable).
+    failed(str, str): the path and a message for the user when the file cannot be read;
+        nothing else changes.
 
-Only the latest request counts: if the user opens B while A is still loading, A's result
-is dropped when it arrives.
+Only the latest request counts: if the user opens B while A is still loading, A's
+results are dropped when they arrive.
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 @dataclass(frozen=True)
+class ReadArticle:
+    """An article read from disk, with its rendered document when a renderer was given."""
+
+    path: Path
+    article: Article
+    word_count: int
+    read_seconds: float
+    rendered: object | None = None
+
+
+@dataclass(frozen=True)
 class LoadedArticle:
     """An article with its extraction and the figures the status bar shows."""
 
@@ -36,6 +51,7 @@ class LoadedArticle:
     word_count: int
     read_seconds: float
     extract_seconds: float
+    problem: str | None = None
 
 
 def count_words(text: str) -> int:
@@ -43,72 +59,98 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def read_and_extract(path: Path) -> LoadedArticle:
-    """The default loading work: the core reader, then the core extractor, timed."""
-    from annotator.core.extraction import extract
+def read_with_core(path: Path) -> Article:
     from annotator.core.readers import read_article
 
-    started = time.perf_counter()
-    article = read_article(path)
-    read_done = time.perf_counter()
-    extraction = extract(article)
-    extract_done = time.perf_counter()
-    return LoadedArticle(
-        path=path,
-        article=article,
-        extraction=extraction,
-        word_count=count_words(article.text),
-        read_seconds=read_done - started,
-        extract_seconds=extract_done - read_done,
-    )
+    return read_article(path)
 
 
-LoadFunction = Callable[[Path], LoadedArticle]
+def extract_with_core(article: Article) -> Extraction:
+    from annotator.core.extraction import extract
+
+    return extract(article)
+
+
+ReadFunction = Callable[[Path], Article]
+ExtractFunction = Callable[[Article], Extraction]
+RenderFunction = Callable[[Article], object]
 
 
 class _Relay(QObject):
-    """Carries a worker's outcome back to the GUI thread (signals cross threads queued)."""
+    """Carries a worker's results back to the GUI thread (signals cross threads queued)."""
 
+    text = Signal(int, object)
     done = Signal(int, object)
     error = Signal(int, str, str)
 
 
 class _LoadJob(QRunnable):
-    def __init__(self, generation: int, path: Path, load: LoadFunction, relay: _Relay) -> None:
+    def __init__(
+        self,
+        generation: int,
+        path: Path,
+        steps: tuple[ReadFunction, ExtractFunction, RenderFunction | None],
+        relay: _Relay,
+    ) -> None:
         super().__init__()
         self._generation = generation
         self._path = path
-        self._load = load
+        self._read, self._extract, self._render = steps
         self._relay = relay
 
     def run(self) -> None:
+        started = time.perf_counter()
         try:
-            result = self._load(self._path)
+            article = self._read(self._path)
+            rendered = self._render(article) if self._render else None
         except ArticleError as error:
             self._relay.error.emit(self._generation, str(self._path), str(error))
+            return
         except Exception as error:  # a bug must reach the user as a message, not kill the app
             traceback.print_exc()
             message = f"Annotator could not open {self._path.name}: {type(error).__name__}: {error}"
             self._relay.error.emit(self._generation, str(self._path), message)
-        else:
-            self._relay.done.emit(self._generation, result)
+            return
+        read_seconds = time.perf_counter() - started
+        words = count_words(article.text)
+        self._relay.text.emit(self._generation, ReadArticle(self._path, article, words, read_seconds, rendered))
+        extract_started = time.perf_counter()
+        problem = None
+        try:
+            extraction = self._extract(article)
+        except Exception as error:
+            traceback.print_exc()
+            extraction = Extraction()
+            problem = f"Quotes and people could not be found: {type(error).__name__}: {error}"
+        loaded = LoadedArticle(
+            self._path, article, extraction, words, read_seconds, time.perf_counter() - extract_started, problem
+        )
+        self._relay.done.emit(self._generation, loaded)
 
 
 class ArticleLoader(QObject):
     """Starts loads on a thread pool and reports the latest one; see the module docstring."""
 
     started = Signal(str)
+    text_ready = Signal(object)
     loaded = Signal(object)
     failed = Signal(str, str)
 
-    def __init__(self, load: LoadFunction = read_and_extract, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        read: ReadFunction = read_with_core,
+        extract: ExtractFunction = extract_with_core,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._load = load
+        self._read = read
+        self._extract = extract
         self._generation = 0
         self._busy = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._relay = _Relay(self)
+        self._relay.text.connect(self._text_ready)
         self._relay.done.connect(self._finished)
         self._relay.error.connect(self._failed)
 
@@ -116,16 +158,22 @@ class ArticleLoader(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def load(self, path: str | Path) -> None:
+    def load(self, path: str | Path, render: RenderFunction | None = None) -> None:
+        """Load ``path``; ``render(article)`` runs on the worker too (see ``ReadArticle``)."""
         self._generation += 1
         self._busy = True
         path = Path(path)
         self.started.emit(str(path))
-        self._pool.start(_LoadJob(self._generation, path, self._load, self._relay))
+        steps = (self._read, self._extract, render)
+        self._pool.start(_LoadJob(self._generation, path, steps, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until running loads finish (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+    def _text_ready(self, generation: int, result: ReadArticle) -> None:
+        if generation == self._generation:
+            self.text_ready.emit(result)
 
     def _finished(self, generation: int, result: LoadedArticle) -> None:
         if generation == self._generation:

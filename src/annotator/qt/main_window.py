@@ -30,7 +30,8 @@ from annotator.qt.find_bar import FindBar
 from annotator.qt.find_controller import FindController
 from annotator.qt.fonts import DEFAULT_POINT_SIZE, ZOOM_STEP
 from annotator.qt.help_dialogs import ShortcutsDialog, show_about
-from annotator.qt.loader import ArticleLoader, LoadedArticle
+from annotator.qt.document_builder import RenderedDocument
+from annotator.qt.loader import ArticleLoader, LoadedArticle, ReadArticle
 from annotator.qt.recent_menu import RecentFilesMenu
 from annotator.qt.settings import AppSettings
 from annotator.qt.sidebar import Sidebar
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         self.recent_menu.open_requested.connect(self.open_path)
         self.loader.started.connect(self._loading_started)
+        self.loader.text_ready.connect(self.show_text)
         self.loader.loaded.connect(self.show_loaded)
         self.loader.failed.connect(self._loading_failed)
         self.view.copyAvailable.connect(lambda _available: self._update_enabled())
@@ -134,10 +136,10 @@ class MainWindow(QMainWindow):
         self.actions.copy.setEnabled(self.view.textCursor().hasSelection())
         self.actions.copy_with_attribution.setEnabled(self.sidebar.quotes.copy_action.isEnabled())
 
-    def _update_title(self) -> None:
-        name = self.current.path.name if self.current else None
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
-        self.setWindowFilePath(str(self.current.path) if self.current else "")
+    def _update_title(self, path: Path | None = None) -> None:
+        path = path or (self.current.path if self.current else None)
+        self.setWindowTitle(f"{path.name}[*] — {APP_NAME}" if path else APP_NAME)
+        self.setWindowFilePath(str(path) if path else "")
 
     # -- opening and closing -------------------------------------------------------
 
@@ -151,19 +153,32 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> None:
         """Start loading ``path``; the current article stays until the new one is ready."""
-        self.loader.load(path)
+        self.loader.load(path, render=self.view.document_renderer())
+
+    def show_text(self, read: ReadArticle) -> None:
+        """The text is ready: show it at once; quotes and people follow in ``show_loaded``."""
+        self.current = None
+        self.view.show_article(read.article, read.rendered if isinstance(read.rendered, RenderedDocument) else None)
+        self.links.set_extraction(None)
+        self.status.show_reading(read)
+        self.status.set_busy(f"Finding quotes and people in {read.path.name}…")
+        self.find.refresh()
+        self._update_title(read.path)
+        self._update_enabled()
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
         self.status.set_busy(None)
+        if self.view.article is not loaded.article:
+            self.view.show_article(loaded.article)
         self.current = loaded
-        self.view.show_article(loaded.article)
         self.links.set_extraction(loaded.extraction)
         self.status.show_article(loaded)
         self.settings.add_recent_file(loaded.path)
-        self.find.refresh()
         self._update_title()
         self._update_enabled()
         self.article_changed.emit(loaded)
+        if loaded.problem:
+            self._show_problem(f"{loaded.path.name} is open, without quotes and people.", loaded.problem)
 
     def close_article(self) -> None:
         self.current = None
@@ -180,10 +195,13 @@ class MainWindow(QMainWindow):
 
     def _loading_failed(self, path: str, message: str) -> None:
         self.status.set_busy(None)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Could Not Open File", f"Could not open {Path(path).name}.", parent=self)
         informative = message
         if self.current is not None:
             informative += f"\n\n{self.current.path.name} is still open."
+        self._show_problem(f"Could not open {Path(path).name}.", informative)
+
+    def _show_problem(self, text: str, informative: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Could Not Open File", text, parent=self)
         box.setInformativeText(informative)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

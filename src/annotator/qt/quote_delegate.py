@@ -41,7 +41,24 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
 
 
 class QuoteCardDelegate(QStyledItemDelegate):
-    """Draws a quotes-model row as speaker + kind on one line and the elided quote below."""
+    """Draws a quotes-model row as speaker + kind on one line and the elided quote below.
+
+    Wrapping is the costly part (a 5 MB article has thousands of quotes, each asked for
+    its size and painted), so wrapped lines are cached by text, font and width.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._lines: dict[tuple[str, str, int], list[str]] = {}
+
+    def _wrapped(self, text: str, font: QFont, width: int) -> list[str]:
+        key = (text, font.key(), width)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) > 50_000:
+                self._lines.clear()
+            lines = self._lines[key] = wrapped_lines(text, font, width, MAX_QUOTE_LINES)
+        return lines
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
@@ -53,8 +70,9 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         base, speaker, _ = self._fonts(option)
-        width = max(80, option.rect.width() or (option.widget.viewport().width() if option.widget else 240))
-        lines = wrapped_lines(str(index.data(TEXT_ROLE) or ""), base, width - 2 * PADDING, MAX_QUOTE_LINES)
+        # The card is as wide as the list (never wider: no sideways scrolling), wrapped to fit.
+        width = max(80, option.widget.viewport().width() if option.widget else option.rect.width())
+        lines = self._wrapped(str(index.data(TEXT_ROLE) or ""), base, width - 2 * PADDING)
         height = 2 * PADDING + QFontMetrics(speaker).height() + SPACING
         height += max(1, len(lines)) * QFontMetrics(base).lineSpacing()
         return QSize(width, height)
@@ -103,7 +121,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         line_height = QFontMetrics(base).lineSpacing()
         top = rect.top() + speaker_height + SPACING
-        for line in wrapped_lines(str(index.data(TEXT_ROLE) or ""), base, rect.width(), MAX_QUOTE_LINES):
+        for line in self._wrapped(str(index.data(TEXT_ROLE) or ""), base, rect.width()):
             painter.drawText(QRect(rect.left(), top, rect.width(), line_height), Qt.AlignmentFlag.AlignLeft, line)
             top += line_height
         painter.restore()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from annotator.qt.loader import LoadedArticle
+from annotator.qt.loader import LoadedArticle, ReadArticle
 
 
 def format_seconds(seconds: float) -> str:
@@ -50,6 +50,15 @@ class ArticleStatusBar(QStatusBar):
         for label, text in zip(labels, texts, strict=True):
             label.setText(text)
             label.setVisible(bool(text))
+
+    def show_reading(self, read: ReadArticle) -> None:
+        """The text is shown and extraction is still running."""
+        self.file_label.setText(read.path.name)
+        self.file_label.setToolTip(str(read.path))
+        self.words_label.setText(f"{read.word_count:,} words")
+        self.words_label.show()
+        for label in (self.quotes_label, self.people_label, self.time_label):
+            label.hide()
 
     def set_busy(self, message: str | None) -> None:
         """Show the busy indicator with ``message``; None hides it."""

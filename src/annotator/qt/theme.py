@@ -22,10 +22,8 @@ class ArticleColors:
 
     text: QColor
     muted: QColor
-    accent: QColor
     mention_background: QColor
     find_background: QColor
-    find_current_background: QColor
     caption_marker: QColor
 
 
@@ -72,10 +70,8 @@ def _light() -> Theme:
     article = ArticleColors(
         text=QColor("#1d1d1b"),
         muted=QColor("#66645f"),
-        accent=QColor("#2258a0"),
         mention_background=QColor("#ffe08a"),
         find_background=QColor("#c7e3ff"),
-        find_current_background=QColor("#ff9f43"),
         caption_marker=QColor("#b9b5ab"),
     )
     return Theme("light", palette, article)
@@ -108,10 +104,8 @@ def _dark() -> Theme:
     article = ArticleColors(
         text=QColor("#e6e4df"),
         muted=QColor("#a3a19b"),
-        accent=QColor("#8cb8ff"),
         mention_background=QColor("#6b5310"),
         find_background=QColor("#24476e"),
-        find_current_background=QColor("#a35a12"),
         caption_marker=QColor("#5b5a57"),
     )
     return Theme("dark", palette, article)
