@@ -124,3 +124,16 @@ def test_empty_article_has_no_rows(qtmodeltester):
     assert model.rowCount() == 0
     qtmodeltester.check(model, force_py=True)
     assert Article(source=Path("x"), text="") is not None
+
+
+def test_quote_cards_wrap_without_losing_characters_after_emoji(qapp):
+    from PySide6.QtGui import QFont
+
+    from annotator.qt.quote_delegate import wrapped_lines
+
+    text = "“We lost everything in the cellar: flour, wine, the new oven 🔥. Nobody from the harbour office called,”"
+    lines = wrapped_lines(text, QFont(), 180, max_lines=20)
+    assert len(lines) > 2
+    assert " ".join(lines) == text
+    elided = wrapped_lines(text, QFont(), 180, max_lines=2)
+    assert len(elided) == 2 and elided[1].endswith("…")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from annotator.qt.positions import PositionMap
 from annotator.qt.quotes_model import KIND_ROLE, ROLE_ROLE, SPEAKER_ROLE, TEXT_ROLE
 
 MAX_QUOTE_LINES = 3
@@ -23,6 +24,7 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
     text = " ".join(text.split())
     if width <= 0 or not text:
         return [text] if text else []
+    positions = PositionMap(text)  # QTextLine counts UTF-16 units; slicing needs code points
     layout = QTextLayout(text, font)
     layout.beginLayout()
     lines: list[str] = []
@@ -31,11 +33,12 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
         if not line.isValid():
             break
         line.setLineWidth(width)
+        start = positions.to_text(line.textStart())
         if len(lines) == max_lines - 1:
-            rest = text[line.textStart() :]
-            lines.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            lines.append(QFontMetrics(font).elidedText(text[start:], Qt.TextElideMode.ElideRight, width))
             break
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()].rstrip())
+        end = positions.to_text(line.textStart() + line.textLength(), round_up=True)
+        lines.append(text[start:end].rstrip())
     layout.endLayout()
     return lines
 
