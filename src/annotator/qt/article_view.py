@@ -44,11 +44,10 @@ class ArticleView(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # Selectable by mouse only, like a web page: keyboard selection would need a visible
+        # caret, which makes a page look editable. Arrow keys and Page Up/Down still scroll.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setCursorWidth(0)  # a reader, not an editor: no caret; Shift+arrows still select
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.viewport().backgroundRole())
         self.setAcceptDrops(False)  # dropped files go to the window, which opens them
