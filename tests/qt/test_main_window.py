@@ -334,3 +334,26 @@ def test_failed_extraction_keeps_the_text_and_says_so(qtbot, make_window, capsys
     assert "without quotes and people" in window.error_dialog.text()
     assert "extractor bug" in window.error_dialog.informativeText()
     assert "RuntimeError" in capsys.readouterr().err
+
+
+def test_clicking_inside_a_quote_finds_it_in_the_quotes_tab(qtbot, window):
+    open_and_wait(qtbot, window, HARBOUR)
+    quote = window.current.extraction.quotes[3]
+    window.view.scroll_to_offset(quote.start)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of_offset(window, quote.start + 4))
+    assert window.sidebar.quotes.current_quote() is quote
+    assert window.view.selected_span() is None  # the reader's click is not turned into a selection
+
+
+def test_right_click_on_a_quote_offers_copy_with_attribution(qtbot, window):
+    open_and_wait(qtbot, window, HARBOUR)
+    quote = window.current.extraction.quotes[2]
+    window.view.scroll_to_offset(quote.start)
+    actions = window.view.context_actions_at(point_of_offset(window, quote.start + 3))
+    assert [action.text() for action in actions] == ["Copy Quote with Attribution"]
+    actions[0].trigger()
+    assert QGuiApplication.clipboard().text() == (
+        "‘We sent the warning to every registered number’ — Tomasz Wiśniewski, harbour master"
+    )
+    window.view.scroll_to_offset(0, margin_fraction=0)
+    assert window.view.context_actions_at(point_of_offset(window, 2)) == []

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QMouseEvent,
     QColor,
     QFontMetricsF,
     QHelpEvent,
@@ -36,10 +39,18 @@ MEASURE_CHARACTERS = 70
 CAPTION_KIND = BLOCK_KINDS.index("caption")
 
 TooltipSource = Callable[[int], str | None]
+# Actions to add to the context menu for the text at an offset (e.g. "Copy Quote with Attribution").
+ContextActionSource = Callable[[int], list[QAction]]
 
 
 class ArticleView(QTextEdit):
-    """Shows an article; offsets in and out are code points of its canonical text."""
+    """Shows an article; offsets in and out are code points of its canonical text.
+
+    Signals:
+        clicked(int): a plain click (no text selected) at this code-point offset.
+    """
+
+    clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +70,7 @@ class ArticleView(QTextEdit):
         self._point_size = DEFAULT_POINT_SIZE
         self._formats = ArticleFormats(self._colors, reading_font(self._point_size))
         self._tooltip_source: TooltipSource | None = None
+        self._context_sources: list[ContextActionSource] = []
         self._update_measure()
 
     # -- content -------------------------------------------------------------------
@@ -216,6 +228,33 @@ class ArticleView(QTextEdit):
         return mime
 
     # -- tooltips ------------------------------------------------------------------
+
+    def add_context_action_source(self, source: ContextActionSource) -> None:
+        """``source(offset)`` adds actions to the right-click menu for the text at an offset."""
+        self._context_sources.append(source)
+
+    def context_actions_at(self, point: QPoint) -> list[QAction]:
+        if self._position_map is None:
+            return []
+        offset = self.offset_at(point)
+        return [action for source in self._context_sources for action in source(offset)]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        menu = self.createStandardContextMenu(event.pos())
+        extra = self.context_actions_at(event.pos())
+        if extra:
+            menu.addSeparator()
+            for action in extra:
+                action.setParent(menu)  # the menu owns them: they go when it closes
+                menu.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._position_map is not None:
+            if not self.textCursor().hasSelection():
+                self.clicked.emit(self.offset_at(event.position().toPoint()))
 
     def set_tooltip_source(self, source: TooltipSource | None) -> None:
         """``source(offset)`` gives the tooltip for the text at an offset, or None."""

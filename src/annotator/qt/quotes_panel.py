@@ -37,6 +37,7 @@ class QuotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._extraction: Extraction | None = None
+        self._quiet = False
         self.model = QuotesModel(self)
         self.filter_model = QuotesFilterModel(self)
         self.filter_model.setSourceModel(self.model)
@@ -148,22 +149,30 @@ class QuotesPanel(QWidget):
             return None
         return self.model.quote(self.filter_model.mapToSource(indexes[0]).row())
 
-    def select_quote(self, quote_id: str) -> bool:
-        """Make ``quote_id`` current (emitting ``quote_selected``); False if it is filtered out."""
+    def select_quote(self, quote_id: str, *, notify: bool = True) -> bool:
+        """Make ``quote_id`` current; False if it is filtered out.
+
+        With ``notify`` False the list follows the article (a click in the text) without
+        emitting ``quote_selected``, so the article's own selection is left alone.
+        """
         source_row = self.model.row_of(quote_id)
         if source_row < 0:
             return False
         index = self.filter_model.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():
             return False
-        self.list.setCurrentIndex(index)
+        self._quiet = not notify
+        try:
+            self.list.setCurrentIndex(index)
+        finally:
+            self._quiet = False
         self.list.scrollTo(index)
         return True
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         quote = self.current_quote()
         self.copy_action.setEnabled(quote is not None)
-        if quote is not None:
+        if quote is not None and not self._quiet:
             self.quote_selected.emit(quote)
 
     # -- copying -------------------------------------------------------------------

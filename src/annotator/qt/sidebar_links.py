@@ -3,13 +3,14 @@
 - Selecting a quote selects its span in the article and scrolls to it.
 - Selecting a person marks all their mentions (the ``mentions`` highlight layer) and
   narrows the Quotes tab to them; clearing the selection undoes both.
-- Hovering a quote in the article shows who said it.
+- Hovering a quote in the article shows who said it; clicking in it finds it in the
+  Quotes tab; right-clicking it offers "Copy Quote with Attribution".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat
 
 from annotator.core.extraction.model import Extraction, Person, Quote
 from annotator.qt.article_view import ArticleView
@@ -34,6 +35,8 @@ class SidebarLinks(QObject):
         sidebar.quotes.quote_selected.connect(self.show_quote)
         sidebar.people.person_selected.connect(self.show_person)
         view.set_tooltip_source(self.tooltip_for)
+        view.add_context_action_source(self.context_actions_for)
+        view.clicked.connect(self.reveal_quote_at)
 
     def set_extraction(self, extraction: Extraction | None) -> None:
         self._extraction = extraction
@@ -73,3 +76,18 @@ class SidebarLinks(QObject):
         if person and person.role:
             who = f"{person.name}, {person.role}"
         return f"Quote — {who}\n({quote.kind} quote)"
+
+    def reveal_quote_at(self, offset: int) -> None:
+        """Show the quote under a click in the Quotes tab, leaving the article as it is."""
+        quote = self._lookup.quote_at(offset) if self._lookup else None
+        if quote is not None:
+            self._sidebar.quotes.select_quote(quote.id, notify=False)
+
+    def context_actions_for(self, offset: int) -> list[QAction]:
+        quote = self._lookup.quote_at(offset) if self._lookup else None
+        if quote is None:
+            return []
+        action = QAction("Copy Quote with Attribution")
+        text = self._sidebar.quotes.attribution_text(quote)
+        action.triggered.connect(lambda _checked=False: QGuiApplication.clipboard().setText(text))
+        return [action]
