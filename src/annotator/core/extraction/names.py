@@ -47,10 +47,7 @@ class Token:
     end: int
     text: str
     initial: bool = False
-
-    @property
-    def key(self) -> str:
-        return self.text.rstrip(".").lower()
+    key: str = ""  # lower case, without a trailing full stop: what word lists are looked up with
 
 
 @dataclass(slots=True)
@@ -71,16 +68,16 @@ class Chain:
         return self.tokens[-1].end
 
 
-def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexicon) -> list[Chain]:
-    """Chains of capitalised tokens in ``text[start:end]`` (one unit)."""
+def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain]:
+    """Chains of capitalised tokens in ``text[start:end]``; a chain never crosses a line break."""
     chains: list[Chain] = []
     current: list[Token] = []
-    pending_particles = False
+    function_words = lexicon.function_words
 
     def flush(possessive: bool = False) -> None:
         nonlocal current
         if current:
-            chains.append(Chain(current, unit_index, _sentence_initial(text, current[0].start, start), possessive))
+            chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), possessive))
             current = []
 
     last_end = -1
@@ -93,7 +90,9 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             e -= 2
             word = word[:-2]
             possessive = True
-        if (is_initial and word in _PLACE_INITIALS) or (not is_initial and _is_contraction(word)):
+        if (is_initial and word in _PLACE_INITIALS) or (
+            not is_initial and ("’" in word or "'" in word) and _is_contraction(word)
+        ):
             flush()
             last_end = -1
             continue
@@ -102,11 +101,12 @@ def find_chains(text: str, start: int, end: int, unit_index: int, lexicon: Lexic
             joined = gap in (" ", "\u00a0") or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
             if not joined:
                 flush()
-        if word.lower() in lexicon.function_words and not is_initial and not _surname_after_given(current, text, e, end, lexicon):
+        key = word.rstrip(".").lower()
+        if key in function_words and not is_initial and not _surname_after_given(current, text, e, end, lexicon):
             flush()
             last_end = -1
             continue
-        current.append(Token(s, e, word, is_initial))
+        current.append(Token(s, e, word, is_initial, key))
         last_end = e
         if possessive:
             flush(possessive=True)
@@ -144,18 +144,22 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
     i = pos
     while i > floor and text[i - 1] in " \t\"“‘'«„(\u00a0[":
         i -= 1
-    return i <= floor or text[i - 1] in ".!?:;•–—―-|"
+    return i <= floor or text[i - 1] in ".!?:;•–—―-|\n"
+
+
+LOWER = _char_class(str.islower)
+_UPPER_RE = re.compile(f"[{UPPER}]")
+_LOWER_RE = re.compile(f"[{LOWER}]")
 
 
 def is_all_caps(text: str) -> bool:
     """A line in capitals (wire headlines): letters mostly upper case."""
-    upper = lower = 0
-    for char in text:
-        if char.isupper():
-            upper += 1
-        elif char.islower():
-            lower += 1
-    return upper >= 4 and lower * 5 < upper
+    if text.isupper():
+        return len(_UPPER_RE.findall(text, 0, 40)) >= 4 or len(_UPPER_RE.findall(text)) >= 4
+    if not text.islower() and len(text) < 400:
+        upper = len(_UPPER_RE.findall(text))
+        return upper >= 4 and len(_LOWER_RE.findall(text)) * 5 < upper
+    return False
 
 
 def is_title_case(text: str, lexicon: Lexicon) -> bool:

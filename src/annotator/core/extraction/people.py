@@ -13,7 +13,7 @@ so ``Budanov`` and ``Kirill Budanov`` are one person.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from annotator.core.extraction.names import Chain, Token, find_chains, is_all_caps, is_title_case
@@ -112,11 +112,7 @@ class _Context:
 def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pattern[str]) -> PeopleFound:
     """People named in ``text`` with every mention, in order of first appearance."""
     ctx = _Context(text, lexicon, speech_re)
-    unit_chains: list[tuple[Unit, str, list[Chain]]] = []
-    for index, unit in enumerate(units):
-        line = text[unit.start : unit.end]
-        mode = CAPS if is_all_caps(line) else TITLE if is_title_case(line, lexicon) else NORMAL
-        unit_chains.append((unit, mode, find_chains(text, unit.start, unit.end, index, lexicon)))
+    unit_chains = _chains_by_unit(text, units, lexicon)
 
     people: list[PersonRecord] = []
     by_surname: dict[str, list[int]] = {}
@@ -131,15 +127,34 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
             if _is_person_name(ctx, mode, chain, name_tokens, role):
                 _add_name(people, by_surname, _name_words(text, name_tokens), role, lexicon)
 
+    index = _NameIndex(people, by_surname)
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
             _, name_tokens = _split_role(chain.tokens, lexicon)
-            mentions.extend(_link(ctx, people, by_surname, chain, name_tokens or chain.tokens, mode))
+            mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
     return PeopleFound(people, mentions)
+
+
+def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tuple[Unit, str, list[Chain]]]:
+    """The chains of the whole text (one regex pass) grouped by unit, with each unit's case mode."""
+    grouped: list[tuple[Unit, str, list[Chain]]] = []
+    starts = [u.start for u in units]
+    for chain in find_chains(text, 0, len(text), lexicon):
+        index = bisect_right(starts, chain.start) - 1
+        if index < 0 or chain.end > units[index].end:
+            continue  # outside every unit (between reader blocks)
+        chain.unit_index = index
+        if not grouped or grouped[-1][0] is not units[index]:
+            unit = units[index]
+            line = text[unit.start : unit.end]
+            mode = CAPS if is_all_caps(line) else TITLE if is_title_case(line, lexicon) else NORMAL
+            grouped.append((unit, mode, []))
+        grouped[-1][2].append(chain)
+    return grouped
 
 
 def _name_words(text: str, tokens: list[Token]) -> list[str]:
@@ -353,14 +368,23 @@ def _role_before(text: str, floor: int, start: int, lex: Lexicon) -> int | None:
     return role_start if found_title else None
 
 
-def _link(
-    ctx: _Context,
-    people: list[PersonRecord],
-    by_surname: dict[str, list[int]],
-    chain: Chain,
-    name: list[Token],
-    mode: str,
-) -> list[Mention]:
+class _NameIndex:
+    """People by surname and by given name, and who was mentioned last (for ambiguous surnames)."""
+
+    def __init__(self, people: list[PersonRecord], by_surname: dict[str, list[int]]) -> None:
+        self.people = people
+        self.by_surname = by_surname
+        self.by_given: dict[str, list[int]] = {}
+        for i, person in enumerate(people):
+            if person.given:
+                self.by_given.setdefault(person.given.lower(), []).append(i)
+        self.last_seen: dict[int, int] = {}
+
+    def most_recent(self, candidates: list[int]) -> int:
+        return max(candidates, key=lambda i: (self.last_seen.get(i, -1), -i))
+
+
+def _link(ctx: _Context, index: _NameIndex, chain: Chain, name: list[Token], mode: str) -> list[Mention]:
     """Mentions of known people inside one chain (the longest matching run of its tokens)."""
     out: list[Mention] = []
     i = 0
@@ -368,9 +392,10 @@ def _link(
     while i < n:
         matched = False
         for j in range(min(n, i + _MAX_NAME_TOKENS), i, -1):
-            person = _match(people, by_surname, name[i:j], _name_words(ctx.text, name[i:j]), ctx.lexicon, mode)
+            person = _match(index, name[i:j], _name_words(ctx.text, name[i:j]), ctx.lexicon, mode)
             if person is None:
                 continue
+            index.last_seen[person] = name[i].start
             start, end = name[i].start, name[j - 1].end
             possessive = chain.possessive and j == n
             subject = chain.sentence_initial and i == 0 and not possessive
@@ -383,14 +408,9 @@ def _link(
     return out
 
 
-def _match(
-    people: list[PersonRecord],
-    by_surname: dict[str, list[int]],
-    tokens: list[Token],
-    words: list[str],
-    lexicon: Lexicon,
-    mode: str,
-) -> int | None:
+def _match(index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Lexicon, mode: str) -> int | None:
+    """The person these name words refer to, if exactly one fits (the most recent for a bare surname)."""
+    people, by_surname = index.people, index.by_surname
     surname = words[-1].lower()
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
         candidates = by_surname.get(surname, [])
@@ -403,9 +423,9 @@ def _match(
             return exact[0]
         return candidates[0] if len(candidates) == 1 else None
     if candidates:
-        return candidates[0] if len(candidates) == 1 else candidates[-1]
+        return candidates[0] if len(candidates) == 1 else index.most_recent(candidates)
     if mode == NORMAL and not tokens[0].initial and not lexicon.is_non_name_word(words[0]):
-        owners = [i for i, p in enumerate(people) if p.given and p.given.lower() == words[0].lower()]
+        owners = index.by_given.get(words[0].lower(), ())
         if len(owners) == 1:
             return owners[0]
     return None
