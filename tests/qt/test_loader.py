@@ -96,3 +96,48 @@ def test_failed_extraction_still_shows_the_article(qtbot):
     loaded = blocker.args[0]
     assert loaded.extraction.quotes == [] and loaded.extraction.people == []
     assert "extractor bug" in loaded.problem
+
+
+def test_failed_newer_request_keeps_the_shown_article_extracting(qtbot):
+    release = threading.Event()
+
+    def read(path: Path):
+        if path.name == "broken.bin":
+            raise ArticleError("broken.bin is not a text file")
+        return read_article(path)
+
+    def extract(article):
+        release.wait(10)
+        return harbour_extract(article)
+
+    loader = ArticleLoader(read, extract)
+    with qtbot.waitSignal(loader.text_ready, timeout=20000):
+        loader.load(HARBOUR)
+    with qtbot.waitSignal(loader.failed, timeout=20000):
+        loader.load("broken.bin")
+    with qtbot.waitSignal(loader.loaded, timeout=20000) as blocker:
+        release.set()
+    assert blocker.args[0].path == HARBOUR
+    assert len(blocker.args[0].extraction.quotes) == 5
+
+
+def test_superseded_article_gets_no_late_extraction(qtbot):
+    release = threading.Event()
+
+    def extract(article):
+        if article.source.name == HARBOUR.name:
+            release.wait(10)
+        return harbour_extract(article)
+
+    other = Path(__file__).with_name("conftest.py")
+    loader = ArticleLoader(read_article, extract)
+    loaded = []
+    loader.loaded.connect(loaded.append)
+    with qtbot.waitSignal(loader.text_ready, timeout=20000):
+        loader.load(HARBOUR)
+    with qtbot.waitSignal(loader.loaded, timeout=20000):
+        loader.load(other)
+    release.set()
+    loader.wait()
+    qtbot.wait(50)
+    assert [item.path for item in loaded] == [other]

@@ -9,8 +9,9 @@ Signals of ``ArticleLoader``:
     failed(str, str): the path and a message for the user when the file cannot be read;
         nothing else changes.
 
-Only the latest request counts: if the user opens B while A is still loading, A's
-results are dropped when they arrive.
+Only what the user will see counts: if they open B while A is still loading, A's text is
+dropped when it arrives, and A's quotes once B's text is on screen. If B then cannot be
+read, A (whose text is still shown) still gets its quotes and people.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ class ArticleLoader(QObject):
         super().__init__(parent)
         self._read = read
         self._extract = extract
-        self._generation = 0
+        self._generation = 0  # the latest request
+        self._shown = 0  # the request whose text was last handed to the window
         self._busy = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
@@ -173,11 +175,13 @@ class ArticleLoader(QObject):
 
     def _text_ready(self, generation: int, result: ReadArticle) -> None:
         if generation == self._generation:
+            self._shown = generation
             self.text_ready.emit(result)
 
     def _finished(self, generation: int, result: LoadedArticle) -> None:
         if generation == self._generation:
             self._busy = False
+        if generation == self._shown:
             self.loaded.emit(result)
 
     def _failed(self, generation: int, path: str, message: str) -> None:

@@ -196,8 +196,8 @@ class MainWindow(QMainWindow):
     def _loading_failed(self, path: str, message: str) -> None:
         self.status.set_busy(None)
         informative = message
-        if self.current is not None:
-            informative += f"\n\n{self.current.path.name} is still open."
+        if self.view.article is not None:
+            informative += f"\n\n{Path(self.view.article.source).name} is still open."
         self._show_problem(f"Could not open {Path(path).name}.", informative)
 
     def _show_problem(self, text: str, informative: str) -> None:
