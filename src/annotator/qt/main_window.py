@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([DEFAULT_SIZE[0] - DEFAULT_SIDEBAR_WIDTH, DEFAULT_SIDEBAR_WIDTH])
         self.actions.show_sidebar.setChecked(self.splitter.sizes()[1] > 0 or splitter is None)
         self.view.set_point_size(self.settings.point_size())
+        self.actions.zoom_reset.setEnabled(self.view.point_size != DEFAULT_POINT_SIZE)
         self.set_theme(self.settings.theme())
 
     def save_settings(self) -> None:
