@@ -123,3 +123,40 @@ def test_told_names_the_listener_after_the_verb_not_the_speaker():
     text = "Daniel Okafor told Radio Coast, “We will sail again in May.”\n"
     quote = run(text).quotes[0]
     assert quote.speaker == "Daniel Okafor"
+
+
+def test_the_subject_of_a_clause_ending_in_a_colon_is_the_speaker():
+    text = "After the vote, Mayor Kofi Mensah had one message for the crowd: “We stay open.”\n"
+    quote = run(text).quotes[0]
+    assert quote.speaker == "Kofi Mensah"
+
+
+def test_a_gerund_cue_takes_the_subject_of_the_clause_not_the_object_before_it():
+    text = "Daniel Okafor later defended the decision, saying, “We had no other choice.”\n"
+    quote = run(text).quotes[0]
+    assert quote.speaker == "Daniel Okafor"
+    assert quote.cue_text == "saying"
+
+
+def test_a_cue_joined_by_and_takes_the_clause_subject():
+    text = "She walked to the car and repeatedly says, “Stay calm.”\n"
+    quote = run(text).quotes[0]
+    assert quote.speaker_mention is not None
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "She"
+
+
+def test_a_quote_that_ends_with_a_nested_closer_still_takes_the_following_cue():
+    text = "“People keep asking me, ‘Why now?’” said Daniel Okafor.\n"
+    quote = run(text).quotes[0]
+    assert quote.text == "“People keep asking me, ‘Why now?’”"
+    assert quote.speaker == "Daniel Okafor"
+
+
+def test_an_attribution_closing_the_sentence_beats_the_previous_speaker():
+    text = (
+        "“This is wrong,” Daniel Okafor said. “You cut the crossings” to save money, she said, "
+        "looking at the minister.\n"
+    )
+    result = run(text)
+    quote = quote_containing(result, "cut the crossings")
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "she"

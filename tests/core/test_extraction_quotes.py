@@ -96,3 +96,9 @@ def test_kinds_direct_partial_and_scare():
     scare = quote_containing(result, "harbour tax")
     assert scare.kind == "scare"
     assert scare.speaker is None
+
+
+def test_a_curly_quote_inside_a_straight_one_is_nested_not_stray():
+    text = "\"He read the question: “Are you ready?” and nobody answered,\" said Ana Lima.\n"
+    result = run(text)
+    assert [q.text for q in result.quotes] == ["\"He read the question: “Are you ready?” and nobody answered,\""]

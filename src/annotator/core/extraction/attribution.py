@@ -21,17 +21,20 @@ from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
+_COORDINATED_RE = re.compile(r"\band[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
-_GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking"})
+_GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking", "tweeting", "chanting", "noting", "insisting", "arguing", "claiming"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
-_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|quickly|simply|flatly|bluntly|angrily)[^\S\n]+){0,3}"
-_DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|his|her|their|its|our|this|that|those|these)"
+_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+_DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|her|their|its|our|this|that|those|these)"
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
 _NAME = rf"{_CAPWORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAPWORD}){{0,6}}(?:[^\S\n]*\([^()\n]{{1,24}}\))?"
 _WORDS = r"[\w’'\-.]+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
+_PRONOUN_BEFORE_RE = re.compile(rf"(?P<np>{_PRONOUN})[^\S\n]+{_AUX}\Z")
 _NP_STOP = frozenset(
     """in on at who which that during after before when while as to with for from and but because adding
     saying told tells said says wrote added according via where than if though although since on
@@ -73,7 +76,7 @@ class Attributor:
         self.after_subject_re = re.compile(
             lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
         self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
@@ -90,10 +93,16 @@ class Attributor:
         self, quote: FoundQuote, unit_start: int, unit_end: int, sentence_start: int, window_start: int, window_end: int,
         previous: tuple[FoundQuote, Attribution, int] | None, unit_index: int, previous_unit_end: int | None = None,
     ) -> Attribution:
+        """Kind, speaker and cue of one quote (quotes must be given in text order)."""
         text = self.text
+        clause_start = max(window_start, sentence_start)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         if found is None:
-            found = self._before(max(window_start, sentence_start), quote.start, previous, unit_index)
+            found = self._before(clause_start, quote.start, previous, unit_index)
+        if found is None:
+            found = self._sentence_final(quote.end, window_end)
+        if found is None and _after_colon(text, clause_start, quote.start):
+            found = self._colon_subject(clause_start, quote.start)
         inherited = False
         if found is None and previous is not None:
             prev_quote, prev_attr, prev_unit = previous
@@ -101,7 +110,7 @@ class Attributor:
             opens_unit = quote.start == unit_start
             if prev_attr.speaker and (
                 (quote.continuation and prev_unit == unit_index - 1)
-                or (opens_unit and prev_unit == unit_index - 1 and prev_quote.end >= 0)
+                or (opens_unit and prev_unit == unit_index - 1)
                 or (same_unit and quote.start - prev_quote.end < _WINDOW)
             ):
                 found = (prev_attr.mention, prev_attr.cue, None, prev_attr.person, prev_attr.speaker)
@@ -111,8 +120,6 @@ class Attributor:
             if text[colon] == ":":
                 found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
         if found is None:
-            found = self._sentence_final(quote.end, window_end)
-        if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
         kind = self._kind(quote, unit_start, sentence_start, found is not None)
         if found is None:
@@ -121,6 +128,22 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _colon_subject(self, start: int, colon_end: int):
+        """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon."""
+        text = self.text
+        clause = max(start, text.rfind(",", start, colon_end) + 1, text.rfind(";", start, colon_end) + 1)
+        return self._clause_subject(clause, colon_end)
+
+    def _clause_subject(self, start: int, end: int):
+        """The first pronoun or person named (not as a possessive) between ``start`` and ``end``."""
+        pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
+        mention = next((m for m in self.people.mentions_in(start, end) if not m.possessive), None)
+        if mention is not None and (pronoun is None or mention.start < pronoun.start()):
+            return self._resolve(mention.start, mention.end, None, None, end)
+        if pronoun is not None:
+            return self._resolve(pronoun.start(), pronoun.end(), None, None, end)
+        return None
 
     def _sentence_end(self, pos: int, unit_end: int) -> int:
         """Where the sentence after offset ``pos`` ends (the next sentence start, or the unit end)."""
@@ -232,10 +255,17 @@ class Attributor:
         if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
             prev = previous[1]
             return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
-        m = self.subject_re.search(text, max(start, last.start() - 200), last.start())
+        if cue_word in _GERUND_CUES or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start()):
+            # ``…, saying:`` / ``… and repeatedly says``: the speaker is the clause's subject.
+            subject = self._clause_subject(start, last.start())
+            if subject is not None:
+                return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
+        m = _PRONOUN_BEFORE_RE.search(text, max(start, last.start() - 40), last.start())
+        if m is None:
+            m = self.subject_re.search(text, max(start, last.start() - 200), last.start())
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             np_start, np_end = m.start("np"), m.end("np")
-            if m.group("appos"):
+            if m.re is self.subject_re and m.group("appos"):
                 appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
                 np_people = self.people.mentions_in(np_start, np_end)
                 if appos_people and not np_people:
@@ -332,9 +362,19 @@ def _title_like(words: list[str]) -> bool:
     return bool(core) and all(w[0].isupper() for w in core) and len(words) <= 8
 
 
+def _after_colon(text: str, start: int, quote_start: int) -> bool:
+    i = quote_start
+    while i > start and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i > start and text[i - 1] == ":"
+
+
 def _ends_clause(text: str, quote_end: int, limit: int) -> bool:
     """Does the quote close its clause (``,’`` ``.”`` or a comma/dash right after the mark)?"""
-    if quote_end >= 2 and text[quote_end - 2] in ",.!?…—–-;:":
+    j = quote_end - 1
+    while j > 0 and text[j - 1] in "\"'”’»›":
+        j -= 1  # ‘…,’” nested closers
+    if j > 0 and text[j - 1] in ",.!?…—–-;:":
         return True
     i = quote_end
     while i < limit and text[i] in " \t\u00a0":

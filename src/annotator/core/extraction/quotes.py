@@ -144,6 +144,18 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
     return 0
 
 
+def _matching_opener(stack: list[tuple[int, str, bool]], cls: str, straight: bool) -> int | None:
+    """Stack depth of the opener a closer pairs with: the nearest of its class and style, else of its class."""
+    fallback = None
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][1] == cls:
+            if stack[depth][2] == straight:
+                return depth
+            if fallback is None:
+                fallback = depth
+    return fallback
+
+
 def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[list[FoundQuote], str | None]:
     lo, hi = unit.start, unit.end
     events: list[tuple[int, int, str]] = []  # (position, OPEN/CLOSE/AMBIGUOUS_CLOSE, class)
@@ -178,27 +190,29 @@ def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[li
     resolved.reverse()
 
     pairs: list[tuple[int, int, str, bool]] = []  # (start, end, class, closed)
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, bool]] = []  # (position, class, straight mark)
     closed_after: dict[int, bool] = {}
     for pos, kind, cls in resolved:
+        straight = text[pos] in "\"'"
         if kind == OPEN:
+            # The same mark opening again while open means the earlier one was stray; a curly
+            # quote inside a straight one (or the reverse) is a nested quote.
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] == cls:  # same class already open: the earlier mark was stray
+                if stack[depth][1] == cls and stack[depth][2] == straight:
                     del stack[depth]
                     break
-            stack.append((pos, cls))
+            stack.append((pos, cls, straight))
             continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][1] == cls:
-                start = stack[depth][0]
-                del stack[depth:]
-                pairs.append((start, pos + 1, cls, True))
-                for opener, _ in stack:
-                    closed_after[opener] = True
-                break
+        depth = _matching_opener(stack, cls, straight)
+        if depth is not None:
+            start = stack[depth][0]
+            del stack[depth:]
+            pairs.append((start, pos + 1, cls, True))
+            for opener, _, _ in stack:
+                closed_after[opener] = True
     left_open: str | None = None
     if stack:
-        start, cls = stack[0]
+        start, cls, _ = stack[0]
         words = len(text[start:hi].split())
         if reopen_class == cls and words >= 1:
             pairs.append((start, hi, cls, False))
