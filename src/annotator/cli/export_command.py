@@ -20,12 +20,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.core.annotations import AnnotationStore
-from annotator.core.article import Article, ArticleError
+from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
+from annotator.core.article import Article
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, export_text, write_files
 from annotator.core.extraction.model import Extraction
-from annotator.core.readers import read_article
 
 STDOUT = "-"
 
@@ -59,16 +58,13 @@ def run(args: argparse.Namespace) -> int:
     if args.format == PDF_FORMAT and to_stdout:
         args.parser.error("--format pdf needs -o OUT.pdf")
     try:
-        article = read_article(args.path)
-    except ArticleError as error:
-        return _fail(f"{args.path}: {error}")
-    store = AnnotationStore.open(article)
-    if store.problem is not None:
-        return _fail(f"{store.problem}; nothing was exported")
+        article, store = open_article_store(args.path, "nothing was exported")
+    except CommandFailure as error:
+        return fail(str(error))
     annotations = list(store.annotations)
     labels = list(store.annotations.labels)
     if store.reanchored:
-        _note("the article changed since its annotations were saved; they were re-anchored for this export")
+        note("the article changed since its annotations were saved; they were re-anchored for this export")
     extraction = _extraction(article) if args.include_extracted else None
     try:
         if to_stdout:
@@ -76,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             sys.stdout.flush()
             if args.format == "brat":
-                _note("printed the .ann only; with -o OUT the .txt its offsets count into is written beside it")
+                note("printed the .ann only; with -o OUT the .txt its offsets count into is written beside it")
             return 0
         export = export_files(
             args.format,
@@ -88,13 +84,13 @@ def run(args: argparse.Namespace) -> int:
             review_url=args.review_url,
             pdf_renderer=_render_pdf,
         )
-        for note in export.notes:
-            _note(note)
+        for remark in export.notes:
+            note(remark)
         write_files(export.files, article, force=args.force)
     except ExportError as error:
-        return _fail(str(error))
+        return fail(str(error))
     written = ", ".join(str(path) for path in export.files)
-    _note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
+    note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
     return 0
 
 
@@ -110,12 +106,3 @@ def _render_pdf(html: str, title: str) -> bytes:
     except ImportError as error:
         raise ExportError(f"PDF export needs PySide6 (Qt), which could not be loaded: {error}") from error
     return html_to_pdf(html, title=title)
-
-
-def _note(message: str) -> None:
-    print(f"annotator: {message}", file=sys.stderr)
-
-
-def _fail(message: str) -> int:
-    print(f"annotator: {message}", file=sys.stderr)
-    return 1

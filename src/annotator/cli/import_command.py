@@ -12,13 +12,11 @@ text) and the folder's ``visual.conf`` (display names of types) are used when pr
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from annotator.core.annotations import AnnotationError, AnnotationStore, LabelError, SidecarError
-from annotator.core.article import ArticleError
+from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
+from annotator.core.annotations import AnnotationError, LabelError, SidecarError
 from annotator.core.importers import IMPORT_FORMATS, ImportFormatError, ParsedImport, parse_brat, parse_w3c, plan_merge
-from annotator.core.readers import read_article
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -39,26 +37,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article = read_article(args.path)
-    except ArticleError as error:
-        return _fail(f"{args.path}: {error}")
-    store = AnnotationStore.open(article)
-    if store.problem is not None:
-        return _fail(f"{store.problem}; nothing was imported")
+        _, store = open_article_store(args.path, "nothing was imported")
+    except CommandFailure as error:
+        return fail(str(error))
     source = Path(args.file)
     try:
         parsed = _parse(args.format, source, store.annotations.labels.names)
     except ImportFormatError as error:
-        return _fail(f"{source}: {error}")
+        return fail(f"{source}: {error}")
     except OSError as error:
-        return _fail(f"cannot read {source}: {error.strerror or error}")
+        return fail(f"cannot read {source}: {error.strerror or error}")
     plan = plan_merge(store.annotations, parsed)
     if plan.operation is not None and not args.dry_run:
         try:
             store.annotations.apply(plan.operation)
             store.save()
         except (AnnotationError, LabelError, SidecarError) as error:
-            return _fail(f"{args.path}: {error}; the sidecar was not changed")
+            return fail(f"{args.path}: {error}; the sidecar was not changed")
+        if store.reanchored:
+            note("the article changed since its annotations were saved; they were re-anchored and saved too")
     prefix = "would have: " if args.dry_run else ""
     print(prefix + plan.summary())
     return 0
@@ -85,8 +82,3 @@ def _read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFormatError(f"not UTF-8 text (byte {error.start})") from error
-
-
-def _fail(message: str) -> int:
-    print(f"annotator: {message}", file=sys.stderr)
-    return 1
