@@ -212,7 +212,13 @@ class Attributor:
             return len(words) == 1
         last = words[-1].strip("’'.,").lower()
         if words[0].lower() in _DET_WORDS and len(words) > 1:
-            return last.isalpha() and last not in self.lexicon.function_words
+            head = words[-1]
+            for i, word in enumerate(words[1:], 1):
+                if word.lower() in ("of", "in", "at", "from", "for", "with", "on"):
+                    head = words[i - 1]  # the head of ``the mother of three`` is ``mother``
+                    break
+            head = head.strip("’'.,").lower()
+            return head.isalpha() and head not in self.lexicon.function_words
         if np[0].isupper() and words[0].lower() not in _DET_WORDS:
             if last in self.lexicon.titles or last in _SOURCE_NOUNS:
                 return True
