@@ -10,7 +10,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.annotations.sidecar import read_sidecar, sidecar_path_for
 from tests.cli.annotated_story import write_annotated_story
-from tests.core.export_fixture import TEXT, make_annotations
+from tests.core.export_fixture import TEXT, make_annotations, what_the_reader_made
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
@@ -68,16 +68,7 @@ def test_brat_files_imported_with_their_txt(source_and_target, tmp_path, capsys)
     for original in make_annotations():
         if original.status == "orphan":
             continue
-        got = restored[original.id]
-        assert (got.start, got.end, got.label, got.tags, got.note, got.verdict, got.speaker) == (
-            original.start,
-            original.end,
-            original.label,
-            original.tags,
-            original.note,
-            original.verdict,
-            original.speaker,
-        )
+        assert what_the_reader_made(restored[original.id]) == what_the_reader_made(original)
 
 
 def test_dry_run_reports_without_saving(source_and_target, tmp_path, capsys):

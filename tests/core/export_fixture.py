@@ -151,3 +151,17 @@ def make_extraction() -> Extraction:
             ),
         ],
     )
+
+
+def what_the_reader_made(annotation: Annotation) -> tuple:
+    """The fields an export → import round trip must restore: span, label, tags, note,
+    verdict (the issue's list) and the speaker."""
+    return (
+        annotation.start,
+        annotation.end,
+        annotation.label,
+        annotation.tags,
+        annotation.note,
+        annotation.verdict,
+        annotation.speaker,
+    )
