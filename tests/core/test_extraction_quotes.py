@@ -102,3 +102,17 @@ def test_a_curly_quote_inside_a_straight_one_is_nested_not_stray():
     text = "\"He read the question: “Are you ready?” and nobody answered,\" said Ana Lima.\n"
     result = run(text)
     assert [q.text for q in result.quotes] == ["\"He read the question: “Are you ready?” and nobody answered,\""]
+
+
+def test_programme_and_headline_titles_are_scare_quotes_even_near_a_speaker():
+    text = "Ana Lima said on “Harbour Watch Tonight,” that the ferry would run.\n"
+    quote = run(text).quotes[0]
+    assert quote.kind == "scare"
+    assert quote.speaker is None
+
+
+def test_a_spaced_straight_closer_after_a_nested_quote_still_closes():
+    text = "\"I never liked the phrase 'harbour renewal,' \" she told the meeting.\n"
+    result = run(text)
+    assert [q.text for q in result.quotes] == ["\"I never liked the phrase 'harbour renewal,' \""]
+    assert result.quotes[0].cue_text == "told"

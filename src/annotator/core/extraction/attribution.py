@@ -166,9 +166,11 @@ class Attributor:
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
+        if _title_like(words) and not (boundary and first.isupper() and len(words) > 8):
+            return "scare"  # a programme, book or headline title: “Fox News Sunday,” ‘All Bets Are Off.’
         if boundary and sentence_like:
             return "direct"
-        if not has_speaker and (len(words) <= 4 or _title_like(words)):
+        if not has_speaker and len(words) <= 4:
             return "scare"
         return "partial"
 
@@ -364,8 +366,9 @@ def _as_written(np: str) -> str:
 
 
 def _title_like(words: list[str]) -> bool:
-    core = [w for w in words if len(w) > 3]
-    return bool(core) and all(w[0].isupper() for w in core) and len(words) <= 8
+    """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
+    core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
+    return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
 
 
 def _after_colon(text: str, start: int, quote_start: int) -> bool:

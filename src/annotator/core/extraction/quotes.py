@@ -123,7 +123,9 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
         if prev.isalnum() and nxt.isalnum():
             return 0
         if prev.isspace() and nxt.isspace():
-            return 0
+            # ``…outreach,' " he told``: a spaced closer right after punctuation or a nested closer
+            before = text[i - 2] if i - 2 >= lo else " "
+            return CLOSE if is_open and before in ",.!?…’'”" else 0
         return CLOSE if is_open else OPEN
     if char in "“‟":
         if right and not left and is_open:
