@@ -77,3 +77,18 @@ def test_mentions_lie_inside_the_text_and_match_the_name_forms():
         for mention in person.mentions:
             assert 0 <= mention.start < mention.end <= len(text)
             assert text[mention.start : mention.end] in forms
+
+
+def test_given_names_that_are_also_ordinary_words():
+    text = (
+        "Jan Novak met Peter Such and Christian Moreau in Lyon.\n\n"
+        "Later Gillian Harper spoke with Rami al-Hassan about the port.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Jan Novak", "Peter Such", "Christian Moreau", "Gillian Harper", "Rami al-Hassan"}
+
+
+def test_a_list_of_names_is_not_mistaken_for_a_title_case_headline():
+    text = "Field: Ken Green, Willie Wood, Tomasz Kral, Ibrahima Sow, Haruka Ito\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Ken Green", "Willie Wood", "Tomasz Kral", "Ibrahima Sow", "Haruka Ito"}

@@ -102,7 +102,12 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
             if not joined:
                 flush()
         key = word.rstrip(".").lower()
-        if key in function_words and not is_initial and not _surname_after_given(current, text, e, end, lexicon):
+        if (
+            key in function_words
+            and not is_initial
+            and not _surname_after_given(current, text, e, end, lexicon)
+            and not _given_before_surname(current, key, text, e, end, lexicon)
+        ):
             flush()
             last_end = -1
             continue
@@ -123,7 +128,20 @@ def _surname_after_given(current: list[Token], text: str, end: int, limit: int, 
     return nxt >= limit or not text[nxt].isupper()
 
 
+def _given_before_surname(current: list[Token], key: str, text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
+    """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name."""
+    if current or not lexicon.is_given_name(key):
+        return False
+    return end + 1 < limit and text[end] == " " and text[end + 1].isupper()
+
+
+_HYPHEN_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ul-", "bin-", "abu-", "ibn-")
+
+
 def _particle_gap(gap: str, lexicon: Lexicon) -> bool:
+    """`` de `` / `` van der `` / `` al-``: particles that join two parts of one name."""
+    if gap.startswith(" ") and gap.endswith(_HYPHEN_PARTICLES) and " " not in gap[1:]:
+        return True
     words = gap.split(" ")
     return (
         len(words) >= 3
@@ -174,7 +192,11 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
     capitalised = [w.strip(".,:;!?’'\"”") for w in words if w[0].isupper()]
     if len(capitalised) * 10 < len(words) * 8:
         return False
-    ordinary = lexicon.common_words | lexicon.function_words
-    return any(w.lower() in ordinary for w in capitalised)
+    # A capitalised function word (Was, Over, With) or two capitalised ordinary words (Debate, Poll);
+    # a list of names (Ken Green, Willie Wood) has at most the odd surname that is also a word.
+    lowered = [w.lower() for w in capitalised if not lexicon.is_given_name(w)]
+    if any(w in lexicon.function_words and len(w) > 2 for w in lowered):
+        return True
+    return sum(1 for w in lowered if w in lexicon.common_words) >= 2
 
 

@@ -190,9 +190,11 @@ def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bo
     key = token.key
     if _is_compound_adjective(token.text):
         return True
+    if lexicon.is_given_name(token.text) and not lexicon.is_given_name(following.text):
+        return False  # Gillian Russell, Christian Moreau: a given name, not a nationality or faith
     if key in lexicon.demonyms or key in lexicon.places or key in lexicon.place_words or key in lexicon.org_words:
         return True
-    return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text)
+    return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text) and not lexicon.is_given_name(token.text)
 
 
 def _singular(key: str) -> str:
@@ -216,8 +218,12 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     first, last = name[0], name[-1]
     if mode == CAPS:
         return False  # headline capitals only ever repeat names the body gives in mixed case
-    if any(t.key in lex.org_words or _singular(t.key) in lex.org_words or _is_compound_adjective(t.text) for t in name):
-        return False
+    given_first = lex.is_given_name(first.text)
+    for i, t in enumerate(name):
+        if i == 0 and given_first:
+            continue  # Christian Blanc: a given name that is also an organisation word
+        if t.key in lex.org_words or _singular(t.key) in lex.org_words or _is_compound_adjective(t.text):
+            return False
     if last.initial or (len(last.text) > 1 and last.text.isupper()) or any(len(t.text) == 1 and not t.initial for t in name):
         return False
     text = ctx.text
@@ -233,7 +239,7 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     cue = bool(after) or (bool(before) and _ends_phrase(text, chain.end))
     age = bool(_AGE_RE.match(text, last.end))
     rest = name[1:] if given else name
-    if any(t.key in lex.places or t.key in lex.demonyms or t.key in lex.function_words for t in rest):
+    if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
         # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
         if not (given and mode == NORMAL and (cue or role or age or listed)):
             return False
