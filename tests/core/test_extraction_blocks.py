@@ -25,10 +25,16 @@ def test_caption_quotes_are_skipped_but_people_in_captions_are_mentions():
     assert len(result.people[0].mentions) == 3
 
 
-def test_a_continuation_paragraph_after_a_caption_is_not_attributed_across_it():
-    text = "“First,” said Ana Lima.\n\nAna Lima in 2020\n\n“Second.”"
+def test_a_caption_between_a_quote_and_its_continuation_is_skipped():
+    text = "“First,” said Ana Lima.\n\nDaniel Okafor at the quay in 2020\n\n“Second.”"
     result = run(text, _blocks(text, ["paragraph", "caption", "paragraph"]))
     second = next(q for q in result.quotes if "Second" in q.text)
+    assert second.speaker == "Ana Lima"
+
+
+def test_a_continuation_needs_the_paragraph_right_before_it():
+    text = "“First,” said Ana Lima.\n\nThe council met on Tuesday.\n\n“Second.”"
+    second = next(q for q in run(text).quotes if "Second" in q.text)
     assert second.speaker is None
 
 

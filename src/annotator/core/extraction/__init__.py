@@ -20,7 +20,7 @@ from annotator.core.extraction.attribution import Attribution, Attributor, speec
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
 from annotator.core.extraction.people import PeopleFound, find_people
 from annotator.core.extraction.quotes import FoundQuote, find_quotes
-from annotator.core.extraction.units import sentence_starts, text_units
+from annotator.core.extraction.units import Unit, sentence_starts, text_units
 from annotator.core.extraction.wordlists import load_lexicon
 
 __all__ = ["extract", "Extraction", "Person", "Quote", "Span"]
@@ -67,6 +67,12 @@ def _extract(article: Article) -> Extraction:
         protected = [(q.start, q.end) for q in by_unit.get(index, ())]
         starts.extend(sentence_starts(text, unit, protected))
 
+    # Paragraph adjacency for continuations skips captions and links laid between paragraphs.
+    reading_order: list[int] = []
+    rank = -1
+    for unit in units:
+        rank += unit.quotable
+        reading_order.append(rank)
     attributor = Attributor(text, people, lexicon, starts)
     attributions: list[Attribution] = []
     previous: tuple[FoundQuote, Attribution, int] | None = None
@@ -79,13 +85,21 @@ def _extract(article: Article) -> Extraction:
         same_unit_after = n + 1 < len(found) and quote_units[n + 1] == unit_index
         window_end = found[n + 1].start if same_unit_after else unit.end
         attribution = attributor.attribute(
-            quote, unit.start, unit.end, sentence_start, window_start, window_end, previous, unit_index,
-            units[unit_index - 1].end if unit_index > 0 else None,
+            quote, unit.start, unit.end, sentence_start, window_start, window_end, previous,
+            reading_order[unit_index], _previous_quotable_end(units, unit_index),
         )
         attributions.append(attribution)
-        previous = (quote, attribution, unit_index)
+        previous = (quote, attribution, reading_order[unit_index])
 
     return _records(text, found, attributions, people, began)
+
+
+def _previous_quotable_end(units: list[Unit], index: int) -> int | None:
+    """End of the closest paragraph before ``units[index]`` that is not a caption or link."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        if units[i].quotable:
+            return units[i].end
+    return None
 
 
 def _records(
