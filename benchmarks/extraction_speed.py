@@ -109,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spacy-model", default="en_core_web_sm")
     parser.add_argument("--spacy-chars", type=int, default=200_000, help="characters given to spaCy (it is slow)")
-    parser.add_argument("--repeat", type=int, default=2, help="best of N runs for the default extractor")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs for the default extractor")
     args = parser.parse_args()
 
     articles = source_articles()

@@ -116,6 +116,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
 
     people: list[PersonRecord] = []
     by_surname: dict[str, list[int]] = {}
+    settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     for unit, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = _split_role(chain.tokens, lexicon)
@@ -123,9 +124,15 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
                 continue
+            words = _name_words(text, name_tokens)
+            known = settled.get(tuple(words))
+            if known is not None and people[known].role:
+                continue  # a full name already accepted, with its role: nothing new to learn here
             role = _role_of(ctx, unit, chain, role_tokens, name_tokens)
-            if _is_person_name(ctx, mode, chain, name_tokens, role):
-                _add_name(people, by_surname, _name_words(text, name_tokens), role, lexicon)
+            if known is not None and not role:
+                continue
+            if known is not None or _is_person_name(ctx, mode, chain, name_tokens, role):
+                settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
 
     index = _NameIndex(people, by_surname)
     mentions: list[Mention] = []
@@ -234,21 +241,18 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
     if not listed and any(t.key in lex.place_words or _singular(t.key) in lex.place_words for t in name):
         return False
-    after = ctx.speech_after_re.match(text, chain.end)
-    before = ctx.speech_before_re.search(text, max(0, chain.start - 30), chain.start)
-    cue = bool(after) or (bool(before) and _ends_phrase(text, chain.end))
     age = bool(_AGE_RE.match(text, last.end))
     rest = name[1:] if given else name
     if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
         # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
-        if not (given and mode == NORMAL and (cue or role or age or listed)):
+        if not (given and mode == NORMAL and (role or age or listed or _has_speech_cue(ctx, chain))):
             return False
     if mode == TITLE:
         return given and len(name) >= 2
     if not given and not role and _DETERMINER_BEFORE_RE.search(text, max(0, chain.start - 5), chain.start):
         return False  # the Unknown Sailor, a Grand Slam: names do not follow an article
     if len(name) >= 2:
-        if given or role or cue or age or listed:
+        if given or role or age or listed or _has_speech_cue(ctx, chain):
             return True
         return len(name) <= 3 and not any(ctx.is_common(t) for t in name) and not chain.possessive
     if first.initial or ctx.is_common(first) or (len(first.text) > 1 and first.text.isupper()):
@@ -260,6 +264,14 @@ def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], r
     # A lone capitalised word is a person only with a role (``President Zelensky``) or an age; a
     # speech verb alone (``Comelf said``) is as often a company or a team.
     return bool(role) or age
+
+
+def _has_speech_cue(ctx: _Context, chain: Chain) -> bool:
+    """``Caddell said`` / ``said Caddell.``: the words are the subject of a speech verb."""
+    text = ctx.text
+    if ctx.speech_after_re.match(text, chain.end):
+        return True
+    return bool(ctx.speech_before_re.search(text, max(0, chain.start - 30), chain.start)) and _ends_phrase(text, chain.end)
 
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z")
@@ -286,7 +298,8 @@ def _ends_phrase(text: str, end: int) -> bool:
 
 def _add_name(
     people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[str], role: str | None, lexicon: Lexicon
-) -> None:
+) -> int:
+    """Record a name (merging it into a compatible person); the person's index."""
     surname = tokens[-1].lower()
     for index in by_surname.get(surname, ()):
         person = people[index]
@@ -298,9 +311,10 @@ def _add_name(
                 person.gender = person.gender or lexicon.gender(tokens[0])
             if role and not person.role:
                 person.role = role
-            return
+            return index
     people.append(PersonRecord(tokens, role, lexicon.gender(tokens[0]) if len(tokens) > 1 else None))
     by_surname.setdefault(surname, []).append(len(people) - 1)
+    return len(people) - 1
 
 
 def _is_initial(token: str) -> bool:
