@@ -92,3 +92,12 @@ def test_a_list_of_names_is_not_mistaken_for_a_title_case_headline():
     text = "Field: Ken Green, Willie Wood, Tomasz Kral, Ibrahima Sow, Haruka Ito\n"
     names = {p.name for p in run(text).people}
     assert names == {"Ken Green", "Willie Wood", "Tomasz Kral", "Ibrahima Sow", "Haruka Ito"}
+
+
+def test_abbreviated_titles_and_honorifics():
+    text = "Mr. Obama spoke first. Dr Amara Okafor disagreed, and Sen. Elena Ruiz agreed with Ms. Okafor.\n"
+    result = run(text)
+    assert {p.name for p in result.people} == {"Obama", "Amara Okafor", "Elena Ruiz"}
+    assert person_named(result, "Amara Okafor").role is None  # an honorific is not a role
+    assert person_named(result, "Elena Ruiz").role == "Sen"
+    assert len(person_named(result, "Amara Okafor").mentions) == 2

@@ -37,6 +37,10 @@ _CAP_TOKEN_RE = re.compile(
     rf"(?P<initial>[{UPPER}]\.(?:[{UPPER}]\.)*)"
     rf"|(?P<word>(?:Mc|Mac|O['’]|D['’])?[{UPPER}]{_WORD}*(?:['’\-]{_WORD}+)*)"
 )
+#: Titles written abbreviated with a full stop (``Mr. Obama``, ``Sen. Warren``) that stay with the name.
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split())
+#: Honorifics: evidence of a person, but not a role worth reporting.
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "U.A.E.", "N.C.", "S.C."})
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
 
@@ -98,7 +102,12 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
             continue
         if current:
             gap = text[last_end:s]
-            joined = gap in (" ", "\u00a0") or (gap == "" and current[-1].initial) or _particle_gap(gap, lexicon)
+            joined = (
+                gap in (" ", "\u00a0")
+                or (gap == "" and current[-1].initial)
+                or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
+                or _particle_gap(gap, lexicon)
+            )
             if not joined:
                 flush()
         key = word.rstrip(".").lower()

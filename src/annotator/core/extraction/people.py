@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from annotator.core.extraction.names import Chain, Token, find_chains, is_all_caps, is_title_case
+from annotator.core.extraction.names import HONORIFICS, Chain, Token, find_chains, is_all_caps, is_title_case
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -129,9 +129,12 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
             if known is not None and people[known].role:
                 continue  # a full name already accepted, with its role: nothing new to learn here
             role = _role_of(ctx, unit, chain, role_tokens, name_tokens)
+            titled = bool(role_tokens) or role is not None
+            if role and all(w.strip(".").lower() in HONORIFICS for w in role.split()):
+                role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
-            if known is not None or _is_person_name(ctx, mode, chain, name_tokens, role):
+            if known is not None or _is_person_name(ctx, mode, chain, name_tokens, titled):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
 
     index = _NameIndex(people, by_surname)
@@ -219,8 +222,8 @@ def _is_compound_adjective(word: str) -> bool:
     return bool(dash and head and tail[:1].islower() and len(tail) > 2)
 
 
-def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], role: str | None) -> bool:
-    """Is this run of capitalised words (roles already split off) a person's name?"""
+def _is_person_name(ctx: _Context, mode: str, chain: Chain, name: list[Token], role: bool) -> bool:
+    """Is this run of capitalised words (titles and roles already split off) a person's name?"""
     lex = ctx.lexicon
     first, last = name[0], name[-1]
     if mode == CAPS:
