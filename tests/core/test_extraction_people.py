@@ -101,3 +101,18 @@ def test_abbreviated_titles_and_honorifics():
     assert person_named(result, "Amara Okafor").role is None  # an honorific is not a role
     assert person_named(result, "Elena Ruiz").role == "Sen"
     assert len(person_named(result, "Amara Okafor").mentions) == 2
+
+
+def test_names_the_text_shows_to_be_firms_or_places_are_not_people():
+    text = (
+        "Shares of Harlow Brandt Corp rose on Friday, said Ines Moreau, an analyst at Kessel Obermann & Co.\n\n"
+        "Flights resumed at Nikolai Petrov airport. Harlow Brandt will report results in May.\n"
+    )
+    assert {p.name for p in run(text).people} == {"Ines Moreau"}
+
+
+def test_a_lower_case_particle_joins_a_later_bare_surname():
+    text = "Aravind de Souza scored twice. Later de Souza was rested.\n"
+    result = run(text)
+    person = person_named(result, "Aravind de Souza")
+    assert [text[m.start : m.end] for m in person.mentions] == ["Aravind de Souza", "de Souza"]

@@ -139,11 +139,12 @@ def _surname_after_given(current: list[Token], text: str, end: int, limit: int, 
 
 def _given_before_surname(current: list[Token], key: str, text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
     """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name."""
-    if current or not lexicon.is_given_name(key):
+    if current or not lexicon.is_given_name(key) or key in _MONTHS:
         return False
     return end + 1 < limit and text[end] == " " and text[end + 1].isupper()
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _HYPHEN_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ul-", "bin-", "abu-", "ibn-")
 
 

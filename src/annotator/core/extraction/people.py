@@ -113,6 +113,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     """People named in ``text`` with every mention, in order of first appearance."""
     ctx = _Context(text, lexicon, speech_re)
     unit_chains = _chains_by_unit(text, units, lexicon)
+    organisations = _names_used_as_organisations(text, unit_chains, lexicon)
 
     people: list[PersonRecord] = []
     by_surname: dict[str, list[int]] = {}
@@ -125,6 +126,8 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
                 continue
             words = _name_words(text, name_tokens)
+            if tuple(words) in organisations:
+                continue
             known = settled.get(tuple(words))
             if known is not None and people[known].role:
                 continue  # a full name already accepted, with its role: nothing new to learn here
@@ -165,6 +168,29 @@ def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tupl
             grouped.append((unit, mode, []))
         grouped[-1][2].append(chain)
     return grouped
+
+
+_ORGANISATION_AFTER_RE = re.compile(
+    r"[ \t]*(?:&[ \t]*(?:Co|Sons|Company|Partners|Associates)\b|(?:Co|Corp|Inc|Ltd|LLC|PLC|Plc|AG|GmbH|SpA|S\.A|N\.V|Group|Holdings)\b"
+    r"|(?:airport|port|region|province|district|county|river|valley|square|street|company|firm|bank|"
+    r"agency|newspaper|daily|brand|plant|mine|hotel|stadium|university)\b)"
+)
+
+
+def _names_used_as_organisations(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
+    """Names that the text itself shows to be firms or places somewhere (``Wertheim & Co``,
+    ``Apic Yamada Corp``, ``Charles de Gaulle airport``): never people, anywhere in the text."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            _, name_tokens = _split_role(chain.tokens, lexicon)
+            if len(name_tokens) > 1 and name_tokens[-1].key in lexicon.org_words:
+                found.add(tuple(_name_words(text, name_tokens[:-1])))  # Harlow Brandt Corp
+            elif name_tokens and _ORGANISATION_AFTER_RE.match(text, chain.end):
+                found.add(tuple(_name_words(text, name_tokens)))
+    return found
 
 
 def _name_words(text: str, tokens: list[Token]) -> list[str]:
@@ -420,6 +446,8 @@ def _link(ctx: _Context, index: _NameIndex, chain: Chain, name: list[Token], mod
                 continue
             index.last_seen[person] = name[i].start
             start, end = name[i].start, name[j - 1].end
+            if i == 0:
+                start = _with_particles(ctx.text, start, index.people[person].name_tokens, j - i)
             possessive = chain.possessive and j == n
             subject = chain.sentence_initial and i == 0 and not possessive
             out.append(Mention(start, end, person, subject, possessive))
@@ -429,6 +457,20 @@ def _link(ctx: _Context, index: _NameIndex, chain: Chain, name: list[Token], mod
         if not matched:
             i += 1
     return out
+
+
+def _with_particles(text: str, start: int, name_tokens: list[str], matched: int) -> int:
+    """Start of ``de Silva`` when the person is ``Aravinda de Silva`` and only ``Silva`` was capitalised."""
+    before = name_tokens[: len(name_tokens) - matched]
+    particles: list[str] = []
+    while before and before[-1][:1].islower():
+        particles.insert(0, before.pop())
+    if not particles:
+        return start
+    prefix = " ".join(particles) + " "
+    if text.startswith(prefix, start - len(prefix)) and (start - len(prefix) == 0 or not text[start - len(prefix) - 1].isalnum()):
+        return start - len(prefix)
+    return start
 
 
 def _match(index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Lexicon, mode: str) -> int | None:
