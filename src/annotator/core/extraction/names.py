@@ -32,6 +32,9 @@ def _char_class(predicate) -> str:
 
 
 UPPER = _char_class(str.isupper)
+#: How a line is written: ordinary prose, a Title Case headline, or ALL CAPITALS.
+NORMAL, TITLE, CAPS = "normal", "title", "caps"
+
 _WORD = r"[^\W_]"
 _CAP_TOKEN_RE = re.compile(
     rf"(?P<initial>[{UPPER}]\.(?:[{UPPER}]\.)*)"
@@ -210,3 +213,6 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
     return sum(1 for w in lowered if w in lexicon.common_words) >= 2
 
 
+def name_words(text: str, tokens: list[Token]) -> list[str]:
+    """The words of a name as written, particles included (``Aravinda de Silva``)."""
+    return text[tokens[0].start : tokens[-1].end].split()

@@ -1,0 +1,140 @@
+"""Evidence that a capitalised chain names a person, and evidence that it names a firm or place.
+
+The rules are the ones a careful reader applies: a known given name or an initial, a title or role,
+an age or a results-table bracket (``(France)``, ``(31st)``), a speech verb, or two or three
+capitalised words none of which is an ordinary word, organisation, place or nationality. Against:
+organisation and place words, an article in front (``the Unknown Sailor``), and anything the text
+itself shows to be a firm or place (``Apic Yamada Corp``, ``Charles de Gaulle airport``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import CAPS, NORMAL, TITLE, Chain, Token, name_words
+from annotator.core.extraction.roles import is_compound_adjective, singular, split_role
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+_LOWER_WORDS_RE = re.compile(r"\b[a-z][a-z’'\-]*\b")
+_AGE_RE = re.compile(r",\s*\d{1,3},")
+
+
+class NameContext:
+    """Per-text helpers shared by the passes: the text, its lexicon and its ordinary words."""
+
+    def __init__(self, text: str, lexicon: Lexicon, speech_re: re.Pattern[str]) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.speech_after_re = re.compile(
+            r"\s+(?:(?:has|had|have|was|is|also|later|then|once|again)\s+){0,2}(?:" + speech_re.pattern + r")\b"
+        )
+        self.speech_before_re = re.compile(r"(?:" + speech_re.pattern + r")\s+$")
+        self.lower_words = set(_LOWER_WORDS_RE.findall(text))
+
+    def is_common(self, token: Token) -> bool:
+        key = token.key
+        common = self.lexicon.common_words
+        return key in self.lower_words or key in common or (key.endswith("s") and key[:-1] in common)
+
+
+_ORGANISATION_AFTER_RE = re.compile(
+    r"[ \t]*(?:&[ \t]*(?:Co|Sons|Company|Partners|Associates)\b|(?:Co|Corp|Inc|Ltd|LLC|PLC|Plc|AG|GmbH|SpA|S\.A|N\.V|Group|Holdings)\b"
+    r"|(?:airport|port|region|province|district|county|river|valley|square|street|company|firm|bank|"
+    r"agency|newspaper|daily|brand|plant|mine|hotel|stadium|university)\b)"
+)
+
+
+def names_used_as_organisations(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
+    """Names that the text itself shows to be firms or places somewhere (``Wertheim & Co``,
+    ``Apic Yamada Corp``, ``Charles de Gaulle airport``): never people, anywhere in the text."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            _, name_tokens = split_role(chain.tokens, lexicon)
+            if len(name_tokens) > 1 and name_tokens[-1].key in lexicon.org_words:
+                found.add(tuple(name_words(text, name_tokens[:-1])))  # Harlow Brandt Corp
+            elif name_tokens and _ORGANISATION_AFTER_RE.match(text, chain.end):
+                found.add(tuple(name_words(text, name_tokens)))
+    return found
+
+
+def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token], role: bool) -> bool:
+    """Is this run of capitalised words (titles and roles already split off) a person's name?"""
+    lex = ctx.lexicon
+    first, last = name[0], name[-1]
+    if mode == CAPS:
+        return False  # headline capitals only ever repeat names the body gives in mixed case
+    given_first = lex.is_given_name(first.text)
+    for i, t in enumerate(name):
+        if i == 0 and given_first:
+            continue  # Christian Blanc: a given name that is also an organisation word
+        if t.key in lex.org_words or singular(t.key) in lex.org_words or is_compound_adjective(t.text):
+            return False
+    if last.initial or (len(last.text) > 1 and last.text.isupper()) or any(len(t.text) == 1 and not t.initial for t in name):
+        return False
+    text = ctx.text
+    given = lex.is_given_name(first.text) or first.initial or (
+        lex.given_names.get(first.key) == "s" and len(name) == 2 and len(last.text) <= 4
+    )
+    bracket = _BRACKET_RE.match(text, chain.end)
+    listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
+    if not listed and any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name):
+        return False
+    age = bool(_AGE_RE.match(text, last.end))
+    rest = name[1:] if given else name
+    if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
+        # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
+        if not (given and mode == NORMAL and (role or age or listed or _has_speech_cue(ctx, chain))):
+            return False
+    if mode == TITLE:
+        return given and len(name) >= 2
+    if not given and not role and _DETERMINER_BEFORE_RE.search(text, max(0, chain.start - 5), chain.start):
+        return False  # the Unknown Sailor, a Grand Slam: names do not follow an article
+    if len(name) >= 2:
+        if given or role or age or listed or _has_speech_cue(ctx, chain):
+            return True
+        return len(name) <= 3 and not any(ctx.is_common(t) for t in name) and not chain.possessive
+    if first.initial or ctx.is_common(first) or (len(first.text) > 1 and first.text.isupper()):
+        return False
+    if first.key in lex.places or first.key in lex.demonyms or first.key in lex.function_words:
+        return False
+    if singular(first.key) in lex.org_words or singular(first.key) in lex.place_words:
+        return False
+    # A lone capitalised word is a person only with a role (``President Zelensky``) or an age; a
+    # speech verb alone (``Comelf said``) is as often a company or a team.
+    return bool(role) or age
+
+
+def _has_speech_cue(ctx: NameContext, chain: Chain) -> bool:
+    """``Caddell said`` / ``said Caddell.``: the words are the subject of a speech verb."""
+    text = ctx.text
+    if ctx.speech_after_re.match(text, chain.end):
+        return True
+    return bool(ctx.speech_before_re.search(text, max(0, chain.start - 30), chain.start)) and _ends_phrase(text, chain.end)
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z")
+_BRACKET_RE = re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
+
+
+def _bracket_is_origin(inside: str, lex: Lexicon) -> bool:
+    """``(France)``, ``(U.S.)``, ``(31st)``, ``(R-Ind.)``: what results tables put after a person."""
+    words = inside.split()
+    if not words or len(words) > 3:
+        return False
+    if words[0][:1].isdigit():
+        return bool(re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)?(?:\s*(?:pen|minute|min))?", inside.strip()))
+    return all(w[:1].isupper() for w in words) and not any(w.lower() in lex.org_words for w in words)
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """``said Washington.``: the name closes the clause (unlike ``said Eagles owner …``)."""
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i >= len(text) or not text[i].isalnum()
+
+

@@ -1,0 +1,130 @@
+"""Titles and roles around a name: what is split off a capitalised chain, and what is kept as a role.
+
+``US Treasury Secretary Janet Yellen`` splits into the role ``US Treasury Secretary`` and the name;
+nationalities and places in front of a name (``Australian Tom Moody``, ``State John Kornblum``) are
+split off too but are not roles. A role may also stand before the name in lower case (``Russian
+leader Vladimir Putin``, ``Beijing’s top diplomat, Wang Yi``) or after it in apposition
+(``Kirill Budanov, the head of Ukraine’s military intelligence,``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import Token
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+_ROLE_MODIFIERS = frozenset(
+    """new former acting interim top senior junior deputy chief vice prime foreign defence defense
+    finance interior home justice health economy trade military intelligence security national
+    federal state general assistant associate executive managing press communications campaign
+    opposition party tory labour democratic republican veteran longtime long-time veteran
+    outgoing incoming current then then-""".split()
+)
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\"“”‘]{3,80}?)(?=\s*[,.;:]|\s+(?:who|which|pictured|said|says|told)\b)")
+
+
+def split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """``US Treasury Secretary | Janet Yellen``: tokens up to the last title, and the rest.
+
+    Leading modifiers that cannot start a name are moved to the first part too: nationalities
+    (``Australian Tom Moody``), places (``State John Kornblum``) and compounds such as
+    ``Bergamo-based``.
+    """
+    last_title = -1
+    for i, token in enumerate(tokens):
+        if is_title(token.key, lexicon):
+            last_title = i
+    cut = last_title + 1
+    while cut < len(tokens) - 1 and _is_leading_modifier(tokens[cut], tokens[cut + 1], lexicon):
+        cut += 1
+    return tokens[:cut], tokens[cut:]
+
+
+def is_title(key: str, lexicon: Lexicon) -> bool:
+    """``President``, ``Representatives``, ``Major-General``: an office or role word."""
+    if key in lexicon.titles or (key.endswith("s") and key[:-1] in lexicon.titles):
+        return True
+    return "-" in key and all(part in lexicon.titles for part in key.split("-"))
+
+
+def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bool:
+    key = token.key
+    if is_compound_adjective(token.text):
+        return True
+    if lexicon.is_given_name(token.text) and not lexicon.is_given_name(following.text):
+        return False  # Gillian Russell, Christian Moreau: a given name, not a nationality or faith
+    if key in lexicon.demonyms or key in lexicon.places or key in lexicon.place_words or key in lexicon.org_words:
+        return True
+    return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text) and not lexicon.is_given_name(token.text)
+
+
+def singular(key: str) -> str:
+    """``counties`` → ``county``, ``universities`` → ``university``, ``serbs`` → ``serb``."""
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+def is_compound_adjective(word: str) -> bool:
+    """``Bergamo-based``, ``Family-controlled``: a hyphenated word ending in lower case."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash and head and tail[:1].islower() and len(tail) > 2)
+
+
+def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name: list[Token]) -> str | None:
+    """The role the text gives a name: title words before it, or a role phrase in apposition."""
+    start = role_tokens[0].start if role_tokens else name[0].start
+    before = _role_before(text, unit.start, start, lex)
+    if role_tokens:
+        return text[before if before is not None else role_tokens[0].start : role_tokens[-1].end]
+    if before is not None:
+        end = start
+        while end > before and text[end - 1] in " ,":
+            end -= 1
+        return text[before:end]
+    match = _APPOSITIVE_RE.match(text, name[-1].end, unit.end)
+    if match and any(w.strip("’'").lower() in lex.titles for w in match.group(1).split()):
+        return match.group(1).strip()
+    return None
+
+
+_WORD_BEFORE_RE = re.compile(r"([\w’'\-]+)(\s+)$")
+
+
+def _role_before(text: str, floor: int, start: int, lex: Lexicon) -> int | None:
+    """Start of a role phrase right before ``start`` (``Russian leader``, ``Beijing’s top diplomat,``)."""
+    pos = start
+    window = max(floor, start - 80)
+    segment = text[window:pos]
+    if segment.endswith(", "):
+        segment = segment[:-2]
+        pos -= 2
+    words = re.findall(r"[\w’'\-]+|[^\w\s]", segment)
+    role_start = None
+    found_title = False
+    cursor = pos
+    for word in reversed(words[-6:]):
+        idx = text.rfind(word, window, cursor)
+        if idx < 0:
+            break
+        key = word.lower()
+        base = key[:-2] if key.endswith(("’s", "'s")) else key
+        if key in lex.titles:
+            found_title = True
+        elif not found_title:
+            break
+        elif key in lex.function_words or not word[0].isalnum():
+            break
+        elif not (
+            key in _ROLE_MODIFIERS or base in lex.places or key in lex.demonyms or word[0].isupper() or key in lex.titles
+        ):
+            break
+        role_start = idx
+        cursor = idx
+    return role_start if found_title else None
+
+
