@@ -116,3 +116,14 @@ def test_a_lower_case_particle_joins_a_later_bare_surname():
     result = run(text)
     person = person_named(result, "Aravind de Souza")
     assert [text[m.start : m.end] for m in person.mentions] == ["Aravind de Souza", "de Souza"]
+
+
+def test_compound_surnames_and_generational_suffixes_merge():
+    text = (
+        "Enrique Peña Nieto met Joseph R. Biden Jr. in Mexico City.\n\n"
+        "Peña Nieto said little. Biden spoke for an hour.\n"
+    )
+    result = run(text)
+    assert {p.name for p in result.people} == {"Enrique Peña Nieto", "Joseph R. Biden Jr"}
+    assert len(person_named(result, "Joseph R. Biden Jr").mentions) == 2
+    assert len(person_named(result, "Enrique Peña Nieto").mentions) == 2

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from annotator.core.extraction.names import CAPS, NORMAL, TITLE, Chain, Token, name_words
-from annotator.core.extraction.roles import is_compound_adjective, singular, split_role
+from annotator.core.extraction.roles import is_compound_adjective, is_title, singular, split_role
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
 _LOWER_WORDS_RE = re.compile(r"\b[a-z][a-z’'\-]*\b")
 _AGE_RE = re.compile(r",\s*\d{1,3},")
+_AGED_BEFORE_RE = re.compile(r"\b\d{1,3}-year-old[ \t]+\Z")
 
 
 class NameContext:
@@ -66,7 +67,10 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     lex = ctx.lexicon
     first, last = name[0], name[-1]
     if mode == CAPS:
-        return False  # headline capitals only ever repeat names the body gives in mixed case
+        return False  # headlines in capitals repeat the names the body gives
+    if mode == TITLE:
+        # Title Case headlines mostly repeat names too; a lone given name + surname may stand.
+        return len(name) == 2 and len(chain.tokens) == 2 and lex.is_given_name(first.text)
     given_first = lex.is_given_name(first.text)
     for i, t in enumerate(name):
         if i == 0 and given_first:
@@ -83,29 +87,45 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
     if not listed and any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name):
         return False
-    age = bool(_AGE_RE.match(text, last.end))
+    age = bool(_AGE_RE.match(text, last.end)) or bool(_AGED_BEFORE_RE.search(text, max(0, chain.start - 16), chain.start))
     rest = name[1:] if given else name
     if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
         # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
         if not (given and mode == NORMAL and (role or age or listed or _has_speech_cue(ctx, chain))):
             return False
-    if mode == TITLE:
-        return given and len(name) >= 2
     if not given and not role and _DETERMINER_BEFORE_RE.search(text, max(0, chain.start - 5), chain.start):
         return False  # the Unknown Sailor, a Grand Slam: names do not follow an article
     if len(name) >= 2:
         if given or role or age or listed or _has_speech_cue(ctx, chain):
             return True
-        return len(name) <= 3 and not any(ctx.is_common(t) for t in name) and not chain.possessive
-    if first.initial or ctx.is_common(first) or (len(first.text) > 1 and first.text.isupper()):
+        return (
+            len(name) <= 3
+            and not any(ctx.is_common(t) or _looks_like_a_word(t.key) for t in name)
+            and not chain.possessive
+        )
+    if first.initial or (len(first.text) > 1 and first.text.isupper()):
         return False
     if first.key in lex.places or first.key in lex.demonyms or first.key in lex.function_words:
         return False
     if singular(first.key) in lex.org_words or singular(first.key) in lex.place_words:
         return False
-    # A lone capitalised word is a person only with a role (``President Zelensky``) or an age; a
-    # speech verb alone (``Comelf said``) is as often a company or a team.
-    return bool(role) or age
+    # A lone capitalised word is a person only with a title in front (``President Bush``), or a
+    # role or age around it when it is not an ordinary word; a speech verb alone (``Comelf said``)
+    # is as often a company or a team.
+    if chain.tokens[0] is not first and any(is_title(t.key, lex) for t in chain.tokens[: chain.tokens.index(first)]):
+        return True
+    return (bool(role) or age) and not ctx.is_common(first)
+
+
+_WORD_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ism", "ings", "ure", "ology",
+    "ics", "able", "ible", "ful", "less", "ous", "ive", "ives", "ware", "care",
+)  # fmt: skip
+
+
+def _looks_like_a_word(key: str) -> bool:
+    """``Partnership``, ``Enforcement``, ``Debates``: English word endings that names rarely have."""
+    return len(key) > 5 and key.endswith(_WORD_ENDINGS)
 
 
 def _has_speech_cue(ctx: NameContext, chain: Chain) -> bool:

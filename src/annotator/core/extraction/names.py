@@ -194,23 +194,31 @@ def is_all_caps(text: str) -> bool:
 
 
 def is_title_case(text: str, lexicon: Lexicon) -> bool:
-    """A headline in Title Case: most longer words capitalised, ordinary words among them.
+    """A headline in Title Case: longer words capitalised, ordinary words among them.
 
-    A results line (``Sandrine Testud (France) beat …``) is mostly capitals too, but of names only;
-    a headline capitalises ordinary words (``Was``, ``Over``, ``Health``), which is what tells them apart.
+    Prose has lower-case content words (``met``, ``beat``); a results line or a list of names
+    (``Ken Green, Willie Wood``) is all capitals but of names only. A headline capitalises ordinary
+    words (``Was``, ``Over``, ``Debate``, ``Poll``), which is what tells them apart.
     """
-    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    raw = [w.strip(".,:;!?’'\"”“‘()") for w in text.split()]
+    words = [w for w in raw if w[:1].isalpha()]
     if len(words) < 3:
         return False
-    capitalised = [w.strip(".,:;!?’'\"”") for w in words if w[0].isupper()]
-    if len(capitalised) * 10 < len(words) * 8:
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 3:
         return False
-    # A capitalised function word (Was, Over, With) or two capitalised ordinary words (Debate, Poll);
-    # a list of names (Ken Green, Willie Wood) has at most the odd surname that is also a word.
-    lowered = [w.lower() for w in capitalised if not lexicon.is_given_name(w)]
-    if any(w in lexicon.function_words and len(w) > 2 for w in lowered):
-        return True
-    return sum(1 for w in lowered if w in lexicon.common_words) >= 2
+    if any(w[0].islower() and w.lower() not in lexicon.function_words and len(w) > 2 for w in words):
+        return False  # a lower-case content word: prose, not a headline
+    ordinary = 0
+    previous_given = False
+    for word in words:
+        low = word.lower()
+        if word[0].isupper() and not previous_given and not lexicon.is_given_name(word):
+            if low in lexicon.function_words and len(low) > 2:
+                return True  # Was, Over, With
+            ordinary += low in lexicon.common_words
+        previous_given = lexicon.is_given_name(word)
+    return ordinary >= 2
 
 
 def name_words(text: str, tokens: list[Token]) -> list[str]:

@@ -49,7 +49,7 @@ class PersonRecord:
 
     @property
     def surname(self) -> str:
-        return self.name_tokens[-1].lower()
+        return surname_of(self.name_tokens)
 
     @property
     def given(self) -> str | None:
@@ -155,7 +155,7 @@ def _add_name(
     people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[str], role: str | None, lexicon: Lexicon
 ) -> int:
     """Record a name (merging it into a compatible person); the person's index."""
-    surname = tokens[-1].lower()
+    surname = surname_of(tokens)
     for index in by_surname.get(surname, ()):
         person = people[index]
         if _compatible(person.name_tokens, tokens):
@@ -176,9 +176,24 @@ def _is_initial(token: str) -> bool:
     return token.endswith(".") and len(token) <= 3
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def surname_of(tokens: list[str]) -> str:
+    """The family name a person is indexed by: the last word, ignoring ``Jr`` and ``III``."""
+    for token in reversed(tokens):
+        if token.lower() not in _SUFFIXES:
+            return token.lower()
+    return tokens[-1].lower()
+
+
 def _compatible(known: list[str], new: list[str]) -> bool:
-    """Same person if the given names agree, one is missing, or one is the other's initial."""
+    """Same person if the given names agree, one is missing, or one is the other's initial,
+    or one name ends the other (``Peña Nieto`` in ``Enrique Peña Nieto``)."""
     if len(known) == 1 or len(new) == 1:
+        return True
+    shorter, longer = sorted((known, new), key=len)
+    if len(shorter) < len(longer) and [w.lower() for w in longer[-len(shorter) :]] == [w.lower() for w in shorter]:
         return True
     a, b = known[0].rstrip("."), new[0].rstrip(".")
     if a.lower() == b.lower():
@@ -247,7 +262,7 @@ def _with_particles(text: str, start: int, name_tokens: list[str], matched: int)
 def _match(index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Lexicon, mode: str) -> int | None:
     """The person these name words refer to, if exactly one fits (the most recent for a bare surname)."""
     people, by_surname = index.people, index.by_surname
-    surname = words[-1].lower()
+    surname = surname_of(words)
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
         candidates = by_surname.get(surname, [])
         return candidates[0] if len(candidates) == 1 and len(words[-1]) > 3 else None
