@@ -31,16 +31,17 @@ def format_summary(article: Article, extraction: Extraction) -> str:
     attributed = [q for q in extraction.quotes if q.speaker and q.kind != "scare"]
     unattributed = [q for q in extraction.quotes if not q.speaker and q.kind != "scare"]
     terms = [q for q in extraction.quotes if q.kind == "scare"]
+    people_by_id = {person.id: person for person in extraction.people}
     lines.append(f"Who said what ({len(attributed)})")
     if not attributed:
         lines.append("  No attributed quotes.")
     for quote in attributed:
-        lines.extend(_quote_lines(quote, extraction))
+        lines.extend(_quote_lines(quote, people_by_id))
     if unattributed:
         lines.append("")
         lines.append(f"Quotes without a speaker ({len(unattributed)})")
         for quote in unattributed:
-            lines.extend(_quote_lines(quote, extraction))
+            lines.extend(_quote_lines(quote, people_by_id))
     if terms:
         lines.append("")
         lines.append(f"Terms in quotation marks ({len(terms)}): " + ", ".join(_clip(q.text, 60) for q in terms))
@@ -65,9 +66,9 @@ def _people_section(people: list[Person]) -> list[str]:
     return lines
 
 
-def _quote_lines(quote: Quote, extraction: Extraction) -> list[str]:
+def _quote_lines(quote: Quote, people_by_id: dict[str, Person]) -> list[str]:
     who = quote.speaker or "unknown speaker"
-    person = extraction.person(quote.speaker_id) if quote.speaker_id else None
+    person = people_by_id.get(quote.speaker_id) if quote.speaker_id else None
     if person is not None and person.role:
         who += f" ({person.role})"
     head = f"  {quote.id} {who}, {quote.kind}"
