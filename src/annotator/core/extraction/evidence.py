@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.extraction.names import CAPS, NORMAL, TITLE, Chain, Token, name_words
-from annotator.core.extraction.roles import is_compound_adjective, is_title, singular, split_role
+from annotator.core.extraction.roles import is_compound_adjective, is_title, singular, split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -54,7 +54,7 @@ def names_used_as_organisations(
     found: set[tuple[str, ...]] = set()
     for _, _, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_role(chain.tokens, lexicon)
+            _, name_tokens = split_chain(chain, lexicon)
             if len(name_tokens) > 1 and name_tokens[-1].key in lexicon.org_words:
                 found.add(tuple(name_words(text, name_tokens[:-1])))  # Harlow Brandt Corp
             elif name_tokens and _ORGANISATION_AFTER_RE.match(text, chain.end):

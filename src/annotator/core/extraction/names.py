@@ -65,6 +65,7 @@ class Chain:
     unit_index: int
     sentence_initial: bool
     possessive: bool
+    split: tuple[list[Token], list[Token]] | None = None  # (role tokens, name tokens), set once
 
     @property
     def start(self) -> int:
@@ -181,16 +182,16 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
 LOWER = _char_class(str.islower)
 _UPPER_RE = re.compile(f"[{UPPER}]")
 _LOWER_RE = re.compile(f"[{LOWER}]")
+_LOWER_WORD_RE = re.compile(f"(?<![^\\W_])[{LOWER}][{LOWER}’'\\-]{{2,}}")
 
 
 def is_all_caps(text: str) -> bool:
-    """A line in capitals (wire headlines): letters mostly upper case."""
-    if text.isupper():
-        return len(_UPPER_RE.findall(text, 0, 40)) >= 4 or len(_UPPER_RE.findall(text)) >= 4
-    if not text.islower() and len(text) < 400:
-        upper = len(_UPPER_RE.findall(text))
-        return upper >= 4 and len(_LOWER_RE.findall(text)) * 5 < upper
-    return False
+    """A line in capitals (wire headlines): letters mostly upper case (judged on its start)."""
+    head = text[:160]
+    if head.isupper():
+        return len(_UPPER_RE.findall(head)) >= 4
+    upper = len(_UPPER_RE.findall(head))
+    return upper >= 4 and len(_LOWER_RE.findall(head)) * 5 < upper
 
 
 def is_title_case(text: str, lexicon: Lexicon) -> bool:
@@ -200,6 +201,9 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
     (``Ken Green, Willie Wood``) is all capitals but of names only. A headline capitalises ordinary
     words (``Was``, ``Over``, ``Debate``, ``Poll``), which is what tells them apart.
     """
+    for match in _LOWER_WORD_RE.finditer(text):
+        if match.group() not in lexicon.function_words:
+            return False  # a lower-case content word: prose, not a headline
     raw = [w.strip(".,:;!?’'\"”“‘()") for w in text.split()]
     words = [w for w in raw if w[:1].isalpha()]
     if len(words) < 3:

@@ -26,7 +26,7 @@ from annotator.core.extraction.names import (
     is_title_case,
     name_words,
 )
-from annotator.core.extraction.roles import is_title, role_of, split_role
+from annotator.core.extraction.roles import is_title, role_of, split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -101,7 +101,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_role(chain.tokens, lexicon)
+            role_tokens, name_tokens = split_chain(chain, lexicon)
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
@@ -125,7 +125,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_role(chain.tokens, lexicon)
+            _, name_tokens = split_chain(chain, lexicon)
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
@@ -203,6 +203,10 @@ def _compatible(known: list[str], new: list[str]) -> bool:
     return False
 
 
+_AMBIGUOUS = -1  # a bare surname several people share: decided by who was mentioned last
+_UNKNOWN = object()
+
+
 class _NameIndex:
     """People by surname and by given name, and who was mentioned last (for ambiguous surnames)."""
 
@@ -214,6 +218,7 @@ class _NameIndex:
             if person.given:
                 self.by_given.setdefault(person.given.lower(), []).append(i)
         self.last_seen: dict[int, int] = {}
+        self.cache: dict[tuple[tuple[str, ...], str, bool], int | None] = {}
 
     def most_recent(self, candidates: list[int]) -> int:
         return max(candidates, key=lambda i: (self.last_seen.get(i, -1), -i))
@@ -227,7 +232,14 @@ def _link(ctx: NameContext, index: _NameIndex, chain: Chain, name: list[Token], 
     while i < n:
         matched = False
         for j in range(min(n, i + _MAX_NAME_TOKENS), i, -1):
-            person = _match(index, name[i:j], name_words(ctx.text, name[i:j]), ctx.lexicon, mode)
+            words = name_words(ctx.text, name[i:j])
+            key = (tuple(words), mode, name[i].initial)
+            person = index.cache.get(key, _UNKNOWN)
+            if person is _UNKNOWN:
+                person = _match(index, name[i:j], words, ctx.lexicon, mode, recency=None)
+                index.cache[key] = person
+            if person == _AMBIGUOUS:
+                person = _match(index, name[i:j], words, ctx.lexicon, mode)
             if person is None:
                 continue
             index.last_seen[person] = name[i].start
@@ -259,8 +271,14 @@ def _with_particles(text: str, start: int, name_tokens: list[str], matched: int)
     return start
 
 
-def _match(index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Lexicon, mode: str) -> int | None:
-    """The person these name words refer to, if exactly one fits (the most recent for a bare surname)."""
+def _match(
+    index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Lexicon, mode: str, recency: bool | None = True
+) -> int | None:
+    """The person these name words refer to, if exactly one fits (the most recent for a bare surname).
+
+    With ``recency=None`` a bare surname shared by several people gives ``_AMBIGUOUS`` instead,
+    so that every other answer can be cached: it depends on the words alone.
+    """
     people, by_surname = index.people, index.by_surname
     surname = surname_of(words)
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
@@ -274,7 +292,9 @@ def _match(index: _NameIndex, tokens: list[Token], words: list[str], lexicon: Le
             return exact[0]
         return candidates[0] if len(candidates) == 1 else None
     if candidates:
-        return candidates[0] if len(candidates) == 1 else index.most_recent(candidates)
+        if len(candidates) == 1:
+            return candidates[0]
+        return _AMBIGUOUS if recency is None else index.most_recent(candidates)
     if mode == NORMAL and not tokens[0].initial and not lexicon.is_non_name_word(words[0]):
         owners = index.by_given.get(words[0].lower(), ())
         if len(owners) == 1:

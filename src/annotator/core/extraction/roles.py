@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Token
+from annotator.core.extraction.names import Chain, Token
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -23,6 +23,13 @@ _ROLE_MODIFIERS = frozenset(
     outgoing incoming current then then-""".split()
 )
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\"“”‘]{3,80}?)(?=\s*[,.;:]|\s+(?:who|which|pictured|said|says|told)\b)")
+
+
+def split_chain(chain: Chain, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """:func:`split_role` of a chain's tokens, computed once per chain."""
+    if chain.split is None:
+        chain.split = split_role(chain.tokens, lexicon)
+    return chain.split
 
 
 def split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
