@@ -160,3 +160,17 @@ def test_an_attribution_closing_the_sentence_beats_the_previous_speaker():
     result = run(text)
     quote = quote_containing(result, "cut the crossings")
     assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "she"
+
+
+def test_determined_noun_phrases_speak_after_the_quote(council):
+    text, result = council
+    quote = quote_containing(result, "Nobody here")
+    assert quote.speaker == "a senior city official"
+    assert span_text(text, quote.speaker_mention) == "a senior city official"
+
+
+def test_said_the_official_after_the_quote():
+    text = "“The pier is safe,” said the harbour engineer.\n"
+    quote = run(text).quotes[0]
+    assert quote.speaker == "the harbour engineer"
+    assert quote.kind == "direct"
