@@ -127,3 +127,15 @@ def test_compound_surnames_and_generational_suffixes_merge():
     assert {p.name for p in result.people} == {"Enrique Peña Nieto", "Joseph R. Biden Jr"}
     assert len(person_named(result, "Joseph R. Biden Jr").mentions) == 2
     assert len(person_named(result, "Enrique Peña Nieto").mentions) == 2
+
+
+def test_a_name_without_evidence_counts_when_listed_between_people():
+    text = "Leaders: Mike Hulme, Brian Hale, Stone Rivers, Steve Jansen and Paul Orr.\n"
+    names = {p.name for p in run(text).people}
+    assert "Stone Rivers" in names
+    assert names >= {"Mike Hulme", "Brian Hale", "Steve Jansen", "Paul Orr"}
+
+
+def test_a_listed_run_of_ordinary_places_stays_out():
+    text = "Stops: Mike Hulme, North Harbour, Steve Jansen.\n"
+    assert {p.name for p in run(text).people} == {"Mike Hulme", "Steve Jansen"}

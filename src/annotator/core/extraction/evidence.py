@@ -128,6 +128,29 @@ def _looks_like_a_word(key: str) -> bool:
     return len(key) > 5 and key.endswith(_WORD_ENDINGS)
 
 
+def could_be_listed_name(ctx: NameContext, name: list[Token]) -> bool:
+    """Two or three capitalised words with nothing against them being a name, only no evidence for.
+
+    Such a run counts as a person when it stands in a list between accepted names.
+    """
+    lex = ctx.lexicon
+    if not 2 <= len(name) <= 3 or name[-1].initial:
+        return False
+    for token in name:
+        key = token.key
+        if (
+            (len(token.text) > 1 and token.text.isupper())
+            or key in lex.org_words
+            or key in lex.place_words
+            or key in lex.places
+            or key in lex.demonyms
+            or key in lex.function_words
+            or is_compound_adjective(token.text)
+        ):
+            return False
+    return True
+
+
 def _has_speech_cue(ctx: NameContext, chain: Chain) -> bool:
     """``Caddell said`` / ``said Caddell.``: the words are the subject of a speech verb."""
     text = ctx.text

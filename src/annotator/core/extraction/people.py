@@ -13,12 +13,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from annotator.core.extraction.evidence import NameContext, is_person_name, names_used_as_organisations
+from annotator.core.extraction.evidence import (
+    NameContext,
+    could_be_listed_name,
+    is_person_name,
+    names_used_as_organisations,
+)
 from annotator.core.extraction.names import (
     CAPS,
     HONORIFICS,
     NORMAL,
     TITLE,
+    UPPER,
     Chain,
     Token,
     find_chains,
@@ -99,6 +105,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     people: list[PersonRecord] = []
     by_surname: dict[str, list[int]] = {}
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
+    listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
     for unit, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
@@ -120,6 +127,10 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
                 continue
             if known is not None or is_person_name(ctx, mode, chain, name_tokens, titled):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
+            elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):
+                listed.append((chain, words))
+    for words in _names_listed_with_people(text, listed, settled):
+        settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
 
     index = _NameIndex(people, by_surname)
     mentions: list[Mention] = []
@@ -149,6 +160,38 @@ def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tupl
             grouped.append((unit, mode, []))
         grouped[-1][2].append(chain)
     return grouped
+
+
+_NAME_RUN = rf"[{UPPER}][\w’'\-.]*(?:[ \t]+[{UPPER}][\w’'\-.]*){{1,3}}"
+_BRACKET = r"(?:[ \t]*\([^()\n]{1,30}\))?"
+_SEPARATOR = r"[ \t]*(?:,|;|,?[ \t]+and)[ \t]*"
+_LISTED_BEFORE_RE = re.compile(rf"(?P<name>{_NAME_RUN}){_BRACKET}{_SEPARATOR}\Z")
+_LISTED_AFTER_RE = re.compile(rf"{_BRACKET}{_SEPARATOR}(?P<name>{_NAME_RUN})")
+
+
+def _names_listed_with_people(
+    text: str, listed: list[tuple[Chain, list[str]]], settled: dict[tuple[str, ...], int]
+) -> list[tuple[str, ...]]:
+    """Name-like chains that sit in a list between accepted names (``Mike Hulbert, Tiger Woods,
+    Steve Jurgenson``): a list of people rarely has one item that is not a person."""
+    found: list[tuple[str, ...]] = []
+    for chain, words in listed:
+        before = _LISTED_BEFORE_RE.search(text, max(0, chain.start - 80), chain.start)
+        after = _LISTED_AFTER_RE.match(text, chain.end, chain.end + 80)
+        if before and after and _is_settled(before.group("name"), settled, suffix=True) and _is_settled(
+            after.group("name"), settled, suffix=False
+        ):
+            found.append(tuple(words))
+    return found
+
+
+def _is_settled(run: str, settled: dict[tuple[str, ...], int], suffix: bool) -> bool:
+    """Do the last (or first) words of a run of capitalised words form an accepted name?"""
+    words = run.split()
+    for n in range(len(words), 1, -1):
+        if tuple(words[-n:] if suffix else words[:n]) in settled:
+            return True
+    return False
 
 
 def _add_name(
