@@ -139,3 +139,15 @@ def test_a_name_without_evidence_counts_when_listed_between_people():
 def test_a_listed_run_of_ordinary_places_stays_out():
     text = "Stops: Mike Hulme, North Harbour, Steve Jansen.\n"
     assert {p.name for p in run(text).people} == {"Mike Hulme", "Steve Jansen"}
+
+
+def test_a_role_in_apposition_without_an_article_and_aliases_ignore_capitals():
+    text = (
+        "JANSEN WINS VOTE\n\nKarl Jansen, director of the Harbour Institute at the city’s old naval school, "
+        "said the vote was fair. Jansen thanked the crew.\n"
+    )
+    result = run(text)
+    person = person_named(result, "Karl Jansen")
+    assert person.role == "director of the Harbour Institute at the city’s old naval school"
+    assert person.aliases == ["Jansen"]
+    assert len(person.mentions) == 3

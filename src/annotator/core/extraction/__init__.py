@@ -134,9 +134,11 @@ def _records(
         record = people.people[index]
         name = record.name
         aliases: list[str] = []
-        for start, end in record.mentions:
+        seen = {name.casefold()}
+        for start, end in sorted(record.mentions, key=lambda m: text[m[0] : m[1]].isupper()):
             form = text[start:end]
-            if form != name and form not in aliases:
+            if form.casefold() not in seen:  # GARLAND and Garland are one alias, the mixed-case one
+                seen.add(form.casefold())
                 aliases.append(form)
         persons.append(
             Person(

@@ -22,7 +22,9 @@ _ROLE_MODIFIERS = frozenset(
     opposition party tory labour democratic republican veteran longtime long-time veteran
     outgoing incoming current then then-""".split()
 )
-_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\"“”‘]{3,80}?)(?=\s*[,.;:]|\s+(?:who|which|pictured|said|says|told)\b)")
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?([^,.;:()\"“”‘]{3,120}?)(?=\s*[,.;:]|\s+(?:who|which|pictured|said|says|told)\b)"
+)
 
 
 def split_chain(chain: Chain, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
@@ -94,8 +96,14 @@ def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name:
             end -= 1
         return text[before:end]
     match = _APPOSITIVE_RE.match(text, name[-1].end, unit.end)
-    if match and any(w.strip("’'").lower() in lex.titles for w in match.group(1).split()):
-        return match.group(1).strip()
+    if match:
+        words = match.group(1).split()
+        has_article = text[match.start() : match.start(1)].split(",", 1)[1].strip() != ""
+        # ``, the head of …`` may name the title anywhere; ``, director of …`` must start with it.
+        if (has_article and any(w.strip("’'").lower() in lex.titles for w in words)) or (
+            not has_article and words[0].lower() in lex.titles
+        ):
+            return match.group(1).strip()
     return None
 
 
