@@ -116,3 +116,10 @@ def test_a_spaced_straight_closer_after_a_nested_quote_still_closes():
     result = run(text)
     assert [q.text for q in result.quotes] == ["\"I never liked the phrase 'harbour renewal,' \""]
     assert result.quotes[0].cue_text == "told"
+
+
+def test_a_capitalised_utterance_is_not_mistaken_for_a_title():
+    text = "“Here Comes The Ferry,” Ana Lima said, waving. “Our Ferry. At Last.”\n"
+    result = run(text)
+    assert [q.kind for q in result.quotes] == ["direct", "direct"]
+    assert {q.speaker for q in result.quotes} == {"Ana Lima"}

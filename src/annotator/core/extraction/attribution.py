@@ -166,8 +166,9 @@ class Attributor:
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
-        if _title_like(words) and not (boundary and first.isupper() and len(words) > 8):
-            return "scare"  # a programme, book or headline title: “Fox News Sunday,” ‘All Bets Are Off.’
+        utterance = boundary and inner.rstrip()[-1:] in ".!?"  # “It’s Our Time.” said on its own
+        if _title_like(words) and not utterance:
+            return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
         if boundary and sentence_like:
             return "direct"
         if not has_speaker and len(words) <= 4:
