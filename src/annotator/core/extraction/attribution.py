@@ -97,6 +97,7 @@ class Attributor:
         text = self.text
         clause_start = max(window_start, sentence_start)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
+        cue_follows = found is not None
         if found is None:
             found = self._before(clause_start, quote.start, previous, unit_index)
         if found is None:
@@ -121,7 +122,7 @@ class Attributor:
                 found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
-        kind = self._kind(quote, unit_start, sentence_start, found is not None)
+        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows)
         if found is None:
             return Attribution(kind, None, None, None, None)
         mention, cue, _, person, speaker = found
@@ -156,7 +157,10 @@ class Attributor:
             return starts[i]
         return unit_end
 
-    def _kind(self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool) -> str:
+    def _kind(
+        self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool
+    ) -> str:
+        """direct, partial or scare, from where the quote stands and what it holds."""
         text = self.text
         inner = text[quote.start + 1 : quote.end - 1] if quote.closed else text[quote.start + 1 : quote.end]
         words = inner.split()
@@ -166,7 +170,8 @@ class Attributor:
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
-        utterance = boundary and inner.rstrip()[-1:] in ".!?"  # “It’s Our Time.” said on its own
+        # “It’s Our Time.” on its own, or “Here Comes The Ferry,” she said: spoken, not a title
+        utterance = boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)
         if _title_like(words) and not utterance:
             return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
         if boundary and sentence_like:
