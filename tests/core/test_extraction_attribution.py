@@ -174,3 +174,13 @@ def test_said_the_official_after_the_quote():
     quote = run(text).quotes[0]
     assert quote.speaker == "the harbour engineer"
     assert quote.kind == "direct"
+
+
+@pytest.mark.parametrize("adverbs", ["had already", "has still", "had even", "had first"])
+def test_adverbs_between_an_unnamed_source_and_its_cue_stay_out_of_the_speaker(adverbs):
+    text = (
+        "Ferry fares rise\n\n"
+        f"Mr Quayle put the loss at ‘£900’ and said his landlord {adverbs} warned him the rent would be ‘unaffordable’.\n"
+    )
+    quote = quote_containing(run(text), "unaffordable")
+    assert quote.speaker == "his landlord"
