@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.extraction_support import fixture, person_named, run
 
 
@@ -151,3 +153,16 @@ def test_a_role_in_apposition_without_an_article_and_aliases_ignore_capitals():
     assert person.role == "director of the Harbour Institute at the city’s old naval school"
     assert person.aliases == ["Jansen"]
     assert len(person.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Dr Amara Quist, the trust’s chief surgeon, said the ward was full.", "Amara Quist", "trust’s chief surgeon"),
+        ("Councillor Ben Ashdown, the leader of Marlow District Council, spoke.", "Ben Ashdown", "leader of Marlow District Council"),
+        ("Deputy Foreign Minister Ines Varga closed the talks.", "Ines Varga", "Deputy Foreign Minister"),
+    ],
+)
+def test_a_role_phrase_in_apposition_says_more_than_a_one_word_title(sentence, name, role):
+    result = run("Quay closed\n\n" + sentence + "\n")
+    assert person_named(result, name).role == role

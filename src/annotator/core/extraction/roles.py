@@ -85,16 +85,29 @@ def is_compound_adjective(word: str) -> bool:
 
 
 def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name: list[Token]) -> str | None:
-    """The role the text gives a name: title words before it, or a role phrase in apposition."""
+    """The role the text gives a name: title words before it, or a role phrase in apposition.
+
+    A one-word title before the name (``Councillor``, ``Dr``) says less than a role phrase in
+    apposition (``, the leader of Kellford Borough Council,``), so the phrase wins then; a
+    longer title before the name (``US Treasury Secretary``) is kept as it is.
+    """
     start = role_tokens[0].start if role_tokens else name[0].start
     before = _role_before(text, unit.start, start, lex)
+    role_before = None
     if role_tokens:
-        return text[before if before is not None else role_tokens[0].start : role_tokens[-1].end]
-    if before is not None:
+        role_before = text[before if before is not None else role_tokens[0].start : role_tokens[-1].end]
+    elif before is not None:
         end = start
         while end > before and text[end - 1] in " ,":
             end -= 1
-        return text[before:end]
+        role_before = text[before:end]
+    if role_before is not None and len(role_before.split()) > 1:
+        return role_before
+    return _appositive_role(text, lex, unit, name) or role_before
+
+
+def _appositive_role(text: str, lex: Lexicon, unit: Unit, name: list[Token]) -> str | None:
+    """``Name, the head of …,``: a role phrase right after the name that holds a title word."""
     match = _APPOSITIVE_RE.match(text, name[-1].end, unit.end)
     if match:
         words = match.group(1).split()
