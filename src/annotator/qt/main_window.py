@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self.loader = loader if loader is not None else ArticleLoader(parent=self)
         self.find = FindController(self.find_bar, self.view, self)
         self.links = SidebarLinks(self.sidebar, self.view, self)
+        self.annotations = AnnotationController(self, self.view)
+        self._add_annotation_menus()
         self._connect()
         self._restore_settings()
         self._update_title()
@@ -128,6 +132,18 @@ class MainWindow(QMainWindow):
         self.view.copyAvailable.connect(lambda _available: self._update_enabled())
         self.sidebar.quotes.copy_action.changed.connect(self._update_enabled)
         self.splitter.splitterMoved.connect(self._splitter_moved)
+        self.article_changed.connect(
+            lambda loaded: self.annotations.open_article(loaded.article if loaded is not None else None)
+        )
+
+    def _add_annotation_menus(self) -> None:
+        """Save in File, Undo/Redo at the top of Edit, where desktop users look for them."""
+        menus = {menu.title(): menu for menu in self.menuBar().findChildren(QMenu)}
+        file_menu, edit_menu = menus["&File"], menus["&Edit"]
+        file_menu.insertActions(self.actions.close, [self.annotations.save_action, self.annotations.save_as_action])
+        first = edit_menu.actions()[0]
+        edit_menu.insertActions(first, [self.annotations.undo_action, self.annotations.redo_action])
+        edit_menu.insertSeparator(first)
 
     def _update_enabled(self) -> None:
         has_article = self.current is not None
@@ -239,6 +255,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
         self.view.set_colors(theme.article)
         self.links.recolor()
+        self.annotations.redraw()
         self.find.refresh()
         self.settings.set_theme(theme.name)
         (self.actions.dark_theme if theme.name == "dark" else self.actions.light_theme).setChecked(True)
@@ -296,6 +313,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.annotations.confirm_close():
+            event.ignore()
+            return
         self.save_settings()
         self.loader.wait(2000)
         super().closeEvent(event)

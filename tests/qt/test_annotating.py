@@ -1,0 +1,196 @@
+"""Annotating as a user does: select, press a label's key, undo, save, reopen, read-only sidecars."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.core.annotations import SidecarWriteError
+from annotator.qt.annotation_highlights import ANNOTATION_LAYER
+from annotator.qt.main_window import MainWindow
+from tests.qt.conftest import HARBOUR, open_and_wait
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    copy = tmp_path / "story.txt"
+    shutil.copyfile(HARBOUR, copy)
+    return copy
+
+
+def sidecar_of(article: Path) -> Path:
+    return article.with_name(article.name + ".annotations.json")
+
+
+def select(window: MainWindow, start: int, end: int) -> None:
+    """Select code-point offsets through the view's cursor, converted by positions.py."""
+    position_map = window.view.position_map
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(position_map.to_document(start))
+    cursor.setPosition(position_map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def saved_annotations(article: Path) -> list[dict]:
+    return json.loads(sidecar_of(article).read_text(encoding="utf-8"))["annotations"]
+
+
+def highlight_and_wait_for_autosave(qtbot, window: MainWindow, article: Path, start: int, end: int, key: str = "1"):
+    select(window, start, end)
+    qtbot.keyClick(window.view, key)
+    qtbot.waitUntil(lambda: sidecar_of(article).exists() and not window.isWindowModified(), timeout=5000)
+
+
+def test_key_over_selection_highlights_and_autosaves(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    start = text.index("🔥")  # an astral character: document positions differ from offsets
+    end = start + len("🔥") + 10
+    select(window, start, end)
+    qtbot.keyClick(window.view, "1")
+    assert window.isWindowModified()
+    assert [(h.start, h.end) for h in window.view.highlights.layer(ANNOTATION_LAYER)] == [(start, end)]
+    qtbot.waitUntil(lambda: sidecar_of(article).exists() and not window.isWindowModified(), timeout=5000)
+    (saved,) = saved_annotations(article)
+    assert (saved["start"], saved["end"], saved["label"]) == (start, end, "Claim")
+    assert saved["selector"]["exact"] == text[start:end]
+
+
+def test_undo_removes_from_screen_and_disk_and_redo_restores(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    highlight_and_wait_for_autosave(qtbot, window, article, 10, 30, "2")
+    assert saved_annotations(article)[0]["label"] == "Evidence"
+    window.annotations.undo_action.trigger()
+    assert window.view.highlights.layer(ANNOTATION_LAYER) == []
+    qtbot.waitUntil(lambda: saved_annotations(article) == [], timeout=5000)
+    window.annotations.redo_action.trigger()
+    assert len(window.view.highlights.layer(ANNOTATION_LAYER)) == 1
+    qtbot.waitUntil(lambda: len(saved_annotations(article)) == 1, timeout=5000)
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: window.view.hasFocus())
+    select(window, 5, 25)
+    qtbot.keyClick(window.view, "3")
+    assert len(window.annotations.store.annotations) == 1
+    assert window.annotations.undo_stack.undoText() == "Highlight as Opinion"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.annotations.store.annotations) == 0
+    qtbot.keyClick(
+        window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert len(window.annotations.store.annotations) == 1
+
+
+def test_save_now_and_reopen_restores_overlapping_highlights(qtbot, make_window, article):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    select(window, 10, 60)
+    qtbot.keyClick(window.view, "1")
+    select(window, 20, 30)
+    qtbot.keyClick(window.view, "4")
+    select(window, 50, 80)
+    qtbot.keyClick(window.view, "5")
+    assert window.isWindowModified()
+    window.annotations.save_action.trigger()
+    assert not window.isWindowModified()
+    assert sorted((a["start"], a["end"], a["label"]) for a in saved_annotations(article)) == [
+        (10, 60, "Claim"),
+        (20, 30, "Question"),
+        (50, 80, "Quote"),
+    ]
+    highlights = window.view.highlights.layer(ANNOTATION_LAYER)
+    nested = [h for h in highlights if (h.start, h.end) == (20, 30)][0]
+    assert nested.char_format.fontUnderline() or nested.char_format.underlineStyle() != 0
+    window.close()
+
+    again = make_window()
+    open_and_wait(qtbot, again, article)
+    assert sorted((h.start, h.end) for h in again.view.highlights.layer(ANNOTATION_LAYER)) == [
+        (10, 60),
+        (20, 30),
+        (50, 80),
+    ]
+    assert not again.isWindowModified()
+
+
+def test_key_without_selection_does_nothing(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    qtbot.keyClick(window.view, "1")
+    assert len(window.annotations.store.annotations) == 0
+    assert not window.annotations.undo_stack.canUndo()
+
+
+def test_context_menu_offers_labels_over_a_selection(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    select(window, 40, 52)
+    actions = window.view.context_actions_at(window.view.viewport().rect().center())
+    names = [action.text().split("\t")[0] for action in actions]
+    assert "Highlight as Opinion" in names
+    next(a for a in actions if a.text().startswith("Highlight as Opinion")).trigger()
+    (annotation,) = list(window.annotations.store.annotations)
+    assert (annotation.start, annotation.end, annotation.label) == (40, 52, "Opinion")
+
+
+def test_corrupt_sidecar_is_read_only_and_left_untouched(qtbot, window, article):
+    sidecar_of(article).write_bytes(b"{ not json")
+    open_and_wait(qtbot, window, article)
+    assert window.annotations.store.read_only
+    qtbot.waitUntil(lambda: window.annotations.dialog is not None)
+    assert "read" in window.annotations.dialog.text().lower()
+    window.annotations.dialog.close()
+    select(window, 10, 30)
+    qtbot.keyClick(window.view, "1")
+    assert len(window.annotations.store.annotations) == 0
+    assert "read-only" in window.statusBar().currentMessage()
+    assert window.view.context_actions_at(window.view.viewport().rect().center()) == []
+    window.annotations.flush()
+    assert sidecar_of(article).read_bytes() == b"{ not json"
+
+
+def test_write_failure_offers_save_as(qtbot, window, article, tmp_path, monkeypatch):
+    open_and_wait(qtbot, window, article)
+    store = window.annotations.store
+
+    def failing_save(*, overwrite=False):
+        raise SidecarWriteError(store.path, "the folder is read-only")
+
+    monkeypatch.setattr(store, "save", failing_save)
+    offered: list[str] = []
+    monkeypatch.setattr(window.annotations, "_offer_save_as", lambda error: offered.append(str(error)) or False)
+    select(window, 10, 30)
+    qtbot.keyClick(window.view, "1")
+    window.annotations.save_action.trigger()
+    assert offered == ["the folder is read-only"]
+    assert window.isWindowModified()
+    elsewhere = tmp_path / "elsewhere.annotations.json"
+    assert window.annotations.save_as(elsewhere)
+    assert json.loads(elsewhere.read_text(encoding="utf-8"))["annotations"][0]["start"] == 10
+    assert not window.isWindowModified()
+
+
+def test_closing_with_unwritable_changes_asks(qtbot, window, article, monkeypatch):
+    open_and_wait(qtbot, window, article)
+    monkeypatch.setattr(window.annotations, "flush", lambda: False)
+    asked: list[bool] = []
+
+    def fake_exec(box):
+        asked.append(True)
+        box.button(box.StandardButton.Cancel).click() if box.button(box.StandardButton.Cancel) else None
+        return 0
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", fake_exec)
+    window.close()
+    assert asked == [True]
+    assert window.isVisible()
+    monkeypatch.undo()
