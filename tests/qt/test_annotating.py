@@ -194,3 +194,15 @@ def test_closing_with_unwritable_changes_asks(qtbot, window, article, monkeypatc
     assert asked == [True]
     assert window.isVisible()
     monkeypatch.undo()
+
+
+def test_highlights_skip_line_breaks_between_paragraphs(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    first_break = text.index("\n")
+    select(window, first_break - 5, first_break + 8)
+    qtbot.keyClick(window.view, "1")
+    pieces = [(h.start, h.end) for h in window.view.highlights.layer(ANNOTATION_LAYER)]
+    assert pieces and all("\n" not in text[start:end] for start, end in pieces)
+    assert pieces[0] == (first_break - 5, first_break)
+    assert pieces[-1][1] == first_break + 8

@@ -183,7 +183,9 @@ class AnnotationController(QObject):
             self._view.highlights.clear_layer(ANNOTATION_LAYER)
             return
         dark = self._view.colors.text.lightness() > 128
-        highlights = annotation_highlights(self.store.annotations, self.store.annotations.labels, dark=dark)
+        highlights = annotation_highlights(
+            self.store.annotations.text, self.store.annotations, self.store.annotations.labels, dark=dark
+        )
         self._view.highlights.set_layer(ANNOTATION_LAYER, highlights, ANNOTATION_LAYER_Z)
 
     def _annotations_changed(self) -> None:

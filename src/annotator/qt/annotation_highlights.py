@@ -26,7 +26,24 @@ def background_alpha(dark: bool) -> int:
     return 110 if dark else 80
 
 
-def annotation_highlights(annotations: Iterable[Annotation], labels: LabelSet, *, dark: bool) -> list[Highlight]:
+def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start..end`` without its line breaks: a highlight across paragraphs would otherwise
+    paint a stray block of colour at the start of each empty separator line."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    while True:
+        newline = text.find("\n", piece_start, end)
+        piece_end = end if newline < 0 else newline
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+        if newline < 0:
+            return pieces
+        piece_start = newline + 1
+
+
+def annotation_highlights(
+    text: str, annotations: Iterable[Annotation], labels: LabelSet, *, dark: bool
+) -> list[Highlight]:
     """The highlights of the anchored annotations, containers before the spans they contain."""
     shown = [a for a in annotations if a.status != "orphan" and a.end > a.start]
     shown.sort(key=lambda a: (a.start, -a.end))
@@ -47,7 +64,7 @@ def annotation_highlights(annotations: Iterable[Annotation], labels: LabelSet, *
             char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             char_format.setUnderlineColor(colour.darker(130) if not dark else colour.lighter(120))
         char_format.setProperty(QTextCharFormat.Property.UserProperty, annotation.id)
-        highlights.append(Highlight(annotation.start, annotation.end, char_format))
+        highlights.extend(Highlight(start, end, char_format) for start, end in line_pieces(text, annotation.start, annotation.end))
         open_ends.append(annotation.end)
         open_ends.sort(reverse=True)
     return highlights
