@@ -116,11 +116,15 @@ def test_save_now_and_reopen_restores_overlapping_highlights(qtbot, make_window,
 
     again = make_window()
     open_and_wait(qtbot, again, article)
-    assert sorted((h.start, h.end) for h in again.view.highlights.layer(ANNOTATION_LAYER)) == [
-        (10, 60),
-        (20, 30),
-        (50, 80),
+    assert sorted((a.start, a.end, a.label) for a in again.annotations.store.annotations) == [
+        (10, 60, "Claim"),
+        (20, 30, "Question"),
+        (50, 80, "Quote"),
     ]
+    drawn = again.view.highlights.layer(ANNOTATION_LAYER)
+    assert {offset for h in drawn for offset in range(h.start, h.end)} == {
+        offset for offset in range(10, 80) if again.view.article.text[offset] != "\n"
+    }
     assert not again.isWindowModified()
 
 
