@@ -38,6 +38,12 @@ def select(window: MainWindow, start: int, end: int) -> None:
     window.view.setTextCursor(cursor)
 
 
+def point_of_offset_in_view(window: MainWindow, offset: int):
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.position_map.to_document(offset))
+    return window.view.cursorRect(cursor).center()
+
+
 def saved_annotations(article: Path) -> list[dict]:
     return json.loads(sidecar_of(article).read_text(encoding="utf-8"))["annotations"]
 

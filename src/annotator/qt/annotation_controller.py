@@ -114,7 +114,7 @@ class AnnotationController(QObject):
             message = f"{store.article.source.name} changed since it was annotated; highlights were re-attached"
             if orphans:
                 message += f", {orphans} need review"
-            self._status(message + ".")
+            self.status(message + ".")
 
     # -- editing -----------------------------------------------------------------------
 
@@ -127,21 +127,31 @@ class AnnotationController(QObject):
         if self.store is None:
             return False
         if self.store.read_only:
-            self._status("Annotations are read-only: the sidecar could not be read (use Save Annotations As…).")
+            self.status("Annotations are read-only: the sidecar could not be read (use Save Annotations As…).")
             return False
         try:
             command = AnnotationCommand.applied(self.store.annotations, operation)
         except ValueError as error:  # AnnotationError / LabelError: a message for the user
-            self._status(str(error))
+            self.status(str(error))
             return False
         self.undo_stack.push(command)
         return True
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in the article, in code-point offsets (None when empty)."""
+        span = self._view.selected_span()
+        return span if span is not None and span[0] < span[1] else None
+
+    def annotation_at(self, offset: int):
+        """The innermost annotation covering ``offset``, or None."""
+        found = self.store.annotations.at(offset) if self.store is not None else []
+        return found[0] if found else None
 
     def annotate_selection(self, label: str) -> bool:
         """Highlight the selected text with ``label``."""
         span = self._view.selected_span()
         if self.store is None or span is None or span[0] == span[1]:
-            self._status("Select some text first, then choose a label.")
+            self.status("Select some text first, then choose a label.")
             return False
         return self.edit(AddAnnotation.new(self.store.annotations, span[0], span[1], label))
 
@@ -234,17 +244,17 @@ class AnnotationController(QObject):
         except SidecarConflictError as error:
             return self._resolve_conflict(error)
         except SidecarReadOnlyError as error:
-            self._status(str(error))
+            self.status(str(error))
             return False
         except SidecarError as error:  # SidecarWriteError: the old file is intact
             if quiet and self._write_problem_reported:
-                self._status(f"Annotations not saved: {error}")
+                self.status(f"Annotations not saved: {error}")
                 return False
             self._write_problem_reported = True
             return self._offer_save_as(error)
         self.undo_stack.setClean()
         self._update_modified()
-        self._status(f"Annotations saved to {store.path.name}.", timeout=3000)
+        self.status(f"Annotations saved to {store.path.name}.", timeout=3000)
         return True
 
     def _resolve_conflict(self, error: SidecarConflictError) -> bool:
@@ -300,7 +310,7 @@ class AnnotationController(QObject):
             return False
         self.undo_stack.setClean()
         self._update_modified()
-        self._status(f"Annotations saved to {self.store.path.name}.", timeout=3000)
+        self.status(f"Annotations saved to {self.store.path.name}.", timeout=3000)
         return True
 
     def reload(self) -> None:
@@ -340,11 +350,11 @@ class AnnotationController(QObject):
 
     # -- messages ----------------------------------------------------------------------
 
-    def _status(self, message: str, timeout: int = 8000) -> None:
+    def status(self, message: str, timeout: int = 8000) -> None:
         self._window.statusBar().showMessage(message, timeout)
 
     def _tell(self, title: str, text: str, informative: str) -> None:
-        self._status(text)
+        self.status(text)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._window)
         box.setInformativeText(informative)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

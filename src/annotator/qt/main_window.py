@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.find = FindController(self.find_bar, self.view, self)
         self.links = SidebarLinks(self.sidebar, self.view, self)
         self.annotations = AnnotationController(self, self.view)
+        self.annotations_panel = AnnotationsPanel(self.annotations, self.sidebar)
+        self.sidebar.add_panel(self.annotations_panel, "Annotations")
         self._add_annotation_menus()
         self._connect()
         self._restore_settings()
@@ -135,6 +138,34 @@ class MainWindow(QMainWindow):
         self.article_changed.connect(
             lambda loaded: self.annotations.open_article(loaded.article if loaded is not None else None)
         )
+
+        panel = self.annotations_panel
+        panel.model.modelReset.connect(
+            lambda: self.sidebar.set_count(panel, panel.filter_model.rowCount(), panel.model.rowCount())
+        )
+        for signal in (panel.filter_model.rowsInserted, panel.filter_model.rowsRemoved):
+            signal.connect(
+                lambda *_: self.sidebar.set_count(panel, panel.filter_model.rowCount(), panel.model.rowCount())
+            )
+        panel.annotation_selected.connect(self._show_annotation)
+        self.view.clicked.connect(self._annotation_clicked)
+        self.sidebar.set_count(panel, 0, 0)
+
+    def _show_annotation(self, annotation_id: str) -> None:
+        """A row picked in the Annotations tab: select its text (orphans have none to show)."""
+        store = self.annotations.store
+        if store is None or annotation_id not in store.annotations:
+            return
+        annotation = store.annotations.get(annotation_id)
+        if annotation.status != "orphan":
+            self.view.select_span(annotation.start, annotation.end)
+
+    def _annotation_clicked(self, offset: int) -> None:
+        """A click on a highlight selects its annotation in the Annotations tab."""
+        annotation = self.annotations.annotation_at(offset)
+        if annotation is not None:
+            self.sidebar.setCurrentWidget(self.annotations_panel)
+            self.annotations_panel.select(annotation.id, emit=False)
 
     def _add_annotation_menus(self) -> None:
         """Save in File, Undo/Redo at the top of Edit, where desktop users look for them."""

@@ -1,0 +1,257 @@
+"""The Annotations tab: filter and list the annotations, and edit the selected one.
+
+Each change in the detail pane is one undoable edit made through the controller, so the
+table, the article highlights and the sidecar all follow from the one ``AnnotationSet``.
+
+Signals:
+    annotation_selected(str): the user picked a row; the window shows its text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.annotations import VERDICTS, Annotation, MoveSpan, RemoveAnnotation, UpdateAnnotation
+from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, TEXT, AnnotationsFilterModel, AnnotationsModel
+
+ANY = "Any"
+NO_VERDICT = "No verdict"
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags as typed: comma-separated, blanks dropped (the core normalises the rest)."""
+    return [tag.strip() for tag in text.split(",") if tag.strip()]
+
+
+class AnnotationsPanel(QWidget):
+    """Filter row, table, and a detail pane for the selected annotation."""
+
+    annotation_selected = Signal(str)
+
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = AnnotationsModel(self)
+        self.filter_model = AnnotationsFilterModel(self)
+        self.filter_model.setSourceModel(self.model)
+
+        self.label_filter = QComboBox(self)
+        self.label_filter.setAccessibleName("Filter by label")
+        self.verdict_filter = QComboBox(self)
+        self.verdict_filter.setAccessibleName("Filter by verdict")
+        self.verdict_filter.addItems([ANY, *VERDICTS])
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter text, notes, tags…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.review_filter = QCheckBox("Needs review", self)
+        self.review_filter.setToolTip("Only annotations the article's changes moved, changed or orphaned")
+
+        self.table = QTableView(self)
+        self.table.setModel(self.filter_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName("Annotations")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+
+        self.label_edit = QComboBox(self)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText("tag, another tag")
+        self.tag_completions = QStringListModel(self)
+        completer = QCompleter(self.tag_completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.verdict_edit = QComboBox(self)
+        self.verdict_edit.addItems([NO_VERDICT, *VERDICTS])
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setPlaceholderText("Note")
+        self.note_edit.setMaximumHeight(90)
+        self.apply_note_button = QPushButton("Save Note", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.adjust_button = QPushButton("Adjust Span to Selection", self)
+        self.adjust_button.setToolTip("Move this annotation to the text selected in the article (re-attaches orphans)")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.label_filter)
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(self.verdict_filter)
+        filters.addWidget(self.review_filter)
+        form = QFormLayout()
+        form.addRow("Label", self.label_edit)
+        form.addRow("Tags", self.tags_edit)
+        form.addRow("Verdict", self.verdict_edit)
+        form.addRow("Note", self.note_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_note_button)
+        buttons.addWidget(self.adjust_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        self.detail = QWidget(self)
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addLayout(form)
+        detail_layout.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
+        layout.addWidget(self.text_filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+
+        for combo in (self.label_filter, self.tag_filter, self.verdict_filter):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.text_filter.textChanged.connect(self._filter_changed)
+        self.review_filter.toggled.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.label_edit.activated.connect(lambda _index: self._update("label", self.label_edit.currentText()))
+        self.verdict_edit.activated.connect(lambda index: self._update("verdict", None if index == 0 else self.verdict_edit.currentText()))
+        self.tags_edit.editingFinished.connect(lambda: self._update("tags", split_tags(self.tags_edit.text())))
+        self.apply_note_button.clicked.connect(lambda: self._update("note", self.note_edit.toPlainText()))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.adjust_button.clicked.connect(self.adjust_span)
+        controller.store_changed.connect(self._store_changed)
+        controller.annotations_changed.connect(self._annotations_changed)
+        self._store_changed(controller.store)
+
+    # -- following the store -----------------------------------------------------------
+
+    def _store_changed(self, store) -> None:
+        self.model.set_annotations(store.annotations if store is not None else None)
+        self._annotations_changed()
+
+    def _annotations_changed(self) -> None:
+        selected = self.selected_id()
+        self.model.refresh()
+        self._refill_choices()
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select(selected, emit=False)
+        self._show_detail()
+
+    def _refill_choices(self) -> None:
+        store = self.controller.store
+        names = list(store.annotations.labels.names) if store is not None else []
+        tags = store.annotations.tags() if store is not None else []
+        self.tag_completions.setStringList(tags)
+        for combo, values in ((self.label_filter, names), (self.tag_filter, tags)):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems([ANY, *values])
+            combo.setCurrentIndex(max(0, combo.findText(current)))
+            combo.blockSignals(False)
+        self.label_edit.blockSignals(True)
+        self.label_edit.clear()
+        self.label_edit.addItems(names)
+        self.label_edit.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        def chosen(combo: QComboBox) -> str | None:
+            return None if combo.currentIndex() <= 0 else combo.currentText()
+
+        self.filter_model.set_criteria(
+            label=chosen(self.label_filter),
+            tag=chosen(self.tag_filter),
+            verdict=chosen(self.verdict_filter),
+            text=self.text_filter.text(),
+            needs_review_only=self.review_filter.isChecked(),
+        )
+
+    # -- selection ---------------------------------------------------------------------
+
+    def selected(self) -> Annotation | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ANNOTATION_ROLE) if rows else None
+
+    def selected_id(self) -> str | None:
+        annotation = self.selected()
+        return annotation.id if annotation is not None else None
+
+    def select(self, annotation_id: str, *, emit: bool = True) -> bool:
+        """Select the row of ``annotation_id`` (clearing filters that hide it)."""
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        index = self.filter_model.mapFromSource(self.model.index(row, LABEL))
+        if not index.isValid():
+            self.label_filter.setCurrentIndex(0)
+            self.tag_filter.setCurrentIndex(0)
+            self.verdict_filter.setCurrentIndex(0)
+            self.text_filter.clear()
+            self.review_filter.setChecked(False)
+            index = self.filter_model.mapFromSource(self.model.index(row, LABEL))
+        self.table.blockSignals(not emit)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().blockSignals(not emit)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+        self._show_detail()
+        return True
+
+    def _selection_changed(self) -> None:
+        self._show_detail()
+        annotation_id = self.selected_id()
+        if annotation_id is not None:
+            self.annotation_selected.emit(annotation_id)
+
+    def _show_detail(self) -> None:
+        annotation = self.selected()
+        editable = annotation is not None and self.controller.can_edit
+        self.detail.setEnabled(editable)
+        if annotation is None:
+            self.tags_edit.clear()
+            self.note_edit.clear()
+            return
+        self.label_edit.setCurrentText(annotation.label)
+        self.tags_edit.setText(", ".join(annotation.tags))
+        self.verdict_edit.setCurrentIndex(self.verdict_edit.findText(annotation.verdict) if annotation.verdict else 0)
+        if self.note_edit.toPlainText() != annotation.note:
+            self.note_edit.setPlainText(annotation.note)
+
+    # -- edits -------------------------------------------------------------------------
+
+    def _update(self, field: str, value) -> None:
+        annotation = self.selected()
+        if annotation is None or getattr(annotation, field) == (tuple(value) if isinstance(value, list) else value):
+            return
+        self.controller.edit(UpdateAnnotation(annotation.id, {field: value}))
+
+    def delete_selected(self) -> None:
+        annotation = self.selected()
+        if annotation is not None:
+            self.controller.edit(RemoveAnnotation(annotation.id))
+
+    def adjust_span(self) -> None:
+        annotation = self.selected()
+        span = self.controller.selected_span()
+        if annotation is None:
+            return
+        if span is None:
+            self.controller.status("Select the new text in the article first.")
+            return
+        self.controller.edit(MoveSpan(annotation.id, *span))
