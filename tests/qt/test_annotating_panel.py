@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +11,7 @@ from annotator.core.annotations import AnnotationSet, LabelSet
 from annotator.core.annotations.operations import AddAnnotation
 from annotator.qt.annotations_model import AnnotationsFilterModel, AnnotationsModel
 from annotator.qt.main_window import MainWindow
-from tests.qt.conftest import open_and_wait
+from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import article, saved_annotations, select  # noqa: F401 (fixture)
 from tests.qt.test_annotating import point_of_offset_in_view
 
@@ -133,3 +133,22 @@ def test_delete_and_adjust_span(qtbot, window, article):  # noqa: F811
     assert [(a["start"], a["end"]) for a in saved_annotations(article)] == [(12, 35)]
     window.annotations.undo_action.trigger()
     assert second in window.annotations.store.annotations
+
+
+def test_highlight_this_quote_links_quote_and_speaker(qtbot, window, tmp_path):
+    article = tmp_path / HARBOUR.name  # the test extraction knows the harbour article by name
+    shutil.copyfile(HARBOUR, article)
+    open_and_wait(qtbot, window, article)
+    quotes = window.sidebar.quotes
+    quote = window.current.extraction.quotes[2]
+    assert quotes.select_quote(quote.id)
+    assert window.highlight_quote_action in quotes.menu_actions
+    window.highlight_quote_action.trigger()
+    (annotation,) = list(window.annotations.store.annotations)
+    assert (annotation.start, annotation.end, annotation.label) == (quote.start, quote.end, "Quote")
+    assert (annotation.quote_id, annotation.speaker) == (quote.id, "Tomasz Wiśniewski")
+    window.highlight_quote_action.trigger()  # the same quote again: not highlighted twice
+    assert len(window.annotations.store.annotations) == 1
+    save(window)
+    (saved,) = saved_annotations(article)
+    assert (saved["quote_id"], saved["speaker"]) == (quote.id, "Tomasz Wiśniewski")

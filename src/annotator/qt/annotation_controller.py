@@ -155,6 +155,26 @@ class AnnotationController(QObject):
             return False
         return self.edit(AddAnnotation.new(self.store.annotations, span[0], span[1], label))
 
+    def highlight_quote(self, quote) -> str | None:
+        """Annotate an extracted quote with the Quote label, linked to its id and speaker.
+
+        A quote highlighted before is not highlighted twice: its annotation id is returned.
+        """
+        if self.store is None or quote is None:
+            return None
+        for annotation in self.store.annotations:
+            if annotation.quote_id == quote.id and annotation.status != "orphan":
+                self.status("This quote is already highlighted.")
+                return annotation.id
+        label = self.store.annotations.labels.find("Quote")
+        if label is None:
+            self.status("There is no Quote label any more; add one in the labels to highlight quotes.")
+            return None
+        operation = AddAnnotation.new(
+            self.store.annotations, quote.start, quote.end, label.name, quote_id=quote.id, speaker=quote.speaker
+        )
+        return operation.annotation.id if self.edit(operation) else None
+
     def label_actions(self, parent: QObject) -> list[QAction]:
         """One 'Highlight as <label>' action per label, for menus and the toolbar."""
         actions: list[QAction] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -148,6 +148,12 @@ class MainWindow(QMainWindow):
                 lambda *_: self.sidebar.set_count(panel, panel.filter_model.rowCount(), panel.model.rowCount())
             )
         panel.annotation_selected.connect(self._show_annotation)
+        self.highlight_quote_action = QAction("Highlight This Quote", self)
+        self.highlight_quote_action.setToolTip("Add a Quote annotation linked to this quote and its speaker")
+        self.highlight_quote_action.triggered.connect(
+            lambda: self.annotations.highlight_quote(self.sidebar.quotes.current_quote())
+        )
+        self.sidebar.quotes.menu_actions.append(self.highlight_quote_action)
         self.view.clicked.connect(self._annotation_clicked)
         self.sidebar.set_count(panel, 0, 0)
 

@@ -69,6 +69,8 @@ class QuotesPanel(QWidget):
         self.copy_action = QAction("Copy with Attribution", self)
         self.copy_action.setToolTip("Copy the quote as ‘…’ — Name, role (Ctrl+Shift+C, the window's action)")
         self.copy_action.setEnabled(False)
+        # More actions for the context menu, added by later features ("Highlight This Quote").
+        self.menu_actions: list[QAction] = []
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -196,4 +198,6 @@ class QuotesPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.copy_action)
+        for action in self.menu_actions:
+            menu.addAction(action)
         menu.exec(self.list.viewport().mapToGlobal(point))
