@@ -14,13 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 from shiboken6 import isValid
 
 from annotator.core.annotations import (
     AddAnnotation,
     AnnotationStore,
     Operation,
+    RenameTag,
     SidecarConflictError,
     SidecarError,
     SidecarReadOnlyError,
@@ -174,6 +175,22 @@ class AnnotationController(QObject):
             self.store.annotations, quote.start, quote.end, label.name, quote_id=quote.id, speaker=quote.speaker
         )
         return operation.annotation.id if self.edit(operation) else None
+
+    def rename_tag(self, old: str, new: str) -> bool:
+        """Rename a tag on every annotation of the article (merging into ``new`` if used)."""
+        return self.edit(RenameTag(old, new))
+
+    def ask_rename_tag(self) -> None:
+        if self.store is None or not self.store.annotations.tags():
+            self.status("No tags to rename yet.")
+            return
+        tags = self.store.annotations.tags()
+        old, ok = QInputDialog.getItem(self._window, "Rename Tag", "Tag to rename everywhere:", tags, 0, False)
+        if not ok:
+            return
+        new, ok = QInputDialog.getText(self._window, "Rename Tag", f"New name for “{old}”:", text=old)
+        if ok and new.strip() and new.strip() != old:
+            self.rename_tag(old, new.strip())
 
     def label_actions(self, parent: QObject) -> list[QAction]:
         """One 'Highlight as <label>' action per label, for menus and the toolbar."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.annotations_panel import AnnotationsPanel
+from annotator.qt.labels_dialog import LabelsDialog
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -181,6 +182,36 @@ class MainWindow(QMainWindow):
         first = edit_menu.actions()[0]
         edit_menu.insertActions(first, [self.annotations.undo_action, self.annotations.redo_action])
         edit_menu.insertSeparator(first)
+        self.annotate_menu = QMenu("&Annotate", self)
+        self.annotate_menu.aboutToShow.connect(self._fill_annotate_menu)
+        self.menuBar().insertMenu(menus["&View"].menuAction(), self.annotate_menu)
+        self.labels_action = QAction("&Labels…", self)
+        self.labels_action.setStatusTip("Add, rename, recolour or delete labels")
+        self.labels_action.triggered.connect(self.show_labels_dialog)
+        self.rename_tag_action = QAction("Rename &Tag…", self)
+        self.rename_tag_action.setStatusTip("Rename a tag on every annotation of the article")
+        self.rename_tag_action.triggered.connect(self.annotations.ask_rename_tag)
+
+    def _fill_annotate_menu(self) -> None:
+        """Labels change while the article is open, so the menu is built when it opens."""
+        menu = self.annotate_menu
+        menu.clear()
+        actions = self.annotations.label_actions(menu)
+        for action in actions:
+            menu.addAction(action)
+        if not actions:
+            menu.addAction("Open an article to annotate it").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.labels_action)
+        menu.addAction(self.rename_tag_action)
+        self.labels_action.setEnabled(self.annotations.store is not None)
+        self.rename_tag_action.setEnabled(self.annotations.can_edit)
+
+    def show_labels_dialog(self) -> LabelsDialog:
+        dialog = LabelsDialog(self.annotations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _update_enabled(self) -> None:
         has_article = self.current is not None

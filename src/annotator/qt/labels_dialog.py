@@ -1,0 +1,152 @@
+"""The labels dialog: add, rename, recolour and delete labels, each one undoable step.
+
+Changes apply at once through the controller (like Zotero's tag selector, not an
+OK/Cancel form), so Ctrl+Z in the window undoes them one by one. Deleting a label that
+annotations still use asks where those annotations go: a label is never deleted together
+with the work filed under it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.annotations import AddLabel, RemoveLabel, UpdateLabel
+from annotator.qt.annotation_controller import AnnotationController
+
+
+def colour_icon(colour: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class LabelsDialog(QDialog):
+    """Lists the labels with colour and key; the buttons edit the selected one."""
+
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Labels")
+        self.controller = controller
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Labels")
+        self.add_button = QPushButton("Add…", self)
+        self.rename_button = QPushButton("Rename…", self)
+        self.colour_button = QPushButton("Colour…", self)
+        self.delete_button = QPushButton("Delete…", self)
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self._ask_add)
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.colour_button.clicked.connect(self._ask_colour)
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.list.currentRowChanged.connect(lambda _row: self._update_enabled())
+        controller.annotations_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.selected_name()
+        self.list.clear()
+        store = self.controller.store
+        for label in store.annotations.labels.labels if store is not None else ():
+            usage = store.annotations.label_usage(label.name)
+            key = f"  [{label.key}]" if label.key else ""
+            item = QListWidgetItem(colour_icon(label.color), f"{label.name}{key}  ({usage})")
+            item.setData(Qt.ItemDataRole.UserRole, label.name)
+            self.list.addItem(item)
+            if label.name == current:
+                self.list.setCurrentItem(item)
+        self._update_enabled()
+
+    def selected_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_enabled(self) -> None:
+        editable = self.controller.can_edit
+        self.add_button.setEnabled(editable)
+        for button in (self.rename_button, self.colour_button, self.delete_button):
+            button.setEnabled(editable and self.selected_name() is not None)
+
+    # -- edits (the buttons ask, then call these) --------------------------------------
+
+    def add_label(self, name: str) -> bool:
+        store = self.controller.store
+        assert store is not None
+        labels = store.annotations.labels
+        return self.controller.edit(AddLabel(name.strip(), labels.next_colour(), labels.next_free_key()))
+
+    def rename_label(self, name: str, new_name: str) -> bool:
+        return self.controller.edit(UpdateLabel(name, new_name=new_name.strip()))
+
+    def recolour_label(self, name: str, colour: str) -> bool:
+        return self.controller.edit(UpdateLabel(name, color=colour))
+
+    def delete_label(self, name: str, reassign_to: str | None = None) -> bool:
+        return self.controller.edit(RemoveLabel(name, reassign_to=reassign_to))
+
+    # -- asking ------------------------------------------------------------------------
+
+    def _ask_add(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add Label", "Name of the new label:")
+        if ok and name.strip():
+            self.add_label(name)
+
+    def _ask_rename(self) -> None:
+        name = self.selected_name()
+        if name is None:
+            return
+        new_name, ok = QInputDialog.getText(self, "Rename Label", f"New name for {name}:", text=name)
+        if ok and new_name.strip() and new_name.strip() != name:
+            self.rename_label(name, new_name)
+
+    def _ask_colour(self) -> None:
+        name = self.selected_name()
+        store = self.controller.store
+        if name is None or store is None:
+            return
+        label = store.annotations.labels.get(name)
+        colour = QColorDialog.getColor(QColor(label.color if label else "#ffffff"), self, f"Colour of {name}")
+        if colour.isValid():
+            self.recolour_label(name, colour.name())
+
+    def _ask_delete(self) -> None:
+        name = self.selected_name()
+        store = self.controller.store
+        if name is None or store is None:
+            return
+        used = store.annotations.label_usage(name)
+        if not used:
+            self.delete_label(name)
+            return
+        others = [other for other in store.annotations.labels.names if other != name]
+        if not others:
+            self.controller.status("Add another label first: the annotations need a label to move to.")
+            return
+        target, ok = QInputDialog.getItem(
+            self, "Delete Label", f"{used} annotation(s) use {name}. Give them the label:", others, 0, False
+        )
+        if ok:
+            self.delete_label(name, reassign_to=target)

@@ -1,0 +1,67 @@
+"""Labels dialog and tag rename: each change is one undo step and reaches the sidecar."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.qt.conftest import open_and_wait
+from tests.qt.test_annotating import article, saved_annotations, select  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def annotate(qtbot, window, start: int, end: int, key: str) -> None:
+    select(window, start, end)
+    qtbot.keyClick(window.view, key)
+
+
+def test_labels_dialog_adds_renames_recolours_and_deletes(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    annotate(qtbot, window, 10, 30, "1")
+    dialog = window.show_labels_dialog()
+    assert dialog.list.count() == 6
+    assert dialog.add_label("Satire")
+    assert dialog.list.count() == 7
+    assert dialog.rename_label("Claim", "Assertion")
+    assert dialog.recolour_label("Assertion", "#123456")
+    assert not dialog.delete_label("Assertion")  # in use: refused without a target
+    assert "Assertion" in window.annotations.store.annotations.labels.names
+    assert dialog.delete_label("Assertion", reassign_to="Opinion")
+    assert [a.label for a in window.annotations.store.annotations] == ["Opinion"]
+    window.annotations.save_action.trigger()
+    data = json.loads(article.with_name(article.name + ".annotations.json").read_text(encoding="utf-8"))
+    names = [label["name"] for label in data["labels"]]
+    assert "Satire" in names and "Assertion" not in names and "Claim" not in names
+    assert data["annotations"][0]["label"] == "Opinion"
+    window.annotations.undo_action.trigger()  # the delete
+    window.annotations.undo_action.trigger()  # the colour
+    label = window.annotations.store.annotations.labels.get("Assertion")
+    assert label is not None and label.color != "#123456"
+    assert [a.label for a in window.annotations.store.annotations] == ["Assertion"]
+    dialog.close()
+
+
+def test_rename_tag_everywhere_round_trips(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    annotate(qtbot, window, 10, 30, "1")
+    annotate(qtbot, window, 40, 60, "2")
+    panel = window.annotations_panel
+    for row in range(2):
+        panel.select(panel.model.annotation_at(row).id)
+        panel.tags_edit.setText("flood, draft")
+        panel.tags_edit.editingFinished.emit()
+    assert window.annotations.rename_tag("draft", "checked")
+    window.annotations.save_action.trigger()
+    assert [set(a["tags"]) for a in saved_annotations(article)] == [{"flood", "checked"}] * 2
+    window.annotations.undo_action.trigger()
+    assert all("draft" in a.tags for a in window.annotations.store.annotations)
+
+
+def test_annotate_menu_lists_labels_with_keys(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    window._fill_annotate_menu()
+    texts = [action.text() for action in window.annotate_menu.actions()]
+    assert "Highlight as Claim\t1" in texts
+    assert "&Labels…" in texts and "Rename &Tag…" in texts
