@@ -216,3 +216,68 @@ def test_highlights_skip_line_breaks_between_paragraphs(qtbot, window, article):
     assert pieces and all("\n" not in text[start:end] for start, end in pieces)
     assert pieces[0] == (first_break - 5, first_break)
     assert pieces[-1][1] == first_break + 8
+
+
+def click_button_when_asked(monkeypatch, button_text: str) -> list[str]:
+    """Answer the next modal message boxes by clicking ``button_text``; returns their texts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return asked
+
+
+def test_sidecar_changed_by_another_program_asks_and_keeps_theirs(qtbot, window, article, monkeypatch):
+    open_and_wait(qtbot, window, article)
+    highlight_and_wait_for_autosave(qtbot, window, article, 10, 30, "1")
+    theirs = sidecar_of(article).read_text(encoding="utf-8").replace('"note": ""', '"note": "theirs"')
+    sidecar_of(article).write_text(theirs, encoding="utf-8")
+    select(window, 40, 60)
+    qtbot.keyClick(window.view, "2")
+    asked = click_button_when_asked(monkeypatch, "Keep Theirs")
+    window.annotations.save_action.trigger()
+    assert len(asked) == 1 and "changed by another program" in asked[0]
+    assert sidecar_of(article).read_text(encoding="utf-8") == theirs
+    (kept,) = list(window.annotations.store.annotations)
+    assert kept.note == "theirs"
+    assert not window.isWindowModified()
+
+
+def test_sidecar_changed_by_another_program_can_be_overwritten(qtbot, window, article, monkeypatch):
+    open_and_wait(qtbot, window, article)
+    highlight_and_wait_for_autosave(qtbot, window, article, 10, 30, "1")
+    sidecar_of(article).write_text(
+        sidecar_of(article).read_text(encoding="utf-8").replace('"note": ""', '"note": "theirs"'), encoding="utf-8"
+    )
+    select(window, 40, 60)
+    qtbot.keyClick(window.view, "2")
+    click_button_when_asked(monkeypatch, "Overwrite")
+    window.annotations.save_action.trigger()
+    assert [(a["start"], a["note"]) for a in saved_annotations(article)] == [(10, ""), (40, "")]
+
+
+def test_orphans_are_listed_under_needs_review(qtbot, make_window, article):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    paragraph = text.index("A spokesman")
+    highlight_and_wait_for_autosave(qtbot, window, article, paragraph, paragraph + 30, "1")
+    window.close()
+    article.write_text(text[:paragraph] + text[text.index("\n", paragraph) + 1 :], encoding="utf-8")
+
+    again = make_window()
+    open_and_wait(qtbot, again, article)
+    (orphan,) = list(again.annotations.store.annotations)
+    assert orphan.status == "orphan"
+    assert again.view.highlights.layer(ANNOTATION_LAYER) == []
+    panel = again.annotations_panel
+    panel.review_filter.setChecked(True)
+    assert panel.filter_model.rowCount() == 1
+    assert panel.filter_model.index(0, 1).data().startswith("A spokesman")
+    assert "need review" in again.statusBar().currentMessage()
