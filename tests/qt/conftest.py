@@ -82,14 +82,6 @@ def harbour_extract(article: Article) -> Extraction:
     return harbour_extraction(article) if Path(article.source).name == HARBOUR.name else Extraction()
 
 
-def extractor_available() -> bool:
-    try:
-        from annotator.core.extraction import extract  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture
 def make_window(qtbot, settings) -> Callable[..., MainWindow]:
     """Builds a shown window reading with ``read`` and extracting with ``extract``."""
@@ -120,8 +112,6 @@ def open_and_wait(qtbot, window: MainWindow, path: Path | str) -> None:
 @pytest.fixture
 def real_window(make_window) -> MainWindow:
     """A window that loads with the application's own reader and extractor."""
-    if not extractor_available():
-        pytest.skip("the core extractor (annotator.core.extraction.extract) has not landed yet")
     from annotator.qt.loader import extract_with_core, read_with_core
 
     return make_window(read_with_core, extract_with_core)

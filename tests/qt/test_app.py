@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from annotator import app as app_module
 from annotator.qt.main_window import MainWindow
 from annotator.qt.platform_check import missing_xcb_packages
-from tests.qt.conftest import HARBOUR, extractor_available
+from tests.qt.conftest import HARBOUR
 
 pytestmark = pytest.mark.gui
 
@@ -36,14 +36,12 @@ def run_until_loaded(qtbot, monkeypatch, path):
     return code, seen
 
 
-@pytest.mark.skipif(not extractor_available(), reason="the core extractor has not landed yet")
 def test_run_gui_opens_the_sample_article_by_default(qtbot, monkeypatch, settings):
     code, seen = run_until_loaded(qtbot, monkeypatch, None)
     assert code == 0
     assert seen["title"].startswith("sample_article.txt")
 
 
-@pytest.mark.skipif(not extractor_available(), reason="the core extractor has not landed yet")
 def test_run_gui_opens_a_given_path(qtbot, monkeypatch, settings):
     code, seen = run_until_loaded(qtbot, monkeypatch, str(HARBOUR))
     assert code == 0
