@@ -281,3 +281,18 @@ def test_orphans_are_listed_under_needs_review(qtbot, make_window, article):
     assert panel.filter_model.rowCount() == 1
     assert panel.filter_model.index(0, 1).data().startswith("A spokesman")
     assert "need review" in again.statusBar().currentMessage()
+
+
+def test_returning_to_the_window_loads_a_sidecar_changed_elsewhere(qtbot, window, article):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    open_and_wait(qtbot, window, article)
+    highlight_and_wait_for_autosave(qtbot, window, article, 10, 30, "1")
+    sidecar_of(article).write_text(
+        sidecar_of(article).read_text(encoding="utf-8").replace('"note": ""', '"note": "from elsewhere"'),
+        encoding="utf-8",
+    )
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert [a.note for a in window.annotations.store.annotations] == ["from elsewhere"]
+    assert "changed by another program" in window.statusBar().currentMessage()

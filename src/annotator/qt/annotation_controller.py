@@ -80,6 +80,7 @@ class AnnotationController(QObject):
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_modified())
         self.undo_stack.indexChanged.connect(lambda _index: self._changed_by_user())
         view.installEventFilter(self)
+        window.installEventFilter(self)
         view.add_context_action_source(self._context_actions)
         self._update_enabled()
 
@@ -212,6 +213,8 @@ class AnnotationController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """A label's key (1–9) over a selection highlights it, as in brat and INCEpTION."""
+        if watched is self._window and event.type() == QEvent.Type.WindowActivate:
+            self.check_disk()
         if watched is self._view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -357,6 +360,17 @@ class AnnotationController(QObject):
         article = self.store.article
         self.store = None  # nothing to flush: the user chose the file on disk
         self.open_article(article)
+
+    def check_disk(self) -> None:
+        """Back in the window: pick up a sidecar another program changed, if nothing here is unsaved.
+
+        With unsaved edits here the next save asks instead (``SidecarConflictError``).
+        """
+        store = self.store
+        if store is None or store.read_only or store.is_dirty or not store.disk_changed():
+            return
+        self.reload()
+        self.status(f"{store.path.name} was changed by another program; its annotations were loaded again.")
 
     def flush(self) -> bool:
         """Save pending changes now (before switching article); False if they could not be written."""
