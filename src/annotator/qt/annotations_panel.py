@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotations import VERDICTS, Annotation, MoveSpan, RemoveAnnotation, UpdateAnnotation
 from annotator.qt.annotation_controller import AnnotationController
-from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, TEXT, AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, STATUS, TAGS, TEXT, VERDICT, AnnotationsFilterModel, AnnotationsModel
 
-ANY = "Any"
+ALL_LABELS, ALL_TAGS, ALL_VERDICTS = "All labels", "All tags", "All verdicts"
 NO_VERDICT = "No verdict"
 
 
@@ -55,7 +55,7 @@ class AnnotationsPanel(QWidget):
         self.label_filter.setAccessibleName("Filter by label")
         self.verdict_filter = QComboBox(self)
         self.verdict_filter.setAccessibleName("Filter by verdict")
-        self.verdict_filter.addItems([ANY, *VERDICTS])
+        self.verdict_filter.addItems([ALL_VERDICTS, *VERDICTS])
         self.tag_filter = QComboBox(self)
         self.tag_filter.setAccessibleName("Filter by tag")
         self.text_filter = QLineEdit(self)
@@ -74,9 +74,14 @@ class AnnotationsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAccessibleName("Annotations")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The text is what the reader scans for in a narrow sidebar: it takes the room; tags,
+        # verdict and note keep a narrow (resizable) column and are hidden while all empty,
+        # status only shows while something needs review. The detail pane shows them in full.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(64)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
 
         self.label_edit = QComboBox(self)
         self.tags_edit = QLineEdit(self)
@@ -146,21 +151,29 @@ class AnnotationsPanel(QWidget):
     def _annotations_changed(self) -> None:
         selected = self.selected_id()
         self.model.refresh()
+        self._hide_empty_columns()
         self._refill_choices()
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select(selected, emit=False)
         self._show_detail()
+
+    def _hide_empty_columns(self) -> None:
+        rows = [self.model.annotation_at(row) for row in range(self.model.rowCount())]
+        self.table.setColumnHidden(TAGS, not any(a.tags for a in rows))
+        self.table.setColumnHidden(VERDICT, not any(a.verdict for a in rows))
+        self.table.setColumnHidden(NOTE, not any(a.note for a in rows))
+        self.table.setColumnHidden(STATUS, all(a.status == "anchored" for a in rows))
 
     def _refill_choices(self) -> None:
         store = self.controller.store
         names = list(store.annotations.labels.names) if store is not None else []
         tags = store.annotations.tags() if store is not None else []
         self.tag_completions.setStringList(tags)
-        for combo, values in ((self.label_filter, names), (self.tag_filter, tags)):
+        for combo, values in ((self.label_filter, [ALL_LABELS, *names]), (self.tag_filter, [ALL_TAGS, *tags])):
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems([ANY, *values])
+            combo.addItems(values)
             combo.setCurrentIndex(max(0, combo.findText(current)))
             combo.blockSignals(False)
         self.label_edit.blockSignals(True)
