@@ -152,3 +152,21 @@ def test_highlight_this_quote_links_quote_and_speaker(qtbot, window, tmp_path):
     save(window)
     (saved,) = saved_annotations(article)
     assert (saved["quote_id"], saved["speaker"]) == (quote.id, "Tomasz Wiśniewski")
+
+
+def test_delete_key_in_the_table_deletes_the_selected_annotation(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    annotation_id = annotate(qtbot, window, 10, 30, "1")
+    panel = window.annotations_panel
+    window.sidebar.setCurrentWidget(panel)
+    panel.select(annotation_id)
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert annotation_id not in window.annotations.store.annotations
+    assert window.annotations.undo_stack.undoText() == "Delete highlight"
+
+
+def test_toolbar_offers_the_highlight_menu(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    assert window.annotate_menu.menuAction() in window.toolbar.actions()

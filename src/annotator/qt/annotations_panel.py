@@ -10,6 +10,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotations import VERDICTS, Annotation, MoveSpan, RemoveAnnotation, UpdateAnnotation
+from annotator.qt.actions import key_sequences
 from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, STATUS, TAGS, TEXT, VERDICT, AnnotationsFilterModel, AnnotationsModel
 
@@ -82,6 +84,12 @@ class AnnotationsPanel(QWidget):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.delete_action = QAction("Delete Annotation", self.table)
+        self.delete_action.setShortcuts(key_sequences(["Del", QKeySequence.StandardKey.Delete, "Backspace"]))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
 
         self.label_edit = QComboBox(self)
         self.tags_edit = QLineEdit(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -191,6 +192,14 @@ class MainWindow(QMainWindow):
         self.rename_tag_action = QAction("Rename &Tag…", self)
         self.rename_tag_action.setStatusTip("Rename a tag on every annotation of the article")
         self.rename_tag_action.triggered.connect(self.annotations.ask_rename_tag)
+        highlight_button = self.annotate_menu.menuAction()
+        highlight_button.setIconText("Highlight")
+        highlight_button.setToolTip("Highlight the selection with a label (or press the label's key, 1–9)")
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(highlight_button)
+        button = self.toolbar.widgetForAction(highlight_button)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _fill_annotate_menu(self) -> None:
         """Labels change while the article is open, so the menu is built when it opens."""
