@@ -28,6 +28,19 @@ def _id_at(window: MainWindow, start: int, end: int) -> str:
     return next(a.id for a in window.annotations.store.annotations if (a.start, a.end) == (start, end))
 
 
+def show_in_tab(window: MainWindow, annotation_id: str):
+    """Bring up the Annotations tab with ``annotation_id`` selected; returns the panel."""
+    panel = window.annotations_panel
+    window.sidebar.setCurrentWidget(panel)
+    assert panel.select(annotation_id)
+    return panel
+
+
+def give_focus(qtbot, widget) -> None:
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
 def save(window: MainWindow) -> None:
     window.annotations.save_action.trigger()
     assert not window.isWindowModified()
@@ -157,11 +170,8 @@ def test_highlight_this_quote_links_quote_and_speaker(qtbot, window, tmp_path):
 def test_delete_key_in_the_table_deletes_the_selected_annotation(qtbot, window, article):  # noqa: F811
     open_and_wait(qtbot, window, article)
     annotation_id = annotate(qtbot, window, 10, 30, "1")
-    panel = window.annotations_panel
-    window.sidebar.setCurrentWidget(panel)
-    panel.select(annotation_id)
-    panel.table.setFocus()
-    qtbot.waitUntil(panel.table.hasFocus)
+    panel = show_in_tab(window, annotation_id)
+    give_focus(qtbot, panel.table)
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert annotation_id not in window.annotations.store.annotations
     assert window.annotations.undo_stack.undoText() == "Delete highlight"
@@ -170,3 +180,17 @@ def test_delete_key_in_the_table_deletes_the_selected_annotation(qtbot, window, 
 def test_toolbar_offers_the_highlight_menu(qtbot, window, article):  # noqa: F811
     open_and_wait(qtbot, window, article)
     assert window.annotate_menu.menuAction() in window.toolbar.actions()
+
+
+def test_leaving_the_note_keeps_it(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    first = annotate(qtbot, window, 10, 30, "1")
+    second = annotate(qtbot, window, 40, 60, "2")
+    panel = show_in_tab(window, first)
+    give_focus(qtbot, panel.note_edit)
+    qtbot.keyClicks(panel.note_edit, "typed, never saved by hand")
+    give_focus(qtbot, panel.table)
+    panel.select(second)
+    assert window.annotations.store.annotations.get(first).note == "typed, never saved by hand"
+    assert window.annotations.store.annotations.get(second).note == ""
+    assert panel.note_edit.toPlainText() == ""

@@ -9,7 +9,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,7 +143,10 @@ class AnnotationsPanel(QWidget):
         self.label_edit.activated.connect(lambda _index: self._update("label", self.label_edit.currentText()))
         self.verdict_edit.activated.connect(lambda index: self._update("verdict", None if index == 0 else self.verdict_edit.currentText()))
         self.tags_edit.editingFinished.connect(lambda: self._update("tags", split_tags(self.tags_edit.text())))
-        self.apply_note_button.clicked.connect(lambda: self._update("note", self.note_edit.toPlainText()))
+        self.apply_note_button.clicked.connect(self.save_note)
+        # Leaving the note (clicking another row, the article, anywhere) keeps what was typed:
+        # a note must never be lost for want of pressing Save Note.
+        self.note_edit.installEventFilter(self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.adjust_button.clicked.connect(self.adjust_span)
         controller.store_changed.connect(self._store_changed)
@@ -261,6 +264,14 @@ class AnnotationsPanel(QWidget):
         if annotation is None or getattr(annotation, field) == (tuple(value) if isinstance(value, list) else value):
             return
         self.controller.edit(UpdateAnnotation(annotation.id, {field: value}))
+
+    def save_note(self) -> None:
+        self._update("note", self.note_edit.toPlainText())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
+            self.save_note()
+        return super().eventFilter(watched, event)
 
     def delete_selected(self) -> None:
         annotation = self.selected()
