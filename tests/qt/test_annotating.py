@@ -296,3 +296,24 @@ def test_returning_to_the_window_loads_a_sidecar_changed_elsewhere(qtbot, window
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     assert [a.note for a in window.annotations.store.annotations] == ["from elsewhere"]
     assert "changed by another program" in window.statusBar().currentMessage()
+
+
+def test_closing_right_after_an_edit_saves_it(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    select(window, 10, 30)
+    qtbot.keyClick(window.view, "1")
+    assert window.annotations.autosave_timer.isActive()
+    window.close()
+    assert [(a["start"], a["end"]) for a in saved_annotations(article)] == [(10, 30)]
+
+
+def test_opening_another_article_saves_the_first(qtbot, window, article, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Another short article about tides.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, article)
+    select(window, 10, 30)
+    qtbot.keyClick(window.view, "1")
+    open_and_wait(qtbot, window, other)
+    assert [(a["start"], a["end"]) for a in saved_annotations(article)] == [(10, 30)]
+    assert len(window.annotations.store.annotations) == 0
+    assert not window.annotations.undo_stack.canUndo()
