@@ -194,3 +194,26 @@ def test_leaving_the_note_keeps_it(qtbot, window, article):  # noqa: F811
     assert window.annotations.store.annotations.get(first).note == "typed, never saved by hand"
     assert window.annotations.store.annotations.get(second).note == ""
     assert panel.note_edit.toPlainText() == ""
+
+
+def test_moved_annotation_needs_review_until_accepted(qtbot, make_window, article):  # noqa: F811
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    start = text.index("A spokesman")
+    annotation_id = annotate(qtbot, window, start, start + 11, "1")
+    save(window)
+    window.close()
+    article.write_text("Editor's note: updated.\n\n" + text, encoding="utf-8")
+
+    again = make_window()
+    open_and_wait(qtbot, again, article)
+    moved = again.annotations.store.annotations.get(annotation_id)
+    assert moved.status == "moved" and moved.start == start + len("Editor's note: updated.\n\n")
+    panel = show_in_tab(again, annotation_id)
+    panel.review_filter.setChecked(True)
+    assert panel.filter_model.rowCount() == 1
+    assert panel.accept_button.isVisibleTo(panel)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert again.annotations.store.annotations.get(annotation_id).status == "anchored"
+    assert panel.filter_model.rowCount() == 0

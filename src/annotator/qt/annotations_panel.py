@@ -105,6 +105,8 @@ class AnnotationsPanel(QWidget):
         self.note_edit.setMaximumHeight(90)
         self.apply_note_button = QPushButton("Save Note", self)
         self.delete_button = QPushButton("Delete", self)
+        self.accept_button = QPushButton("Accept Position", self)
+        self.accept_button.setToolTip("The article changed: confirm this annotation's new place (no longer needs review)")
         self.adjust_button = QPushButton("Adjust Span to Selection", self)
         self.adjust_button.setToolTip("Move this annotation to the text selected in the article (re-attaches orphans)")
 
@@ -121,6 +123,7 @@ class AnnotationsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_note_button)
         buttons.addWidget(self.adjust_button)
+        buttons.addWidget(self.accept_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         self.detail = QWidget(self)
@@ -149,6 +152,7 @@ class AnnotationsPanel(QWidget):
         self.note_edit.installEventFilter(self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.adjust_button.clicked.connect(self.adjust_span)
+        self.accept_button.clicked.connect(self.accept_position)
         controller.store_changed.connect(self._store_changed)
         controller.annotations_changed.connect(self._annotations_changed)
         self._store_changed(controller.store)
@@ -165,7 +169,7 @@ class AnnotationsPanel(QWidget):
         self._hide_empty_columns()
         self._refill_choices()
         if selected is not None and self.model.row_of(selected) >= 0:
-            self.select(selected, emit=False)
+            self.select(selected, emit=False, reveal=False)
         self._show_detail()
 
     def _hide_empty_columns(self) -> None:
@@ -214,12 +218,14 @@ class AnnotationsPanel(QWidget):
         annotation = self.selected()
         return annotation.id if annotation is not None else None
 
-    def select(self, annotation_id: str, *, emit: bool = True) -> bool:
-        """Select the row of ``annotation_id`` (clearing filters that hide it)."""
+    def select(self, annotation_id: str, *, emit: bool = True, reveal: bool = True) -> bool:
+        """Select the row of ``annotation_id``; ``reveal`` clears filters that hide it."""
         row = self.model.row_of(annotation_id)
         if row < 0:
             return False
         index = self.filter_model.mapFromSource(self.model.index(row, LABEL))
+        if not index.isValid() and not reveal:
+            return False
         if not index.isValid():
             self.label_filter.setCurrentIndex(0)
             self.tag_filter.setCurrentIndex(0)
@@ -247,6 +253,7 @@ class AnnotationsPanel(QWidget):
         annotation = self.selected()
         editable = annotation is not None and self.controller.can_edit
         self.detail.setEnabled(editable)
+        self.accept_button.setVisible(annotation is not None and annotation.status in ("moved", "fuzzy"))
         if annotation is None:
             self.tags_edit.clear()
             self.note_edit.clear()
@@ -277,6 +284,12 @@ class AnnotationsPanel(QWidget):
         annotation = self.selected()
         if annotation is not None:
             self.controller.edit(RemoveAnnotation(annotation.id))
+
+    def accept_position(self) -> None:
+        """Confirm where re-anchoring put a moved or fuzzy annotation."""
+        annotation = self.selected()
+        if annotation is not None and annotation.status in ("moved", "fuzzy"):
+            self.controller.edit(MoveSpan(annotation.id, annotation.start, annotation.end))
 
     def adjust_span(self) -> None:
         annotation = self.selected()
