@@ -217,3 +217,15 @@ def test_moved_annotation_needs_review_until_accepted(qtbot, make_window, articl
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     assert again.annotations.store.annotations.get(annotation_id).status == "anchored"
     assert panel.filter_model.rowCount() == 0
+
+
+def test_tooltip_over_a_highlight_shows_label_tags_verdict_and_note(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    annotation_id = annotate(qtbot, window, 70, 95, "1")
+    panel = show_in_tab(window, annotation_id)
+    panel.tags_edit.setText("storm")
+    panel.tags_edit.editingFinished.emit()
+    panel.note_edit.setPlainText("Check the date.")
+    panel.save_note()
+    tip = window.view.tooltip_at(point_of_offset_in_view(window, 80))
+    assert tip is not None and tip.startswith("Claim · storm") and "Check the date." in tip

@@ -149,6 +149,17 @@ class AnnotationController(QObject):
         found = self.store.annotations.at(offset) if self.store is not None else []
         return found[0] if found else None
 
+    def tooltip_at(self, offset: int) -> str | None:
+        """'Claim · storm, check · Mostly true' and the note, for each highlight under ``offset``."""
+        found = self.store.annotations.at(offset) if self.store is not None else []
+        lines: list[str] = []
+        for annotation in found:
+            parts = [annotation.label, ", ".join(annotation.tags), annotation.verdict or ""]
+            lines.append(" · ".join(part for part in parts if part))
+            if annotation.note:
+                lines.append(f"    {annotation.note if len(annotation.note) <= 200 else annotation.note[:199] + '…'}")
+        return "\n".join(lines) or None
+
     def annotate_selection(self, label: str) -> bool:
         """Highlight the selected text with ``label``."""
         span = self._view.selected_span()

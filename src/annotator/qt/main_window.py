@@ -157,7 +157,13 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.quotes.menu_actions.append(self.highlight_quote_action)
         self.view.clicked.connect(self._annotation_clicked)
+        self.view.set_tooltip_source(self._tooltip_at)
         self.sidebar.set_count(panel, 0, 0)
+
+    def _tooltip_at(self, offset: int) -> str | None:
+        """The highlights' labels and notes above the quote's speaker, when there are both."""
+        tips = [tip for tip in (self.annotations.tooltip_at(offset), self.links.tooltip_for(offset)) if tip]
+        return "\n\n".join(tips) or None
 
     def _show_annotation(self, annotation_id: str) -> None:
         """A row picked in the Annotations tab: select its text (orphans have none to show)."""
