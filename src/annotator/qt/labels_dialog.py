@@ -72,8 +72,9 @@ class LabelsDialog(QDialog):
         store = self.controller.store
         for label in store.annotations.labels.labels if store is not None else ():
             usage = store.annotations.label_usage(label.name)
-            key = f"  [{label.key}]" if label.key else ""
-            item = QListWidgetItem(colour_icon(label.color), f"{label.name}{key}  ({usage})")
+            key = f" — key {label.key}" if label.key else ""
+            used = f"{usage} annotation" + ("" if usage == 1 else "s")
+            item = QListWidgetItem(colour_icon(label.color), f"{label.name}{key} — {used}")
             item.setData(Qt.ItemDataRole.UserRole, label.name)
             self.list.addItem(item)
             if label.name == current:
