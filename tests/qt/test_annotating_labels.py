@@ -65,3 +65,14 @@ def test_annotate_menu_lists_labels_with_keys(qtbot, window, article):  # noqa: 
     texts = [action.text() for action in window.annotate_menu.actions()]
     assert "Highlight as Claim\t1" in texts
     assert "&Labels…" in texts and "Rename &Tag…" in texts
+
+
+def test_shortcuts_list_names_the_label_keys_and_undo(qtbot, window, article):  # noqa: F811
+    from PySide6.QtCore import QObject
+
+    from annotator.qt.help_dialogs import shortcut_rows
+
+    open_and_wait(qtbot, window, article)
+    rows = dict(shortcut_rows([*window.actions.all(), *window.annotations.shortcut_actions(QObject(window))]))
+    assert rows["Highlight selection as Claim"] == "1"
+    assert "Ctrl+Z" in rows["Undo"] and "Ctrl+S" in rows["Save Annotations"]

@@ -217,6 +217,21 @@ class AnnotationController(QObject):
             actions.append(action)
         return actions
 
+    def shortcut_actions(self, parent: QObject) -> list[QAction]:
+        """Undo, Redo, Save, Save As and 'Highlight as <label>' with its key, for the shortcuts list.
+
+        The label actions are not added to any widget (the view's event filter handles the
+        keys, only over a selection), so listing them cannot make them fire elsewhere.
+        """
+        listed = [self.undo_action, self.redo_action, self.save_action, self.save_as_action]
+        labels = self.store.annotations.labels.labels if self.store is not None else ()
+        for label in labels:
+            if label.key:
+                action = QAction(f"Highlight selection as {label.name}", parent)
+                action.setShortcut(QKeySequence(label.key))
+                listed.append(action)
+        return listed
+
     def _context_actions(self, _offset: int) -> list[QAction]:
         if not self.can_edit or self._view.selected_span() is None:
             return []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -359,7 +359,9 @@ class MainWindow(QMainWindow):
             self.actions.show_sidebar.setChecked(visible)
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.actions.all(), self).exec()
+        holder = QObject(self)  # owns the listed label actions only while the dialog is open
+        ShortcutsDialog([*self.actions.all(), *self.annotations.shortcut_actions(holder)], self).exec()
+        holder.deleteLater()
 
     def _find_next(self) -> None:
         if not self.find_bar.isVisible():
