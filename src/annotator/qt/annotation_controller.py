@@ -60,6 +60,8 @@ class AnnotationController(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self._write_problem_reported = False
+        self._discarded_revision: int | None = None  # the user chose to drop these unsaved edits
+        self._open_status: str | None = None  # what opening said in the status bar (re-anchoring)
         self.dialog: QMessageBox | None = None
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -87,12 +89,23 @@ class AnnotationController(QObject):
     # -- binding an article ------------------------------------------------------------
 
     def open_article(self, article) -> None:
-        """Bind the annotations of ``article`` (None: no article); the previous ones are saved first."""
+        """Bind the annotations of ``article`` (None: no article); the previous ones are saved first.
+
+        The window binds as soon as the new text is shown (before quotes and people are found), so
+        a highlight made then lands in the new article's sidecar; binding the same article again
+        when extraction finishes changes nothing.
+        """
+        if article is not None and self.store is not None and self.store.article is article:
+            if self._open_status:
+                self.status(self._open_status)  # the window's own status replaced it meanwhile
+            return
         self.flush()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
         self.undo_stack.clear()
+        self._discarded_revision = None
+        self._open_status = None
         self.store = AnnotationStore.open(article) if article is not None else None
         self._write_problem_reported = False
         if self.store is not None:
@@ -116,7 +129,8 @@ class AnnotationController(QObject):
             message = f"{store.article.source.name} changed since it was annotated; highlights were re-attached"
             if orphans:
                 message += f", {orphans} need review"
-            self.status(message + ".")
+            self._open_status = message + "."
+            self.status(self._open_status)
 
     # -- editing -----------------------------------------------------------------------
 
@@ -403,6 +417,8 @@ class AnnotationController(QObject):
         self.autosave_timer.stop()
         if self.store is None or not self.store.is_dirty or self.store.read_only:
             return True
+        if self._discarded_revision == self.store.annotations.revision:
+            return True
         return self._save(quiet=False)
 
     def confirm_close(self) -> bool:
@@ -423,7 +439,10 @@ class AnnotationController(QObject):
         box.exec()
         if box.clickedButton() is save_as:
             return self.save_as_dialog()
-        return box.clickedButton() is discard
+        if box.clickedButton() is discard:
+            self._discarded_revision = self.store.annotations.revision
+            return True
+        return False
 
     # -- messages ----------------------------------------------------------------------
 

@@ -251,7 +251,13 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: str | Path) -> None:
-        """Start loading ``path``; the current article stays until the new one is ready."""
+        """Start loading ``path``; the current article stays until the new one is ready.
+
+        Unsaved annotations of the current article are saved first; when they cannot be, the
+        user chooses (Save As, drop them, or stay) before anything else happens.
+        """
+        if not self.annotations.confirm_close():
+            return
         self.loader.load(path, render=self.view.document_renderer())
 
     def show_text(self, read: ReadArticle) -> None:
@@ -263,6 +269,7 @@ class MainWindow(QMainWindow):
         self.status.set_busy(f"Finding quotes and people in {read.path.name}…")
         self.find.refresh()
         self._update_title(read.path)
+        self.annotations.open_article(read.article)
         self._update_enabled()
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
@@ -280,6 +287,8 @@ class MainWindow(QMainWindow):
             self._show_problem(f"{loaded.path.name} is open, without quotes and people.", loaded.problem)
 
     def close_article(self) -> None:
+        if not self.annotations.confirm_close():
+            return
         self.current = None
         self.find_bar.close_bar()
         self.view.clear_article()
