@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.annotations_panel import AnnotationsPanel
+from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
@@ -186,6 +187,13 @@ class MainWindow(QMainWindow):
         menus = {menu.title(): menu for menu in self.menuBar().findChildren(QMenu)}
         file_menu, edit_menu = menus["&File"], menus["&Edit"]
         file_menu.insertActions(self.actions.close, [self.annotations.save_action, self.annotations.save_as_action])
+        self.exporter = ExportController(
+            self,
+            lambda: self.annotations.store,
+            lambda: self.current.extraction if self.current is not None else None,
+        )
+        file_menu.insertAction(self.actions.close, self.exporter.action)
+        file_menu.insertSeparator(self.actions.close)
         first = edit_menu.actions()[0]
         edit_menu.insertActions(first, [self.annotations.undo_action, self.annotations.redo_action])
         edit_menu.insertSeparator(first)
