@@ -10,16 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from annotator.cli.article_store import CommandFailure, fail, open_article_store
 from annotator.core.annotations import (
     AddAnnotation,
     AnnotationError,
-    AnnotationStore,
     LabelError,
     SidecarError,
 )
 from annotator.core.annotations.operations import canonical_verdict
-from annotator.core.article import ArticleError
-from annotator.core.readers import read_article
 
 MAX_LISTED_MATCHES = 5
 
@@ -50,12 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.end is not None and args.start is None:
         args.parser.error("--end needs --start")
     try:
-        article = read_article(args.path)
-    except ArticleError as error:
-        return _fail(f"{args.path}: {error}")
-    store = AnnotationStore.open(article)
-    if store.problem is not None:
-        return _fail(f"{store.problem}; nothing was added")
+        article, store = open_article_store(args.path, "nothing was added")
+    except CommandFailure as error:
+        return fail(str(error))
     try:
         start, end = _span(article.text, args)
         label = store.annotations.labels.find(args.label)
@@ -76,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         store.annotations.apply(operation)
         store.save()
     except (AnnotationError, LabelError, SidecarError) as error:
-        return _fail(f"{args.path}: {error}")
+        return fail(f"{args.path}: {error}")
     if store.reanchored:
         print(
             "annotator: note: the article changed since its annotations were saved; "
@@ -109,6 +104,3 @@ def _span(text: str, args: argparse.Namespace) -> tuple[int, int]:
     return starts[0], starts[0] + len(args.quote)
 
 
-def _fail(message: str) -> int:
-    print(f"annotator: {message}", file=sys.stderr)
-    return 1
