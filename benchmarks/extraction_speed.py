@@ -22,52 +22,9 @@ from pathlib import Path
 
 from annotator.core.article import Article
 from annotator.core.extraction import extract
+from texts import ARTICLE_BREAK, build_text, source_articles
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "core" / "fixtures" / "extraction"
 REFERENCE_SPACY_CHARS_PER_S = 28_000
-ARTICLE_BREAK = "\n\n\n"
-
-# Substitute names so copies differ (given name, family name pairs from many cultures).
-RENAMES = [
-    ("Amara", "Okafor"), ("Lars", "Henriksen"), ("Mei", "Tanaka"), ("Jorge", "Valdez"), ("Fatima", "Haddad"),
-    ("Ivan", "Petrenko"), ("Sofia", "Marino"), ("Kwame", "Boateng"), ("Ingrid", "Solberg"), ("Arjun", "Mehta"),
-]  # fmt: skip
-
-
-def source_articles() -> list[str]:
-    texts = []
-    try:
-        from annotator.core.resources import sample_article_path
-
-        texts.append(sample_article_path().read_text(encoding="utf-8"))
-    except (ImportError, OSError):
-        pass
-    texts.extend(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
-    return texts
-
-
-def varied_copy(text: str, n: int) -> str:
-    """The n-th variant of an article: one person renamed, paragraphs rotated past the headline."""
-    given, family = RENAMES[n % len(RENAMES)]
-    for old_given, old_family in (("Kirill", "Budanov"), ("Agnieszka", "Kowalczyk"), ("Marisol", "Ortega")):
-        text = text.replace(old_given, given).replace(old_family, f"{family}{n % 7 or ''}")
-    paragraphs = text.split("\n\n")
-    if len(paragraphs) > 3:
-        k = 1 + n % (len(paragraphs) - 2)
-        paragraphs = paragraphs[:1] + paragraphs[k:] + paragraphs[1:k]
-    return "\n\n".join(paragraphs)
-
-
-def build_text(target_chars: int, articles: list[str]) -> str:
-    parts: list[str] = []
-    size = n = 0
-    while size < target_chars:
-        part = varied_copy(articles[n % len(articles)], n)
-        parts.append(part)
-        size += len(part) + len(ARTICLE_BREAK)
-        n += 1
-    return ARTICLE_BREAK.join(parts)[:target_chars]
 
 
 def time_extract(text: str) -> tuple[float, int, int]:
