@@ -77,13 +77,30 @@ def article_from_html(source: Path, decoded: DecodedText) -> Article:
 
 def _extract(html: str) -> etree._Element:
     for options in ({}, {"favor_recall": True}):
-        result = trafilatura.extract(html, **_EXTRACT_OPTIONS, **options)
+        result = _trafilatura_xml(html, options)
         if result:
             try:
                 return etree.fromstring(result.encode("utf-8"), _XML_PARSER)
             except etree.XMLSyntaxError:
                 break
     raise ArticleError("no article text could be found in this HTML page")
+
+
+def _trafilatura_xml(html: str, options: dict[str, bool]) -> str | None:
+    """trafilatura's XML, or without metadata when its metadata pass breaks on the page.
+
+    Its date and metadata helpers (htmldate, lxml's ``drop_tree``) fail on some malformed
+    markup, e.g. ``<svg>text<p><p>`` raises an AssertionError; the article text is still
+    extractable without them, so that is tried before giving up with an ArticleError.
+    """
+    try:
+        return trafilatura.extract(html, **_EXTRACT_OPTIONS, **options)
+    except Exception:  # noqa: BLE001 - third-party parser on hostile markup
+        pass
+    try:
+        return trafilatura.extract(html, **{**_EXTRACT_OPTIONS, "with_metadata": False}, **options)
+    except Exception as error:  # noqa: BLE001
+        raise ArticleError(f"this HTML page could not be parsed ({type(error).__name__})") from error
 
 
 def _add_children(pieces: PieceText, main: etree._Element, title: str) -> None:
