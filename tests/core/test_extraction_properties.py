@@ -2,37 +2,62 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.article import BLOCK_KINDS, ArticleError, Block
 from annotator.core.extraction.quotes import QUOTE_CHARS
+from annotator.core.readers.decoding import DecodedText
+from annotator.core.readers.html_reader import article_from_html
+from annotator.core.readers.markdown_reader import article_from_markdown
+from annotator.core.readers.structure import recover_blocks
 from tests.core.extraction_support import run
+from tests.core.test_readers_properties import MARKDOWN_LINES, html_documents
 
 MARKS = sorted(QUOTE_CHARS)
-WORDS = ["Ana", "Lima", "said", "he", "she", "the", "Mr", "President", "Kyiv’s", "don’t", "told", "—", "–", ":", ",", "."]
+WORDS = [
+    "Ana", "Lima", "said", "says", "he", "she", "the", "Mr", "Mrs.", "Dr", "President", "Kyiv’s", "don’t", "told",
+    "according to", "added", "—", "–", ":", ",", ".", "?", "…", "(", ")", "O'Brien", "Jean-Luc", "ANA LIMA",
+    "By", "READ MORE:", "LONDON —", "pictured", "'", '"', "\u0301", "🙂", "\t", "•",
+]
 newsy = st.lists(
     st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS), st.sampled_from([" ", " ", "\n", "\n\n", "\u00a0"])),
     max_size=200,
 ).map("".join)
 
 
-def check(text: str) -> None:
-    result = run(text)
+def check(text: str, blocks: list[Block] | None = None) -> None:
+    """Every span inside the text and consistent with it; every reference resolves."""
+    result = run(text, blocks)
     spans = sorted((q.start, q.end) for q in result.quotes)
     for (_, a_end), (b_start, _) in zip(spans, spans[1:]):
         assert a_end <= b_start
+    person_ids = [person.id for person in result.people]
+    assert len(set(person_ids)) == len(person_ids)
+    assert len({quote.id for quote in result.quotes}) == len(result.quotes)
     for quote in result.quotes:
         assert 0 <= quote.start < quote.end <= len(text)
         assert quote.text == text[quote.start : quote.end]
-        for span in (quote.speaker_mention, quote.cue):
+        for span in (quote.speaker_mention, quote.cue, *quote.parts):
             if span is not None:
-                assert 0 <= span.start <= span.end <= len(text)
+                assert 0 <= span.start < span.end <= len(text), (span, quote)
+        for part in quote.parts:
+            assert quote.start <= part.start and part.end <= quote.end
+        assert (quote.cue is None) == (quote.cue_text is None)
+        if quote.cue is not None:
+            assert quote.cue_text == text[quote.cue.start : quote.cue.end]
+        if quote.speaker_id is not None or quote.speaker_mention is not None:
+            assert quote.speaker
         if quote.speaker_id is not None:
             assert result.person(quote.speaker_id) is not None
     for person in result.people:
-        assert person.mentions
+        assert person.mentions and person.name
         for mention in person.mentions:
             assert 0 <= mention.start < mention.end <= len(text)
+        spoken = [q for q in result.quotes if q.speaker_id == person.id and q.kind != "scare"]
+        assert person.quote_count == len(spoken)
     assert result.seconds >= 0
 
 
@@ -53,3 +78,37 @@ def test_random_quote_marks_and_news_words_never_raise(text):
 def test_huge_paragraphs_without_breaks(mark, words):
     text = " ".join(f"{mark}Ana Lima said{mark} he" if n % 97 == 0 else "word" for n in range(words))
     check(text)
+
+
+@st.composite
+def texts_with_blocks(draw) -> tuple[str, list[Block]]:
+    """News-like text with either the reader's blocks or arbitrary well-formed ones."""
+    text = draw(newsy)
+    if draw(st.booleans()):
+        return text, recover_blocks(text)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=12))))
+    pairs = [(start, end) for start, end in zip(cuts[::2], cuts[1::2]) if start < end]
+    return text, [Block(draw(st.sampled_from(BLOCK_KINDS)), start, end) for start, end in pairs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_with_blocks())
+def test_any_blocks_keep_spans_inside_the_text(case):
+    check(*case)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    source=st.one_of(
+        st.tuples(st.just("markdown"), st.lists(st.sampled_from(MARKDOWN_LINES) | newsy, max_size=20).map("\n".join)),
+        st.tuples(st.just("html"), html_documents()),
+    )
+)
+def test_articles_from_the_readers_keep_spans_inside_the_text(source):
+    kind, document = source
+    read = article_from_markdown if kind == "markdown" else article_from_html
+    try:
+        article = read(Path(f"story.{kind}"), DecodedText(document, "utf-8"))
+    except ArticleError:
+        return
+    check(article.text, article.blocks)
