@@ -31,6 +31,7 @@ import shutil
 import statistics
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from annotator.core.annotations import (
@@ -87,12 +88,20 @@ def build_annotations(store: AnnotationStore, count: int, seed: int = 11) -> Non
     """``count`` annotations over the article, the way a team's heavy annotation looks.
 
     40 % carry tags, 35 % a note (a few words to a paragraph, some not in English), 20 % a
-    verdict, 10 % a quote link with a speaker; authors vary.
+    verdict, 10 % a quote link with a speaker; authors vary. They were made over a few weeks,
+    and a third of them edited later, so timestamps differ as they do in real files.
     """
     rng = random.Random(seed)
     operations = []
+    made = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
     for n, (start, end) in enumerate(word_spans(store.article.text, count, rng)):
-        fields: dict = {"author": rng.choice(("", "amara", "lars.h", "Zoë Brünner"))}
+        made += timedelta(seconds=rng.randrange(1, 400))
+        edited = made + timedelta(hours=rng.randrange(1, 200)) if rng.random() < 0.33 else made
+        fields: dict = {
+            "author": rng.choice(("", "amara", "lars.h", "Zoë Brünner")),
+            "created": made.isoformat().replace("+00:00", "Z"),
+            "modified": edited.isoformat().replace("+00:00", "Z"),
+        }
         if rng.random() < 0.4:
             fields["tags"] = rng.sample(TAGS, rng.randrange(1, 4))
         if rng.random() < 0.35:

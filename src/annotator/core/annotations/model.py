@@ -8,7 +8,8 @@ article's text changes. These records are plain data; operations live beside the
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -83,7 +84,12 @@ class QuoteSelector:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "QuoteSelector":
-        return cls(exact=data["exact"], prefix=data.get("prefix", ""), suffix=data.get("suffix", ""))
+        get = data.get
+        selector = _new(cls)
+        _SET_EXACT(selector, data["exact"])
+        _SET_PREFIX(selector, get("prefix", ""))
+        _SET_SUFFIX(selector, get("suffix", ""))
+        return selector
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,19 +172,50 @@ class Annotation:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Annotation":
-        return cls(
-            id=data["id"],
-            start=data["start"],
-            end=data["end"],
-            selector=QuoteSelector.from_json(data["selector"]),
-            label=data["label"],
-            tags=tuple(data.get("tags", ())),
-            note=data.get("note", ""),
-            verdict=data.get("verdict"),
-            quote_id=data.get("quote_id"),
-            speaker=data.get("speaker"),
-            author=data.get("author", ""),
-            created=data["created"],
-            modified=data["modified"],
-            status=data.get("status", "anchored"),
-        )
+        """The annotation ``to_json`` gave, with the same defaults for absent optional keys.
+
+        Loading a sidecar builds 10,000 of these, so the fields are written straight into
+        the slots (see ``_slot_setters``) instead of through the frozen ``__init__``, which
+        calls ``object.__setattr__`` once per field: half the cost of the whole build.
+        """
+        get = data.get
+        annotation = _new(cls)
+        _SET_ID(annotation, data["id"])
+        _SET_START(annotation, data["start"])
+        _SET_END(annotation, data["end"])
+        _SET_SELECTOR(annotation, QuoteSelector.from_json(data["selector"]))
+        _SET_LABEL(annotation, data["label"])
+        _SET_TAGS(annotation, tuple(get("tags", ())))
+        _SET_NOTE(annotation, get("note", ""))
+        _SET_VERDICT(annotation, get("verdict"))
+        _SET_QUOTE_ID(annotation, get("quote_id"))
+        _SET_SPEAKER(annotation, get("speaker"))
+        _SET_AUTHOR(annotation, get("author", ""))
+        _SET_CREATED(annotation, data["created"])
+        _SET_MODIFIED(annotation, data["modified"])
+        _SET_STATUS(annotation, get("status", "anchored"))
+        return annotation
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """Writers for the slots ``names`` of the frozen dataclass ``cls``, in that order.
+
+    ``from_json`` fills a bare instance through these. ``names`` must list every field,
+    in order, so a field added to the class without being read in ``from_json`` fails
+    here, at import, rather than leaving an unset slot behind.
+    """
+    declared = tuple(item.name for item in fields(cls))
+    if names != declared:
+        raise TypeError(f"{cls.__name__}.from_json fills {names}, but the fields are {declared}")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_new = object.__new__
+_SET_EXACT, _SET_PREFIX, _SET_SUFFIX = _slot_setters(QuoteSelector, ("exact", "prefix", "suffix"))
+(
+    _SET_ID, _SET_START, _SET_END, _SET_SELECTOR, _SET_LABEL, _SET_TAGS, _SET_NOTE, _SET_VERDICT,
+    _SET_QUOTE_ID, _SET_SPEAKER, _SET_AUTHOR, _SET_CREATED, _SET_MODIFIED, _SET_STATUS,
+) = _slot_setters(Annotation, (
+    "id", "start", "end", "selector", "label", "tags", "note", "verdict",
+    "quote_id", "speaker", "author", "created", "modified", "status",
+))  # fmt: skip

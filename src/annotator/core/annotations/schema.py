@@ -117,6 +117,7 @@ class SchemaCompiler:
         self._sources: list[str] = []
         self._counter = 0
         self._inlining: list[str] = []
+        self._memos: list[dict[str, str]] = []  # per function being written: pattern -> set name
 
     def compile(self, schema: dict[str, Any]) -> Check:
         entry = self._function_for(schema, "check_root")
@@ -139,8 +140,12 @@ class SchemaCompiler:
         return name
 
     def _function_for(self, schema: dict[str, Any] | bool, name: str) -> str:
+        self._memos.append({})
+        body = self._checks(schema, "v", 1)
+        memos = self._memos.pop()
         lines = [f"def {name}(v):"]
-        lines += self._checks(schema, "v", 1)
+        lines += [f"    {memo} = set()" for memo in memos.values()]
+        lines += body
         lines.append("    return True")
         self._sources.append("\n".join(lines))
         return name
@@ -218,9 +223,26 @@ class SchemaCompiler:
         if "maxLength" in schema:
             lines.append(f"{pad}if len({var}) > {int(schema['maxLength'])}: return False")
         if "pattern" in schema:
-            search = self._constant(re.compile(schema["pattern"]).search)
-            lines.append(f"{pad}if {search}({var}) is None: return False")
+            lines += self._pattern_check(schema["pattern"], var, pad)
         return lines
+
+    def _pattern_check(self, pattern: str, var: str, pad: str) -> list[str]:
+        """A regular-expression search, run once per distinct string in one call.
+
+        Timestamps (``created`` equals ``modified`` until an annotation is edited), tags
+        and label names repeat across annotations; a set of strings already matched in
+        this call is cheaper than the search. The set lives in the call, so nothing is
+        kept between files.
+        """
+        memos = self._memos[-1]
+        if pattern not in memos:
+            memos[pattern] = self._name("matched")
+        memo, search = memos[pattern], self._constant(re.compile(pattern).search)
+        return [
+            f"{pad}if {var} not in {memo}:",
+            f"{pad}    if {search}({var}) is None: return False",
+            f"{pad}    {memo}.add({var})",
+        ]
 
     def _number_checks(self, schema, var, depth) -> list[str]:
         if "minimum" not in schema:
@@ -229,27 +251,41 @@ class SchemaCompiler:
         return ["    " * depth + f"if {var} < {low}: return False"]
 
     def _object_checks(self, schema, var, depth) -> list[str]:
+        """Required keys, each property's checks, then no keys beyond the properties.
+
+        ``additionalProperties: false`` is checked by counting the listed properties
+        present (the required ones, plus each optional one found while checking it) and
+        comparing with the number of keys, cheaper than a subset test of all the keys.
+        """
         pad = "    " * depth
         if isinstance(schema.get("additionalProperties"), dict):
             raise ValueError("additionalProperties with a schema is not supported")
         properties = schema.get("properties", {})
         required = set(schema.get("required", ()))
+        closed = schema.get("additionalProperties", True) is False
+        count = self._name("n")
         lines = []
         if required:
             lines.append(f"{pad}if not {self._constant(frozenset(required))} <= {var}.keys(): return False")
-        if schema.get("additionalProperties", True) is False:
-            lines.append(f"{pad}if not {var}.keys() <= {self._constant(frozenset(properties))}: return False")
+        if closed:
+            lines.append(f"{pad}{count} = {len(required & set(properties))}")
         for name, sub in properties.items():
             item = self._name("x")
             body = self._checks(sub, item, depth + 1)
-            if not body:
-                continue
             if name in required:
-                lines.append(f"{pad}if True:")
-            else:
+                if body:
+                    lines.append(f"{pad}if True:")
+                    lines.append(f"{pad}    {item} = {var}[{name!r}]")
+                    lines += body
+            elif body or closed:
                 lines.append(f"{pad}if {name!r} in {var}:")
-            lines.append(f"{pad}    {item} = {var}[{name!r}]")
-            lines += body
+                if closed:
+                    lines.append(f"{pad}    {count} += 1")
+                if body:
+                    lines.append(f"{pad}    {item} = {var}[{name!r}]")
+                    lines += body
+        if closed:
+            lines.append(f"{pad}if len({var}) != {count}: return False")
         return lines
 
     def _array_checks(self, schema, var, depth) -> list[str]:
