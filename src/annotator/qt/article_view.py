@@ -32,6 +32,7 @@ from annotator.core.article import BLOCK_KINDS, Article
 from annotator.qt.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
 from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
 from annotator.qt.highlight_layers import HighlightLayers
+from annotator.qt.layout_pacer import LayoutPacer
 from annotator.qt.positions import PositionMap
 from annotator.qt.theme import ArticleColors, theme_named
 
@@ -71,6 +72,7 @@ class ArticleView(QTextEdit):
         self._formats = ArticleFormats(self._colors, reading_font(self._point_size))
         self._tooltip_source: TooltipSource | None = None
         self._context_sources: list[ContextActionSource] = []
+        self.layout_pacer = LayoutPacer(self.document, self)
         self._update_measure()
 
     # -- content -------------------------------------------------------------------
@@ -117,6 +119,7 @@ class ArticleView(QTextEdit):
         document.setParent(self)
         self.setDocument(document)  # QTextEdit deletes the old one, its child
         self._update_measure()
+        self.layout_pacer.start()
 
     def _rebuild_keeping_place(self) -> None:
         """Re-render after a zoom or theme change, keeping the reader's place and selection."""
@@ -163,9 +166,12 @@ class ArticleView(QTextEdit):
     def _update_measure(self) -> None:
         measure = self.measure_width()
         available = self.width() - self.verticalScrollBar().sizeHint().width()
+        # Each call to setLineWrapColumnOrWidth lays the whole document out again, even with
+        # the same width: on a long article only a real change of measure may pay for that.
         if available > measure:
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-            self.setLineWrapColumnOrWidth(measure)
+            if self.lineWrapColumnOrWidth() != measure:
+                self.setLineWrapColumnOrWidth(measure)
             self.setViewportMargins((available - measure) // 2, 0, 0, 0)
         else:
             self.setViewportMargins(0, 0, 0, 0)
@@ -174,6 +180,7 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._update_measure()
         super().resizeEvent(event)
+        self.layout_pacer.start()  # a new width lays the document out again
 
     # -- offsets, selection, scrolling ---------------------------------------------
 

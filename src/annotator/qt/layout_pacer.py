@@ -1,0 +1,111 @@
+"""Lays out a long article in slices of a few milliseconds, so the window never stops responding.
+
+QTextEdit lays a document out lazily on a 10 ms timer, but each step covers twice the text of
+the one before, up to 200,000 characters: on a multi-megabyte article the event loop then stops
+for 150–600 ms at a time, seconds on end, while the reader tries to scroll or select (measured
+with ``benchmarks/bench_open.py``). Qt offers no setting for the step size, so the pacer takes
+the stepping over:
+
+* it filters the document layout's own lazy-layout timer (the layout's timer with a non-zero
+  interval, found through ``QAbstractEventDispatcher.registeredTimers``; its other timer, which
+  reports the growing size to the scroll bar, passes untouched);
+* it lays out the next stretch itself: ``blockBoundingRect`` of a block further on lays out
+  everything up to it, each stretch sized from the pace of the previous one so that a slice
+  stays near ``SLICE_BUDGET_S``. Painting, hit tests and jumps still lay out what they need at
+  once, as before, so nothing waits for the pacer.
+
+The pacer keeps its own place (the next block to lay out) and starts again from the top
+whenever the layout may have been reset: a new document, a new width, a zoom; and when Qt's
+timer fires while the pacer is idle, which means a layout run began that it was not told of.
+Stretches already laid out (the visible page, a jump to the end) cost nothing to walk over.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer, QTimerEvent
+from shiboken6 import isValid
+
+SLICE_BUDGET_S = 0.008
+FIRST_SLICE_BLOCKS = 16
+MAX_SLICE_BLOCKS = 20_000
+
+
+def is_lazy_layout_timer(layout: QObject, timer_id: int) -> bool:
+    """True for the layout's stepping timer (10 ms), False for its size-report timer (0 ms)."""
+    dispatcher = QAbstractEventDispatcher.instance(layout.thread())
+    if dispatcher is None:
+        return False
+    return any(info.timerId == timer_id and info.interval > 0 for info in dispatcher.registeredTimers(layout))
+
+
+class LayoutPacer(QObject):
+    """Drives the layout of one view's document in short slices until it is complete."""
+
+    def __init__(self, document_source, parent: QObject | None = None) -> None:
+        """``document_source()`` returns the view's current document (it changes per article)."""
+        super().__init__(parent)
+        self._document_source = document_source
+        self._blocks_per_slice = FIRST_SLICE_BLOCKS
+        self._next_block = 0
+        self._watched: QObject | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+        self.slices = 0
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        """Pace the layout from the top (call after a new document, a new width or a zoom)."""
+        self._watch_layout()
+        self._blocks_per_slice = FIRST_SLICE_BLOCKS
+        self._next_block = 0
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _watch_layout(self) -> None:
+        document = self._document_source()
+        layout = document.documentLayout() if document is not None else None
+        if layout is None or layout is self._watched:
+            return
+        if self._watched is not None and isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        layout.installEventFilter(self)
+        self._watched = layout
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Timer and watched is self._watched and isinstance(event, QTimerEvent):
+            if is_lazy_layout_timer(watched, event.timerId()):
+                if not self._timer.isActive():
+                    self.start()  # a layout run began that nobody announced
+                return True
+        return super().eventFilter(watched, event)
+
+    def _slice(self) -> None:
+        document = self._document_source()
+        layout = document.documentLayout() if document is not None else None
+        last = document.blockCount() - 1 if document is not None else -1
+        if layout is None or self._next_block > last:
+            self._timer.stop()
+            return
+        if layout is not self._watched:
+            self._watch_layout()
+        first = self._next_block
+        target = min(last, first + self._blocks_per_slice)
+        began = time.perf_counter()
+        layout.blockBoundingRect(document.findBlockByNumber(target))
+        spent = time.perf_counter() - began
+        self.slices += 1
+        self._next_block = target + 1
+        # Aim the next slice at the budget from this one's pace, growing at most twofold.
+        pace = (target - first + 1) / max(spent, 1e-5)
+        self._blocks_per_slice = int(max(1, min(MAX_SLICE_BLOCKS, pace * SLICE_BUDGET_S, self._blocks_per_slice * 2)))
+        if target >= last:
+            self._timer.stop()

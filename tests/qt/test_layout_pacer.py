@@ -1,0 +1,69 @@
+"""A long article is laid out in slices after it shows, and the scroll bar ends up knowing all of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.article import Article, Block
+from annotator.qt.article_view import ArticleView
+
+pytestmark = pytest.mark.gui
+
+PARAGRAPH = "The council said the wall “was never finished”, and residents waded home at dusk. " * 4
+
+
+def long_article(paragraphs: int = 1500) -> Article:
+    text = "\n\n".join(f"{n}. {PARAGRAPH}" for n in range(paragraphs))
+    blocks, start = [], 0
+    for piece in text.split("\n\n"):
+        blocks.append(Block("paragraph", start, start + len(piece)))
+        start += len(piece) + 2
+    return Article(source=Path("long.txt"), text=text, blocks=blocks)
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = ArticleView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_long_article_is_laid_out_in_many_slices_to_the_end(view, qtbot):
+    view.show_article(long_article())
+    assert view.layout_pacer.active
+    qtbot.waitUntil(lambda: not view.layout_pacer.active, timeout=20_000)
+    assert view.layout_pacer.slices > 3
+    qtbot.wait(20)  # the layout reports its final size on the next turn of the event loop
+    scroll_range = view.verticalScrollBar().maximum()
+    # Asking for the size lays out whatever is left: nothing may be left.
+    view.document().documentLayout().documentSize()
+    qtbot.wait(20)
+    assert view.verticalScrollBar().maximum() == scroll_range
+    assert scroll_range > 100 * view.viewport().height()
+
+
+def test_a_new_width_starts_the_pacing_again(view, qtbot):
+    view.show_article(long_article(300))
+    qtbot.waitUntil(lambda: not view.layout_pacer.active, timeout=20_000)
+    view.resize(500, 700)
+    assert view.layout_pacer.active
+    qtbot.waitUntil(lambda: not view.layout_pacer.active, timeout=20_000)
+    qtbot.wait(20)
+    scroll_range = view.verticalScrollBar().maximum()
+    view.document().documentLayout().documentSize()
+    qtbot.wait(20)
+    assert view.verticalScrollBar().maximum() == scroll_range
+
+
+def test_reading_starts_before_the_layout_is_complete(view, qtbot):
+    """The first page can be painted and scrolled while the rest is still being laid out."""
+    view.show_article(long_article())
+    qtbot.wait(1)
+    assert view.layout_pacer.active
+    view.verticalScrollBar().setValue(view.verticalScrollBar().singleStep() * 3)
+    assert view.offset_at(view.viewport().rect().center()) > 0
