@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 from json.encoder import encode_basestring as _encode_string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,11 +148,14 @@ def read_sidecar(path: Path) -> tuple[SidecarContent, Fingerprint] | None:
     Raises ``SidecarUnreadableError`` (corrupt or unsupported) without touching the file.
     """
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise SidecarCorruptError(path, f"cannot read {path}: {error.strerror}") from error
+    if not stat.S_ISREG(status.st_mode):  # reading a named pipe would block forever
+        raise SidecarCorruptError(path, f"{path} is not a regular file; it was not read")
+    size = status.st_size
     if size > MAX_SIDECAR_BYTES:
         raise SidecarCorruptError(path, _too_large(path, size))
     try:
@@ -186,9 +191,33 @@ def decode_sidecar(path: Path, data: bytes) -> SidecarContent:
         if problems:
             listed = "; ".join(problems)
             raise SidecarCorruptError(path, f"{path} does not match the sidecar schema: {listed}", problems)
+        replaced = False
+        if b"\\ud" in data or b"\\uD" in data:  # only a JSON escape can make a lone surrogate
+            cleaned = _without_lone_surrogates(payload)
+            replaced, payload = cleaned != payload, cleaned
         content = _content_from_json(path, payload)
         del payload
+    if replaced:
+        content.warnings.append("characters that are not valid Unicode (lone surrogates) were replaced by \ufffd")
     return content
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with each lone surrogate (``"\\ud83d"``, half an emoji cut by another tool) as U+FFFD.
+
+    JSON allows them but UTF-8 cannot encode them: kept, they would make every later save
+    and export of the file fail. Called after the schema check, so nesting is shallow.
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _parse(path: Path, data: bytes) -> Any:
@@ -200,6 +229,10 @@ def _parse(path: Path, data: bytes) -> Any:
         raise SidecarCorruptError(
             path, f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from error
+    except RecursionError as error:
+        raise SidecarCorruptError(path, f"{path} is not a sidecar: its JSON is nested too deeply") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise SidecarCorruptError(path, f"{path} is not a sidecar: {error}") from error
 
 
 def _check_format(path: Path, payload: Any) -> None:
