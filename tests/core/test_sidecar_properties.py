@@ -3,11 +3,14 @@ with ``jsonschema`` on valid and broken files."""
 
 from __future__ import annotations
 
+import codecs
 import copy
 import json
+import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -20,7 +23,7 @@ from annotator.core.annotations import (
     LabelSet,
 )
 from annotator.core.annotations.schema import _fast_checker, schema_problems, sidecar_schema
-from annotator.core.annotations.sidecar import decode_sidecar
+from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
 from annotator.core.article import Article
 
 free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -68,6 +71,52 @@ def test_loaded_then_saved_sidecar_is_byte_for_byte_the_original(tmp_path_factor
     assert loaded.annotations.state() == annotations.state()
     loaded.save()
     assert loaded.path.read_bytes() == original
+
+
+OPTIONAL_DEFAULTS = {"tags": [], "note": "", "verdict": None, "quote_id": None, "speaker": None, "author": "",
+                     "status": "anchored"}
+
+
+@st.composite
+def reformatted(draw, value):
+    """``value`` as another program might write it: keys reordered, defaults left out,
+    integers as 3.0, other indentation and escaping."""
+    if isinstance(value, dict):
+        items = [(key, draw(reformatted(item))) for key, item in value.items()]
+        items = [
+            (key, item) for key, item in items
+            if not (key in OPTIONAL_DEFAULTS and item == OPTIONAL_DEFAULTS[key] and draw(st.booleans()))
+            and not (key in ("prefix", "suffix") and item == "" and draw(st.booleans()))
+            and not (key == "key" and item is None and draw(st.booleans()))
+        ]
+        return dict(draw(st.permutations(items)))
+    if isinstance(value, list):
+        return [draw(reformatted(item)) for item in value]
+    if type(value) is int and draw(st.integers(0, 4)) == 0:
+        return float(value)
+    return value
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(annotations=annotation_sets(), data=st.data())
+def test_any_rewriting_of_a_sidecar_loads_and_saves_back_to_the_same_bytes(tmp_path_factory, annotations, data):
+    """The strongest round trip that holds: any JSON spelling of a valid sidecar (key order,
+    omitted defaults, 3.0 for 3, indentation, \\u escapes, a BOM) saves back byte for byte
+    as Annotator writes it; a sidecar Annotator wrote is therefore kept byte for byte."""
+    folder = tmp_path_factory.mktemp("rewritten")
+    article = Article(folder / "a.txt", annotations.text)
+    store = AnnotationStore(article, sidecar_path_for(article.source), annotations)
+    store.save()
+    canonical = store.path.read_bytes()
+    value = data.draw(reformatted(json.loads(canonical)))
+    text = json.dumps(
+        value, ensure_ascii=data.draw(st.booleans()), indent=data.draw(st.sampled_from([None, 0, 1, 4, "\t"]))
+    )
+    store.path.write_bytes(data.draw(st.sampled_from([b"", codecs.BOM_UTF8])) + text.encode("utf-8"))
+    loaded = AnnotationStore.open(article)
+    assert loaded.problem is None and not loaded.reanchored and not loaded.warnings
+    loaded.save()
+    assert loaded.path.read_bytes() == canonical
 
 
 # -- fast check vs jsonschema ----------------------------------------------------------------
@@ -127,7 +176,7 @@ def mutated(draw):
                 parent[draw(st.text(max_size=6))] = draw(json_values)
             else:
                 parent.append(draw(json_values))
-        except (KeyError, IndexError, TypeError):
+        except (KeyError, IndexError, TypeError, AttributeError):
             pass
     return payload
 
@@ -149,3 +198,96 @@ def test_schema_problems_name_the_place_and_the_rule():
         "annotations[0].status: 'lost' is not one of ['anchored', 'moved', 'fuzzy', 'orphan']"
     ]
     decode_sidecar(Path("x"), json.dumps(VALID).encode())  # and the valid one decodes
+
+
+# -- the loader on hostile input: only SidecarError, always with a message ---------------------
+
+
+def decodes_or_refuses(data: bytes) -> SidecarContent | None:
+    """The content of ``data``, or None when it was refused with a SidecarError and a message.
+
+    Anything else escaping (KeyError, TypeError, RecursionError, ValueError...) fails.
+    """
+    try:
+        content = decode_sidecar(Path("story.txt.annotations.json"), data)
+    except SidecarError as error:
+        assert str(error).strip()
+        return None
+    for annotation in content.annotations:
+        assert 0 <= annotation.start <= annotation.end <= content.article_length
+    return content
+
+
+any_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=any_json)
+def test_any_json_value_is_refused_with_a_sidecar_error(value):
+    decodes_or_refuses(json.dumps(value).encode())  # NaN and Infinity literals included
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=300) | st.binary(max_size=300).map(lambda tail: json.dumps(VALID).encode()[:200] + tail))
+def test_any_bytes_are_refused_with_a_sidecar_error(data):
+    decodes_or_refuses(data)
+
+
+ODD_LITERALS = [
+    "NaN", "Infinity", "-Infinity", "1e400", "-0", "1.0", "3.0", "1e300", "9" * 5000, "-" + "9" * 5000, "0.5",
+    '"\\ud800"', '"\\udfff\\ud800"', '"\\u0000"', '"a\\u2028b"', "[" * 3000 + "]" * 3000, '{"a":' * 3000 + "1" + "}" * 3000,
+]
+
+
+@st.composite
+def mutated_bytes(draw) -> bytes:
+    """A valid sidecar with one value swapped for an odd JSON literal, or one key written twice."""
+    text = json.dumps(draw(mutated()) if draw(st.booleans()) else VALID)
+    if draw(st.booleans()):
+        values = list(re.finditer(r'(?<=: )("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|null|true|false)', text))
+        if values:
+            target = draw(st.sampled_from(values))
+            text = text[: target.start()] + draw(st.sampled_from(ODD_LITERALS)) + text[target.end() :]
+    else:
+        keys = list(re.finditer(r'"(\w+)": ', text))
+        target = draw(st.sampled_from(keys))
+        text = text[: target.start()] + f'{target.group()}{draw(st.sampled_from(ODD_LITERALS[:12]))}, ' + text[target.start() :]
+    prefix = draw(st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE]))
+    return prefix + text.encode("utf-8")
+
+
+@example(data=b"[" * 100_000 + b"]" * 100_000)  # was RecursionError
+@example(data=json.dumps(VALID).replace('"length": 40', '"length": 1' + "0" * 5000).encode())  # was ValueError
+@example(data=json.dumps(VALID).replace('"version": 1', '"version": 1, "version": 2').encode())
+@settings(max_examples=300, deadline=None)
+@given(data=mutated_bytes())
+def test_mutated_sidecars_are_read_or_refused_with_a_sidecar_error(data):
+    decodes_or_refuses(data)
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d"])
+def test_a_lone_surrogate_escape_is_replaced_so_the_sidecar_can_still_be_saved(tmp_path, escape):
+    # Was: loaded fine, then every save failed with UnicodeEncodeError (UTF-8 cannot encode it).
+    text = "Ana Lima said it was fine. " * 2
+    article = Article(tmp_path / "a.txt", text)
+    payload = copy.deepcopy(VALID)
+    payload["article"] = {"path": "a.txt", "sha256": article.sha256, "length": len(text)}
+    payload["annotations"][0].update(status="anchored", selector={"exact": text[1:5]})
+    raw = json.dumps(payload).replace('"note": ""', f'"note": "half an emoji {escape}"')
+    sidecar_path_for(article.source).write_text(raw, encoding="utf-8")
+    store = AnnotationStore.open(article)
+    assert store.problem is None
+    assert store.annotations.annotations[0].note == "half an emoji \ufffd"
+    assert any("\ufffd" in warning for warning in store.warnings)
+    store.annotations.apply(AddAnnotation.new(store.annotations, 0, 3, "Claim"))
+    store.save()
+    assert len(AnnotationStore.open(article).annotations) == 2
+
+
+def test_a_duplicate_key_counts_once_the_last_one_as_in_every_json_reader(tmp_path):
+    raw = json.dumps(VALID).replace('"saved_by": "annotator 0.1.0"', '"saved_by": "a", "saved_by": "b"')
+    assert decode_sidecar(tmp_path / "s", raw.encode()).saved_by == "b"
