@@ -62,12 +62,17 @@ def time_spacy(text: str, model: str) -> float | None:
     return seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def extraction_parser(description: str) -> argparse.ArgumentParser:
+    """The options of both extraction benchmarks (this one and ``bench_extraction.py``)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spacy-model", default="en_core_web_sm")
     parser.add_argument("--spacy-chars", type=int, default=200_000, help="characters given to spaCy (it is slow)")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs for the default extractor")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = extraction_parser(__doc__).parse_args()
 
     articles = source_articles()
     small = build_text(1_000_000, articles)
