@@ -17,7 +17,11 @@ _CLOSING_MARKS = "\"'”’»“‛›"
 
 def speaker_label(quote: Quote) -> str:
     """The speaker as shown: the resolved name, the unnamed source as written, or "unattributed"."""
-    return quote.speaker.strip() if quote.speaker and quote.speaker.strip() else UNATTRIBUTED
+    return label_of_speaker(quote.speaker)
+
+
+def label_of_speaker(speaker: str | None) -> str:
+    return speaker.strip() if speaker and speaker.strip() else UNATTRIBUTED
 
 
 def speaker_key(quote: Quote) -> str:
