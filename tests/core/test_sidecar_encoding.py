@@ -188,3 +188,13 @@ def test_the_cyclic_collector_runs_again_after_a_load_and_after_a_refused_file(t
     with pytest.raises(SidecarCorruptError):
         decode_sidecar(tmp_path / "s.json", b"{not json")
     assert gc.isenabled()
+
+
+def test_a_required_key_without_checks_of_its_own_must_still_be_there():
+    schema = {"type": "object", "required": ["a", "b"], "properties": {"b": {"type": "string"}}}
+    check = SchemaCompiler(schema).compile(schema)
+    assert check({"a": None, "b": ""}) and check({"a": 1, "b": "x", "c": 2})
+    assert not check({"b": "x"}) and not check({"a": 1}) and not check({"a": 1, "b": 2})
+    untyped = {"required": ["a"]}  # "required" applies to objects only
+    check = SchemaCompiler(untyped).compile(untyped)
+    assert check([1]) and check("not an object") and check({"a": 0}) and not check({})
