@@ -54,6 +54,7 @@ class AnnotationStore:
         self._fingerprint = fingerprint
         self._saved_revision = annotations.revision
         self._unsaved_reanchoring = reanchored
+        self._hashed: tuple[str, str] | None = None  # (article text, its SHA-256)
 
     @classmethod
     def open(cls, article: Article, path: Path | None = None) -> "AnnotationStore":
@@ -66,11 +67,12 @@ class AnnotationStore:
         if found is None:
             return cls(article, path, AnnotationSet(article.text))
         content, fingerprint = found
-        changed = content.article_sha256 != article.sha256
+        sha256 = article.sha256
+        changed = content.article_sha256 != sha256
         annotations = content.annotations
         if changed:
             annotations = reanchor(article.text, annotations, content.article_length)
-        return cls(
+        store = cls(
             article,
             path,
             AnnotationSet(article.text, content.labels, annotations),
@@ -78,6 +80,8 @@ class AnnotationStore:
             reanchored=changed,
             warnings=content.warnings,
         )
+        store._hashed = (article.text, sha256)
+        return store
 
     # -- state ------------------------------------------------------------------------------
 
@@ -95,11 +99,22 @@ class AnnotationStore:
         """Whether another program changed the sidecar since it was read or saved."""
         return disk_changed(self.path, self._fingerprint)
 
+    def article_sha256(self) -> str:
+        """The article text's SHA-256, hashed once per text rather than at every save.
+
+        Autosave writes after each edit; hashing a 10 MB article each time costs 10 ms.
+        The text is compared by identity, so an article whose text was replaced is hashed anew.
+        """
+        text = self.article.text
+        if self._hashed is None or self._hashed[0] is not text:
+            self._hashed = (text, self.article.sha256)
+        return self._hashed[1]
+
     def encoded(self) -> bytes:
         """The sidecar bytes for the current state, as ``save`` would write them."""
         return encode_sidecar(
             self.article.source.name,
-            self.article.sha256,
+            self.article_sha256(),
             len(self.article.text),
             self.annotations.labels,
             self.annotations.annotations,
