@@ -141,3 +141,25 @@ def test_superseded_article_gets_no_late_extraction(qtbot):
     loader.wait()
     qtbot.wait(50)
     assert [item.path for item in loaded] == [other]
+
+
+def test_a_load_leaves_its_results_out_of_later_collections(qtbot):
+    """The collector is paused during the load and what the load built is frozen, not rescanned."""
+    import gc
+    import sys
+
+    seen_during: list[bool] = []
+
+    def extract(article):
+        seen_during.append(gc.isenabled())
+        return harbour_extract(article)
+
+    loader = ArticleLoader(read=read_article, extract=extract)
+    frozen_before = gc.get_freeze_count()
+    with qtbot.waitSignal(loader.loaded, timeout=20000) as blocker:
+        loader.load(HARBOUR)
+    loader.wait()
+    assert seen_during == [False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen_before
+    assert sys.getswitchinterval() <= 0.0005  # the GUI thread gets the interpreter back quickly
