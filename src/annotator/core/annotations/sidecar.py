@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import stat
 from json.encoder import encode_basestring as _encode_string
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.gc_pause import cyclic_gc_paused
+from annotator.core.lone_surrogates import may_hold_lone_surrogates, without_lone_surrogates
 from annotator import __version__
 from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes
 from annotator.core.annotations.labels import LabelError, LabelSet
@@ -192,32 +192,14 @@ def decode_sidecar(path: Path, data: bytes) -> SidecarContent:
             listed = "; ".join(problems)
             raise SidecarCorruptError(path, f"{path} does not match the sidecar schema: {listed}", problems)
         replaced = False
-        if b"\\ud" in data or b"\\uD" in data:  # only a JSON escape can make a lone surrogate
-            cleaned = _without_lone_surrogates(payload)
+        if may_hold_lone_surrogates(data):  # they would make every later save fail
+            cleaned = without_lone_surrogates(payload)
             replaced, payload = cleaned != payload, cleaned
         content = _content_from_json(path, payload)
         del payload
     if replaced:
         content.warnings.append("characters that are not valid Unicode (lone surrogates) were replaced by \ufffd")
     return content
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_lone_surrogates(value: Any) -> Any:
-    """``value`` with each lone surrogate (``"\\ud83d"``, half an emoji cut by another tool) as U+FFFD.
-
-    JSON allows them but UTF-8 cannot encode them: kept, they would make every later save
-    and export of the file fail. Called after the schema check, so nesting is shallow.
-    """
-    if isinstance(value, str):
-        return _LONE_SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [_without_lone_surrogates(item) for item in value]
-    if isinstance(value, dict):
-        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
-    return value
 
 
 def _parse(path: Path, data: bytes) -> Any:
