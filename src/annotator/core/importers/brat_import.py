@@ -39,6 +39,7 @@ from annotator.core.export.brat import (
     verdict_from_value,
 )
 from annotator.core.importers.merge import ImportedAnnotation, ImportFormatError, ParsedImport
+from annotator.core.lone_surrogates import without_lone_surrogates
 
 _TEXTBOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 NOTE_JOINER = "\n\n"
@@ -189,7 +190,10 @@ def _comment(data: str, tail: str, spans: dict[str, _Span], ignored: Counter[str
     elif kind == TAGS_COMMENT:
         span.tags += split_tags(tail)
     elif kind == META_COMMENT:
-        meta = json.loads(tail)
+        try:
+            meta = without_lone_surrogates(json.loads(tail))  # UTF-8 cannot save lone surrogates
+        except RecursionError as error:
+            raise ValueError("nested too deeply") from error  # an unreadable line, like bad JSON
         span.meta = meta if isinstance(meta, dict) else {}
     else:
         span.notes.append(f"{kind}: {unescape_comment(tail)}")

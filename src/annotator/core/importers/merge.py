@@ -130,15 +130,16 @@ def place(item: ImportedAnnotation, anchorer: Anchorer, annotation_id: str, labe
         modified=item.modified or item.created or now,
     )
     start, end = item.start, item.end
-    offsets_valid = start is not None and end is not None and 0 <= start < end <= len(text)
     exact = item.exact
-    if offsets_valid and (not exact or text[start:end] == exact):
+    if _offsets_inside(item, text) and (not exact or text[start:end] == exact):
         return Annotation(start=start, end=end, selector=QuoteSelector.from_text(text, start, end), **fields)
     selector = QuoteSelector(exact, item.prefix, item.suffix)
     guess = min(start, len(text)) if start is not None and start >= 0 else 0
-    if not exact:  # nothing to search for: kept, with what the reader said, as an orphan
-        return Annotation(start=guess, end=guess, selector=selector, status="orphan", **fields)
     return anchorer.anchor(Annotation(start=guess, end=guess + len(exact), selector=selector, **fields))
+
+
+def _offsets_inside(item: ImportedAnnotation, text: str) -> bool:
+    return item.start is not None and item.end is not None and 0 <= item.start < item.end <= len(text)
 
 
 def _key(annotation: Annotation) -> tuple:
@@ -167,8 +168,13 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
     seen = {_key(a) for a in annotations}
     used_ids = {a.id for a in annotations}
     plan = MergePlan(operation=None, ignored=list(parsed.ignored))
+    textless = 0
 
     for item in parsed.annotations:
+        if not item.exact and not _offsets_inside(item, annotations.text):
+            # Nothing to show or to search for; a sidecar cannot hold an empty quote.
+            textless += 1
+            continue
         wanted = (item.label or "").strip() or FALLBACK_LABEL
         if len(wanted) > MAX_NAME_LENGTH:  # a sentence used as a class: keep it as a tag
             item = replace(item, tags=(*item.tags, wanted))
@@ -194,6 +200,10 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
         used_ids.add(annotation_id)
         plan.added.append(annotation)
 
+    if textless:
+        plan.ignored.append(
+            f"{textless} annotation{'' if textless == 1 else 's'} with no quoted text and offsets outside the article"
+        )
     new_labels = [name for name in new_labels if any(a.label == name for a in plan.added)]
     operations: list[Operation] = [AddLabel(name) for name in new_labels]
     operations += [AddAnnotation(annotation) for annotation in plan.added]

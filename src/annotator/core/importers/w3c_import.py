@@ -23,6 +23,7 @@ from typing import Any
 
 from annotator.core.export.w3c import ANCHOR_STATUS, QUOTE_ID, SPEAKER
 from annotator.core.importers.merge import ImportedAnnotation, ImportFormatError, ParsedImport
+from annotator.core.lone_surrogates import may_hold_lone_surrogates, without_lone_surrogates
 
 NOTE_JOINER = "\n\n"
 
@@ -158,8 +159,14 @@ def parse_w3c(data: str) -> ParsedImport:
     """The annotations in W3C Web Annotation JSON text."""
     try:
         payload = json.loads(data)
+        if may_hold_lone_surrogates(data):  # UTF-8 cannot save them
+            payload = without_lone_surrogates(payload)
     except json.JSONDecodeError as error:
         raise ImportFormatError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+    except RecursionError as error:
+        raise ImportFormatError("not an annotation file: its JSON is nested too deeply") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise ImportFormatError(f"not an annotation file: {error}") from error
     ignored: Counter[str] = Counter()
     parsed = ParsedImport()
     for node in annotation_nodes(payload, ignored):

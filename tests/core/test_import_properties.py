@@ -1,0 +1,77 @@
+"""Importers on any input: only ImportFormatError escapes, and whatever they read can be
+merged and saved (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.annotations import AnnotationStore
+from annotator.core.importers import ImportFormatError, ParsedImport, parse_brat, parse_w3c, plan_merge
+from tests.core.annotations_support import STORY, article_at
+
+W3C_KEYS = [
+    "type", "body", "target", "selector", "exact", "prefix", "suffix", "start", "end", "value", "purpose",
+    "items", "first", "id", "creator", "name", "created", "modified", "refinedBy", "source", "@graph",
+]
+W3C_WORDS = [
+    "Annotation", "TextualBody", "TextQuoteSelector", "TextPositionSelector", "SpecificResource",
+    "AnnotationCollection", "AnnotationPage", "tagging", "commenting", "Commuters", "\ud83d", "2026-01-01T00:00:00Z",
+]
+w3c_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6) | st.sampled_from(W3C_WORDS),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(W3C_KEYS), inner, max_size=5),
+    max_leaves=20,
+)
+brat_lines = st.one_of(
+    st.from_regex(r"T\d\t[A-Za-z_]{1,5} \d{1,3} \d{1,3}(;\d{1,3} \d{1,3})?\t.{0,5}", fullmatch=True),
+    st.from_regex(r"#\d\t(AnnotatorNotes|AnnotatorTags|AnnotatorMeta|Other) T\d\t.{0,20}", fullmatch=True),
+    st.from_regex(r"#\d\tAnnotatorMeta T\d\t\{\"(speaker|author|id|created)\": \"(\\ud83d|x)\"\}", fullmatch=True),
+    st.from_regex(r"[AMRNE*]\d\t.{0,20}", fullmatch=True),
+    st.text(max_size=20),
+)
+
+
+def merged_and_saved(tmp_path_factory, parse) -> None:
+    """Parse (only ImportFormatError may escape), merge into a real store, save, reopen."""
+    try:
+        parsed: ParsedImport = parse()
+    except ImportFormatError as error:
+        assert str(error).strip()
+        return
+    store = AnnotationStore.open(article_at(tmp_path_factory.mktemp("import")))
+    plan = plan_merge(store.annotations, parsed)
+    assert plan.summary()
+    if plan.operation is not None:
+        store.annotations.apply(plan.operation)
+        store.save()  # was UnicodeEncodeError for a lone surrogate in a note or a speaker
+        assert len(AnnotationStore.open(store.article).annotations) == len(plan.added)
+
+
+@example(value={"type": "Annotation", "body": {"type": "TextualBody", "value": "half \ud83d emoji"},
+                "target": {"selector": {"type": "TextQuoteSelector", "exact": "Commuters"}}})
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=w3c_values)
+def test_any_w3c_json_is_imported_or_refused_with_an_import_error(tmp_path_factory, value):
+    merged_and_saved(tmp_path_factory, lambda: parse_w3c(json.dumps(value)))
+
+
+@example(data="[" * 100_000)  # was RecursionError
+@example(data="9" * 5000)  # was ValueError (integer over 4,300 digits)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.text(max_size=40))
+def test_any_text_is_refused_as_w3c_with_an_import_error(tmp_path_factory, data):
+    merged_and_saved(tmp_path_factory, lambda: parse_w3c(data))
+
+
+@example(lines=["T1\tClaim 0 9\tCommuters", "#1\tAnnotatorMeta T1\t" + "[" * 100_000], with_text=True)
+@example(lines=["T1\tClaim 0 9\tCommuters", '#1\tAnnotatorMeta T1\t{"speaker": "\\ud800"}'], with_text=True)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(brat_lines, max_size=8), with_text=st.booleans())
+def test_any_brat_file_is_imported_or_refused_with_an_import_error(tmp_path_factory, lines, with_text):
+    ann = "\n".join(lines)
+    merged_and_saved(
+        tmp_path_factory, lambda: parse_brat(ann, STORY if with_text else None, known_labels=("Claim", "Quote"))
+    )
