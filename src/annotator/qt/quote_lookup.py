@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, le
 
 from annotator.core.extraction.model import Extraction, Quote
 
@@ -35,7 +35,8 @@ _TEXT_ORDER = attrgetter("start", "end")
 def in_text_order(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes by start, then end. The extractor already returns them so, and checking is
     much cheaper than sorting again (on 56,000 quotes, sorting took 0.15 s of the GUI thread)."""
-    if all(_TEXT_ORDER(a) <= _TEXT_ORDER(b) for a, b in pairwise(quotes)):
+    keys = list(map(_TEXT_ORDER, quotes))  # map/all of C callables: no Python frame per quote
+    if all(map(le, keys, islice(keys, 1, None))):
         return list(quotes)
     return sorted(quotes, key=_TEXT_ORDER)
 
