@@ -20,19 +20,24 @@ Rules, chosen so that an import never loses and never doubles work:
 - **Labels.** Matched to the article's labels ignoring case; unknown ones are added with
   the next free colour and key. Annotations without any label get ``Imported``.
 - **Verdicts.** A verdict outside Annotator's list is kept as a tag ``verdict:<value>``.
+- **Timestamps** that are not ISO 8601 (as the sidecar schema requires) become the time
+  of the import, so a foreign file can never make the saved sidecar unreadable.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from annotator.core.annotations.document import AnnotationError, AnnotationSet
 from annotator.core.annotations.labels import MAX_NAME_LENGTH
 from annotator.core.annotations.model import Annotation, QuoteSelector, new_id, utc_now
 from annotator.core.annotations.operations import AddAnnotation, AddLabel, Batch, Operation, canonical_verdict, normalise_tags
 from annotator.core.annotations.reanchor import Anchorer
+from annotator.core.annotations.schema import sidecar_schema
 
 FALLBACK_LABEL = "Imported"
 
@@ -126,8 +131,8 @@ def place(item: ImportedAnnotation, anchorer: Anchorer, annotation_id: str, labe
         speaker=item.speaker or None,
         quote_id=item.quote_id or None,
         author=item.author,
-        created=item.created or now,
-        modified=item.modified or item.created or now,
+        created=_timestamp(item.created) or now,
+        modified=_timestamp(item.modified) or _timestamp(item.created) or now,
     )
     start, end = item.start, item.end
     exact = item.exact
@@ -136,6 +141,16 @@ def place(item: ImportedAnnotation, anchorer: Anchorer, annotation_id: str, labe
     selector = QuoteSelector(exact, item.prefix, item.suffix)
     guess = min(start, len(text)) if start is not None and start >= 0 else 0
     return anchorer.anchor(Annotation(start=guess, end=guess + len(exact), selector=selector, **fields))
+
+
+def _timestamp(value: str | None) -> str | None:
+    """``value`` when the sidecar schema accepts it as a timestamp, else None."""
+    return value if value and _timestamp_pattern().search(value) else None
+
+
+@cache
+def _timestamp_pattern() -> re.Pattern[str]:
+    return re.compile(sidecar_schema()["$defs"]["timestamp"]["pattern"])
 
 
 def _offsets_inside(item: ImportedAnnotation, text: str) -> bool:
