@@ -67,3 +67,32 @@ def test_reading_starts_before_the_layout_is_complete(view, qtbot):
     assert view.layout_pacer.active
     view.verticalScrollBar().setValue(view.verticalScrollBar().singleStep() * 3)
     assert view.offset_at(view.viewport().rect().center()) > 0
+
+
+def test_zooming_a_long_article_rebuilds_it_off_the_gui_thread_and_keeps_the_place(view, qtbot):
+    from annotator.qt.article_view import BACKGROUND_REBUILD_CHARS
+
+    article = long_article(1200)
+    assert len(article.text) >= BACKGROUND_REBUILD_CHARS
+    view.show_article(article)
+    view.scroll_to_offset(article.text.index("600. "), margin_fraction=0.0)
+    top = view.offset_at(view.viewport().rect().topLeft())
+    old_size = view.document().defaultFont().pointSizeF()
+    view.set_point_size(view.point_size + 2)
+    view.set_point_size(view.point_size + 2)  # a second step before the first arrives
+    assert view.rebuilding
+    assert view.document().defaultFont().pointSizeF() == old_size  # the old page stays readable meanwhile
+    qtbot.waitUntil(lambda: not view.rebuilding, timeout=20_000)
+    assert view.document().defaultFont().pointSizeF() == pytest.approx(old_size + 4)
+    assert view.document().toPlainText().replace("\u2029", "\n") == article.text
+    assert abs(view.offset_at(view.viewport().rect().topLeft()) - top) < len(PARAGRAPH)
+
+
+def test_a_rebuild_for_an_article_no_longer_shown_is_dropped(view, qtbot):
+    view.show_article(long_article(1200))
+    view.set_point_size(view.point_size + 2)
+    short = long_article(3)
+    view.show_article(short)
+    qtbot.wait(300)
+    assert view.article is short
+    assert view.document().toPlainText().replace("\u2029", "\n") == short.text

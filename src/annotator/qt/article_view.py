@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from annotator.core.article import BLOCK_KINDS, Article
+from annotator.qt.background_render import BackgroundRenderer
 from annotator.qt.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
 from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
 from annotator.qt.highlight_layers import HighlightLayers
@@ -37,6 +38,9 @@ from annotator.qt.positions import PositionMap
 from annotator.qt.theme import ArticleColors, theme_named
 
 MEASURE_CHARACTERS = 70
+# Longer articles are rebuilt on a worker after a zoom or theme change (about 0.1 s of building
+# per 1,000,000 characters would otherwise hold the window); shorter ones at once, in place.
+BACKGROUND_REBUILD_CHARS = 300_000
 CAPTION_KIND = BLOCK_KINDS.index("caption")
 
 TooltipSource = Callable[[int], str | None]
@@ -73,6 +77,8 @@ class ArticleView(QTextEdit):
         self._tooltip_source: TooltipSource | None = None
         self._context_sources: list[ContextActionSource] = []
         self.layout_pacer = LayoutPacer(self.document, self)
+        self._rebuilder = BackgroundRenderer(self)
+        self._rebuilder.rendered.connect(self._rebuilt)
         self._update_measure()
 
     # -- content -------------------------------------------------------------------
@@ -91,6 +97,7 @@ class ArticleView(QTextEdit):
         ``rendered`` is its document built ahead (see ``document_renderer``); it is used
         when built with the current formats, else the document is built again here.
         """
+        self._rebuilder.cancel()
         self._article = article
         self._position_map = PositionMap(article.text)
         if rendered is not None and rendered.formats is self._formats:
@@ -105,6 +112,7 @@ class ArticleView(QTextEdit):
         return document_renderer(self._formats, self.thread())
 
     def clear_article(self) -> None:
+        self._rebuilder.cancel()
         self._article = None
         self._position_map = None
         self.highlights.set_position_map(None)
@@ -121,14 +129,32 @@ class ArticleView(QTextEdit):
         self._update_measure()
         self.layout_pacer.start()
 
+    @property
+    def rebuilding(self) -> bool:
+        """True while a zoomed or recoloured document is being built on a worker."""
+        return self._rebuilder.pending
+
     def _rebuild_keeping_place(self) -> None:
         """Re-render after a zoom or theme change, keeping the reader's place and selection."""
         if self._article is None or self._position_map is None:
             self._update_measure()
             return
+        if len(self._article.text) >= BACKGROUND_REBUILD_CHARS:
+            self._rebuilder.render(self._article, self.document_renderer())
+            return
+        self._swap_keeping_place(self._install_document)
+
+    def _rebuilt(self, article: Article, rendered: object) -> None:
+        if article is not self._article or not isinstance(rendered, RenderedDocument):
+            return
+        if rendered.formats is not self._formats:
+            return  # built for a zoom or theme the reader has already left
+        self._swap_keeping_place(lambda: self._adopt(rendered.document))
+
+    def _swap_keeping_place(self, install: Callable[[], None]) -> None:
         top = self.offset_at(QPoint(0, 0))
         selection = self.selected_span()
-        self._install_document()
+        install()
         self.highlights.refresh()
         if selection:
             self.select_span(*selection, scroll=False)
@@ -223,9 +249,14 @@ class ArticleView(QTextEdit):
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._position_map.to_document(offset))
-        rect = self.cursorRect(cursor)
+        rect = self.cursorRect(cursor)  # lays the document out up to the offset, if not yet
         bar = self.verticalScrollBar()
         target = bar.value() + rect.top() - int(self.viewport().height() * margin_fraction)
+        if target > bar.maximum():
+            # The layout reports its new size on the next turn of the event loop; the scroll
+            # bar needs it now (QTextEdit reads the size from the layout, not the argument).
+            layout = self.document().documentLayout()
+            layout.documentSizeChanged.emit(QSizeF())
         bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)

@@ -1,0 +1,60 @@
+"""Builds a long article's document again on a worker, after a zoom or a theme change.
+
+A zoom or a theme change needs the document rebuilt with new formats: on a 5 MB article that
+held the window for about a second. The rebuild runs on the thread pool instead (as the first
+build does in the loader), and the view swaps the new document in when it arrives. Only the
+latest request counts: a result built for an article or formats the view no longer shows is
+dropped, so zooming three steps quickly swaps once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from annotator.core.article import Article
+
+
+class _Relay(QObject):
+    done = Signal(int, object, object)  # request number, article, rendered document
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, number: int, article: Article, render: Callable[[Article], object], relay: _Relay) -> None:
+        super().__init__()
+        self._number, self._article, self._render, self._relay = number, article, render, relay
+
+    def run(self) -> None:
+        self._relay.done.emit(self._number, self._article, self._render(self._article))
+
+
+class BackgroundRenderer(QObject):
+    """Renders on the global thread pool; ``rendered(article, document)`` reports the latest."""
+
+    rendered = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._requested = 0
+        self._delivered = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+
+    @property
+    def pending(self) -> bool:
+        return self._requested != self._delivered
+
+    def render(self, article: Article, render: Callable[[Article], object]) -> None:
+        self._requested += 1
+        QThreadPool.globalInstance().start(_RenderJob(self._requested, article, render, self._relay))
+
+    def cancel(self) -> None:
+        """Forget what is being built (a new article replaced the one being rebuilt)."""
+        self._requested += 1
+        self._delivered = self._requested
+
+    def _done(self, number: int, article: Article, rendered: object) -> None:
+        if number == self._requested:
+            self._delivered = number
+            self.rendered.emit(article, rendered)
