@@ -17,10 +17,20 @@ from jsonschema import Draft202012Validator
 from annotator.core.annotations import (
     VERDICTS,
     AddAnnotation,
+    AddLabel,
+    AnnotationError,
     AnnotationSet,
     AnnotationStore,
     Batch,
+    LabelError,
     LabelSet,
+    MoveSpan,
+    RemoveAnnotation,
+    RemoveLabel,
+    RemoveTag,
+    RenameTag,
+    UpdateAnnotation,
+    UpdateLabel,
 )
 from annotator.core.annotations.schema import _fast_checker, schema_problems, sidecar_schema
 from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
@@ -117,6 +127,60 @@ def test_any_rewriting_of_a_sidecar_loads_and_saves_back_to_the_same_bytes(tmp_p
     assert loaded.problem is None and not loaded.reanchored and not loaded.warnings
     loaded.save()
     assert loaded.path.read_bytes() == canonical
+
+
+name_text = st.one_of(free_text, st.sampled_from(["Claim", "claim", " Quote ", "", " ", "x" * 201, "\u00a0A", "\x1c"]))
+
+
+@st.composite
+def edit_sequences(draw) -> AnnotationSet:
+    """Annotations after any sequence of the edits the window and the CLI make, refused ones
+    included (a refused edit must leave the set as it was)."""
+    annotations = draw(annotation_sets())
+    text = annotations.text
+    for _ in range(draw(st.integers(1, 12))):
+        ids = [a.id for a in annotations] or ["missing"]
+        labels = list(annotations.labels.names)
+        target = draw(st.sampled_from(ids))
+        start = draw(st.integers(0, len(text)))
+        operation = draw(st.sampled_from([
+            AddAnnotation.new(annotations, min(start, len(text) - 1), len(text), draw(st.sampled_from(labels)))
+            if text else RemoveAnnotation(target),
+            RemoveAnnotation(target),
+            UpdateAnnotation(target, {draw(st.sampled_from(["note", "speaker", "author", "quote_id"])): draw(free_text)}),
+            UpdateAnnotation(target, {"tags": draw(st.lists(name_text, max_size=3))}),
+            UpdateAnnotation(target, {"verdict": draw(st.none() | st.sampled_from([*VERDICTS, "mostly TRUE", "nope"]))}),
+            UpdateAnnotation(target, {"label": draw(st.sampled_from(labels) | name_text)}),
+            MoveSpan(target, start, draw(st.integers(0, len(text)))),
+            AddLabel(draw(name_text)),
+            UpdateLabel(draw(st.sampled_from(labels)), new_name=draw(st.none() | name_text),
+                        key=draw(st.none() | st.sampled_from(list("1234567890a")))),
+            RemoveLabel(draw(st.sampled_from(labels)), reassign_to=draw(st.none() | st.sampled_from(labels))),
+            RenameTag(draw(name_text), draw(name_text)),
+            RemoveTag(draw(name_text)),
+        ]))
+        before = annotations.state()
+        try:
+            annotations.apply(operation)
+        except (AnnotationError, LabelError):
+            assert annotations.state() == before
+    return annotations
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(annotations=edit_sequences())
+def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_bytes(tmp_path_factory, annotations):
+    folder = tmp_path_factory.mktemp("edited")
+    article = Article(folder / "a.txt", annotations.text)
+    store = AnnotationStore(article, sidecar_path_for(article.source), annotations)
+    store.save()
+    saved = store.path.read_bytes()
+    assert schema_problems(json.loads(saved)) == []
+    loaded = AnnotationStore.open(article)
+    assert loaded.problem is None and not loaded.warnings
+    assert loaded.annotations.state() == annotations.state()
+    loaded.save()
+    assert loaded.path.read_bytes() == saved
 
 
 # -- fast check vs jsonschema ----------------------------------------------------------------
