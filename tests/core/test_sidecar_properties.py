@@ -67,20 +67,27 @@ def annotation_sets(draw) -> AnnotationSet:
     return annotations
 
 
+def saved(tmp_path_factory, annotations: AnnotationSet) -> AnnotationStore:
+    """A store for ``annotations`` on an article in a fresh folder, saved once."""
+    article = Article(tmp_path_factory.mktemp("sidecar") / "a.txt", annotations.text)
+    store = AnnotationStore(article, sidecar_path_for(article.source), annotations)
+    store.save()
+    return store
+
+
+def assert_reopens_equal_and_saves_the_same_bytes(store: AnnotationStore, expected: bytes) -> None:
+    loaded = AnnotationStore.open(store.article)
+    assert loaded.problem is None and not loaded.reanchored and not loaded.warnings
+    assert loaded.annotations.state() == store.annotations.state()
+    loaded.save()
+    assert loaded.path.read_bytes() == expected
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(annotations=annotation_sets())
 def test_loaded_then_saved_sidecar_is_byte_for_byte_the_original(tmp_path_factory, annotations):
-    folder = tmp_path_factory.mktemp("roundtrip")
-    article = Article(folder / "a.txt", annotations.text)
-    article.source.write_text("placeholder", encoding="utf-8")
-    store = AnnotationStore(article, folder / "a.txt.annotations.json", annotations)
-    store.save()
-    original = store.path.read_bytes()
-    loaded = AnnotationStore.open(article)
-    assert loaded.problem is None and not loaded.reanchored
-    assert loaded.annotations.state() == annotations.state()
-    loaded.save()
-    assert loaded.path.read_bytes() == original
+    store = saved(tmp_path_factory, annotations)
+    assert_reopens_equal_and_saves_the_same_bytes(store, store.path.read_bytes())
 
 
 OPTIONAL_DEFAULTS = {"tags": [], "note": "", "verdict": None, "quote_id": None, "speaker": None, "author": "",
@@ -113,20 +120,14 @@ def test_any_rewriting_of_a_sidecar_loads_and_saves_back_to_the_same_bytes(tmp_p
     """The strongest round trip that holds: any JSON spelling of a valid sidecar (key order,
     omitted defaults, 3.0 for 3, indentation, \\u escapes, a BOM) saves back byte for byte
     as Annotator writes it; a sidecar Annotator wrote is therefore kept byte for byte."""
-    folder = tmp_path_factory.mktemp("rewritten")
-    article = Article(folder / "a.txt", annotations.text)
-    store = AnnotationStore(article, sidecar_path_for(article.source), annotations)
-    store.save()
+    store = saved(tmp_path_factory, annotations)
     canonical = store.path.read_bytes()
     value = data.draw(reformatted(json.loads(canonical)))
     text = json.dumps(
         value, ensure_ascii=data.draw(st.booleans()), indent=data.draw(st.sampled_from([None, 0, 1, 4, "\t"]))
     )
     store.path.write_bytes(data.draw(st.sampled_from([b"", codecs.BOM_UTF8])) + text.encode("utf-8"))
-    loaded = AnnotationStore.open(article)
-    assert loaded.problem is None and not loaded.reanchored and not loaded.warnings
-    loaded.save()
-    assert loaded.path.read_bytes() == canonical
+    assert_reopens_equal_and_saves_the_same_bytes(store, canonical)
 
 
 name_text = st.one_of(free_text, st.sampled_from(["Claim", "claim", " Quote ", "", " ", "x" * 201, "\u00a0A", "\x1c"]))
@@ -170,17 +171,9 @@ def edit_sequences(draw) -> AnnotationSet:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(annotations=edit_sequences())
 def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_bytes(tmp_path_factory, annotations):
-    folder = tmp_path_factory.mktemp("edited")
-    article = Article(folder / "a.txt", annotations.text)
-    store = AnnotationStore(article, sidecar_path_for(article.source), annotations)
-    store.save()
-    saved = store.path.read_bytes()
-    assert schema_problems(json.loads(saved)) == []
-    loaded = AnnotationStore.open(article)
-    assert loaded.problem is None and not loaded.warnings
-    assert loaded.annotations.state() == annotations.state()
-    loaded.save()
-    assert loaded.path.read_bytes() == saved
+    store = saved(tmp_path_factory, annotations)
+    assert schema_problems(json.loads(store.path.read_bytes())) == []
+    assert_reopens_equal_and_saves_the_same_bytes(store, store.path.read_bytes())
 
 
 # -- fast check vs jsonschema ----------------------------------------------------------------
