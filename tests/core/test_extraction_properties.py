@@ -56,6 +56,8 @@ def check(text: str, blocks: list[Block] | None = None) -> None:
         assert person.mentions and person.name
         for mention in person.mentions:
             assert 0 <= mention.start < mention.end <= len(text)
+        forms = {text[mention.start : mention.end] for mention in person.mentions}
+        assert set(person.aliases) <= forms  # aliases are spellings found in the text
         spoken = [q for q in result.quotes if q.speaker_id == person.id and q.kind != "scare"]
         assert person.quote_count == len(spoken)
     assert result.seconds >= 0

@@ -178,6 +178,16 @@ def test_loading_calls_no_evaluator_and_runs_no_payload(tmp_path, monkeypatch, p
         assert content is not None and content.annotations[0].note == payload  # kept as plain text
 
 
+def test_schema_references_inside_a_sidecar_are_never_followed(tmp_path, no_network):
+    data = copy.deepcopy(VALID)
+    data["$schema"] = "http://tracker.invalid/schema.json"
+    data["annotations"][0]["$ref"] = "http://tracker.invalid/annotation.json"
+    data["labels"][0]["$id"] = "http://tracker.invalid/label.json"
+    with pytest.raises(SidecarCorruptError, match="does not match the sidecar schema"):
+        decode_sidecar(tmp_path / "s.annotations.json", json.dumps(data).encode())
+    assert no_network == []
+
+
 # -- absurd sizes are refused before reading ---------------------------------------------------
 
 
@@ -269,6 +279,21 @@ def test_article_path_in_a_sidecar_never_chooses_what_is_read_or_written(tmp_pat
     assert changed(before, tree(tmp_path)) == {"home/story.txt.annotations.json"}
     saved = json.loads(reopened.path.read_text(encoding="utf-8"))
     assert saved["article"]["path"] == "story.txt"  # rewritten from the real file, not kept
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_sidecar_linked_to_a_file_that_is_not_a_sidecar_is_never_written(tmp_path):
+    """A planted link (say, from an unpacked archive) cannot make saving overwrite another file."""
+    victim = tmp_path / "elsewhere" / "notes.txt"
+    victim.parent.mkdir()
+    victim.write_text("someone's notes", encoding="utf-8")
+    article = article_at(tmp_path)
+    sidecar_path_for(article.source).symlink_to(victim)
+    store = AnnotationStore.open(article)
+    assert store.read_only and store.problem is not None
+    with pytest.raises(SidecarReadOnlyError):
+        store.save()
+    assert victim.read_text(encoding="utf-8") == "someone's notes"
 
 
 def test_the_command_line_writes_only_beside_the_article_whatever_the_sidecar_says(tmp_path, capsys):
