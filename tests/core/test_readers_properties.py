@@ -177,3 +177,14 @@ MARKDOWN_LINES = [
 def test_any_markdown_gives_an_article_or_an_article_error(lines, newline, encoding, front_matter):
     head = ["---", "title: T", "author: A", "---"] if front_matter else []
     read_bytes(encoded(newline.join(head + lines), encoding), ".md")
+
+
+@example(name="a\x00b.txt")  # was ValueError (embedded null byte) from os.stat
+@settings(max_examples=50, deadline=None)
+@given(name=st.text(st.characters(blacklist_characters="/"), min_size=1, max_size=40))  # stay in the folder
+def test_any_file_name_gives_an_article_or_an_article_error(name):
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            read_article(Path(folder) / name)
+        except ArticleError as error:
+            assert type(error) is ArticleError and str(error).strip()

@@ -70,6 +70,8 @@ def read_file_bytes(path: Path) -> bytes:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as error:
         raise ArticleError(_os_error_message(error)) from None
+    except ValueError:  # the operating system cannot even look the name up
+        raise ArticleError("this is not a valid file name (it contains a NUL character)") from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(_too_large_message(len(data)))
     return data
