@@ -29,7 +29,6 @@ class Sidebar(QTabWidget):
         self.people = PeoplePanel(self)
         self.add_panel(self.quotes, "Quotes")
         self.add_panel(self.people, "People")
-        self.quotes.counts_changed.connect(lambda visible, total: self.set_count(self.quotes, visible, total))
         self.people.model.modelReset.connect(
             lambda: self.set_count(self.people, self.people.count(), self.people.count())
         )
@@ -37,7 +36,11 @@ class Sidebar(QTabWidget):
         self.set_count(self.people, 0, 0)
 
     def add_panel(self, panel: QWidget, name: str) -> int:
+        """Add a tab; a panel with a ``counts_changed(visible, total)`` signal keeps its title's count."""
         self._names[panel] = name
+        counts_changed = getattr(panel, "counts_changed", None)
+        if counts_changed is not None:
+            counts_changed.connect(lambda visible, total: self.set_count(panel, visible, total))
         return self.addTab(panel, name)
 
     def set_count(self, panel: QWidget, visible: int, total: int) -> None:
