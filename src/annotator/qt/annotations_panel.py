@@ -5,11 +5,14 @@ table, the article highlights and the sidecar all follow from the one ``Annotati
 
 Signals:
     annotation_selected(str): the user picked a row; the window shows its text.
+    counts_changed(int, int): rows shown and annotations in all, for the tab title — sent
+        once an edit is complete (the filter proxy reports a removed row while the table
+        still counts it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +25,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.annotations import VERDICTS, Annotation, MoveSpan, RemoveAnnotation, UpdateAnnotation
+from annotator.core.annotations import ANCHOR_STATUSES, VERDICTS, Annotation, Change, MoveSpan, RemoveAnnotation, UpdateAnnotation
 from annotator.qt.actions import key_sequences
 from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, STATUS, TAGS, TEXT, VERDICT, AnnotationsFilterModel, AnnotationsModel
@@ -41,10 +46,25 @@ def split_tags(text: str) -> list[str]:
     return [tag.strip() for tag in text.split(",") if tag.strip()]
 
 
+def refill(combo: QComboBox, values: list[str]) -> bool:
+    """New choices in a filter combo, keeping the chosen one when it is still there.
+
+    Returns whether the choice changed (it was a tag or label that no longer exists).
+    """
+    current = combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems(values)
+    combo.setCurrentIndex(max(0, combo.findText(current)))
+    combo.blockSignals(False)
+    return combo.currentText() != current
+
+
 class AnnotationsPanel(QWidget):
     """Filter row, table, and a detail pane for the selected annotation."""
 
     annotation_selected = Signal(str)
+    counts_changed = Signal(int, int)
 
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,11 +99,11 @@ class AnnotationsPanel(QWidget):
         # The text is what the reader scans for in a narrow sidebar: it takes the room; tags,
         # verdict and note keep a narrow (resizable) column and are hidden while all empty,
         # status only shows while something needs review. The detail pane shows them in full.
+        # Label and status fit their longest possible value (``_fit_columns``): Qt's
+        # ResizeToContents would measure up to 1,000 rows again on every change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(64)
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
 
         self.delete_action = QAction("Delete Annotation", self.table)
         self.delete_action.setShortcuts(key_sequences(["Del", QKeySequence.StandardKey.Delete, "Backspace"]))
@@ -154,47 +174,81 @@ class AnnotationsPanel(QWidget):
         self.adjust_button.clicked.connect(self.adjust_span)
         self.accept_button.clicked.connect(self.accept_position)
         controller.store_changed.connect(self._store_changed)
-        controller.annotations_changed.connect(self._annotations_changed)
+        controller.change_applied.connect(self._change_applied)
+        self._shown_labels: list[str] | None = None  # what the label and tag choices hold now
+        self._shown_tags: list[str] | None = None
         self._store_changed(controller.store)
 
     # -- following the store -----------------------------------------------------------
 
     def _store_changed(self, store) -> None:
         self.model.set_annotations(store.annotations if store is not None else None)
-        self._annotations_changed()
+        self._rows_changed(None)
 
-    def _annotations_changed(self) -> None:
+    def _change_applied(self, change: Change) -> None:
+        """One edit, undo or redo: the model follows it row by row, the rest only if it differs."""
+        self._rows_changed(change)
+
+    def _rows_changed(self, change: Change | None) -> None:
         selected = self.selected_id()
-        self.model.refresh()
+        if change is not None:
+            self.model.apply_change(change)
         self._hide_empty_columns()
         self._refill_choices()
-        if selected is not None and self.model.row_of(selected) >= 0:
-            self.select(selected, emit=False, reveal=False)
+        if selected is not None and self.selected_id() != selected and self.model.row_of(selected) >= 0:
+            self.select(selected, emit=False, reveal=False)  # the model was reset: select it again
         self._show_detail()
+        self._emit_counts()
+
+    def _emit_counts(self) -> None:
+        self.counts_changed.emit(self.filter_model.rowCount(), self.model.rowCount())
 
     def _hide_empty_columns(self) -> None:
-        rows = [self.model.annotation_at(row) for row in range(self.model.rowCount())]
-        self.table.setColumnHidden(TAGS, not any(a.tags for a in rows))
-        self.table.setColumnHidden(VERDICT, not any(a.verdict for a in rows))
-        self.table.setColumnHidden(NOTE, not any(a.note for a in rows))
-        self.table.setColumnHidden(STATUS, all(a.status == "anchored" for a in rows))
+        for column in (TAGS, VERDICT, NOTE, STATUS):
+            hidden = not self.model.column_in_use(column)
+            if self.table.isColumnHidden(column) != hidden:
+                self.table.setColumnHidden(column, hidden)
 
     def _refill_choices(self) -> None:
         store = self.controller.store
         names = list(store.annotations.labels.names) if store is not None else []
-        tags = store.annotations.tags() if store is not None else []
-        self.tag_completions.setStringList(tags)
-        for combo, values in ((self.label_filter, [ALL_LABELS, *names]), (self.tag_filter, [ALL_TAGS, *tags])):
-            current = combo.currentText()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(values)
-            combo.setCurrentIndex(max(0, combo.findText(current)))
-            combo.blockSignals(False)
-        self.label_edit.blockSignals(True)
-        self.label_edit.clear()
-        self.label_edit.addItems(names)
-        self.label_edit.blockSignals(False)
+        tags = self.model.tags()
+        filter_lost = False
+        if tags != self._shown_tags:
+            self._shown_tags = tags
+            self.tag_completions.setStringList(tags)
+            filter_lost |= refill(self.tag_filter, [ALL_TAGS, *tags])
+        if names != self._shown_labels:
+            self._shown_labels = names
+            filter_lost |= refill(self.label_filter, [ALL_LABELS, *names])
+            self.label_edit.blockSignals(True)
+            self.label_edit.clear()
+            self.label_edit.addItems(names)
+            self.label_edit.blockSignals(False)
+            self._fit_columns()
+        if filter_lost:
+            self._filter_changed()
+
+    def _fit_columns(self) -> None:
+        """Label and status columns as wide as their widest possible cell (a few names to measure)."""
+        header = self.table.horizontalHeader()
+        labels = [self._cell_width(name, decorated=True) for name in self._shown_labels or ()]
+        statuses = [self._cell_width(status, decorated=False) for status in ANCHOR_STATUSES]
+        header.resizeSection(LABEL, max([header.sectionSizeHint(LABEL), *labels]))
+        header.resizeSection(STATUS, max([header.sectionSizeHint(STATUS), *statuses]))
+
+    def _cell_width(self, text: str, *, decorated: bool) -> int:
+        """The width the table's style gives a cell showing ``text`` (with a colour swatch)."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self.table)
+        option.text = text
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if decorated:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            extent = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.table)
+            option.decorationSize = self.table.iconSize() if self.table.iconSize().isValid() else QSize(extent, extent)
+        hint = self.table.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.table)
+        return hint.width()
 
     def _filter_changed(self) -> None:
         def chosen(combo: QComboBox) -> str | None:
@@ -207,6 +261,7 @@ class AnnotationsPanel(QWidget):
             text=self.text_filter.text(),
             needs_review_only=self.review_filter.isChecked(),
         )
+        self._emit_counts()
 
     # -- selection ---------------------------------------------------------------------
 
