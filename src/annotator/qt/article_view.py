@@ -36,6 +36,7 @@ from annotator.qt.highlight_layers import HighlightLayers
 from annotator.qt.layout_pacer import LayoutPacer
 from annotator.qt.positions import PositionMap
 from annotator.qt.theme import ArticleColors, theme_named
+from annotator.qt.viewport_blocks import visible_blocks, visible_positions
 
 MEASURE_CHARACTERS = 70
 # Longer articles are rebuilt on a worker after a zoom or theme change (about 0.1 s of building
@@ -152,7 +153,7 @@ class ArticleView(QTextEdit):
         self._swap_keeping_place(lambda: self._adopt(rendered.document))
 
     def _swap_keeping_place(self, install: Callable[[], None]) -> None:
-        top = self.offset_at(QPoint(0, 0))
+        top = self.top_offset()
         selection = self.selected_span()
         install()
         self.highlights.refresh()
@@ -242,6 +243,16 @@ class ArticleView(QTextEdit):
             return 0
         position = min(self.cursorForPosition(point).position(), self._position_map.document_length)
         return self._position_map.to_text(position)
+
+    def top_offset(self) -> int:
+        """Code-point offset where the first line on screen starts (0 with no article).
+
+        Not ``offset_at(QPoint(0, 0))``: a point between paragraphs hits no text, and while
+        the layout is unfinished Qt then answers with a place far below (see viewport_blocks).
+        """
+        if self._position_map is None:
+            return 0
+        return self._position_map.to_text(min(visible_positions(self)[0], self._position_map.document_length))
 
     def scroll_to_offset(self, offset: int, *, margin_fraction: float = 0.3) -> None:
         """Scroll so that ``offset`` sits ``margin_fraction`` of the height from the top."""
@@ -338,7 +349,7 @@ class ArticleView(QTextEdit):
         layout = self.document().documentLayout()
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
+        block = visible_blocks(self)[0]
         height = self.viewport().height()
         while block.isValid():
             rect = layout.blockBoundingRect(block).translated(dx, dy)
