@@ -231,3 +231,20 @@ def test_a_person_with_many_mentions_is_marked_near_the_screen(qtbot, window, lo
     on_screen = {(m.start, m.end) for m in mentions if m.start < high and m.end > low}
     assert on_screen and on_screen <= drawn
     assert len(window.view.extraSelections()) < len(mentions)
+
+
+def test_the_top_line_is_found_while_the_layout_is_unfinished(qtbot, window, long_article):
+    """Zooming keeps the reader's place by the first line on screen; Qt's own hit test answers
+    a place far below while a long article is still being laid out."""
+    open_and_wait(qtbot, window, long_article)
+    bar = window.view.verticalScrollBar()
+    text = window.view.article.text
+    for value in (0, 5, bar.maximum() // 3, bar.maximum() // 2):
+        bar.setValue(value)
+        low, _ = visible_range(window)
+        top = window.view.top_offset()
+        first_text = low
+        while first_text < len(text) and text[first_text] == "\n":  # a blank line's margin may show
+            first_text += 1
+        paragraph_end = text.find("\n", first_text)
+        assert low <= top <= (paragraph_end if paragraph_end >= 0 else len(text))

@@ -47,7 +47,10 @@ def visible_blocks(view: QTextEdit) -> tuple[QTextBlock, QTextBlock]:
     last = block_at_y(document, bottom)
     while last.next().isValid() and layout.blockBoundingRect(last).bottom() < bottom:
         last = last.next()  # below what is laid out: lay it out now, as painting would
-    return block_at_y(document, top), last  # the top is laid out now too
+    first = block_at_y(document, top)  # laid out by now too
+    if first != last and layout.blockBoundingRect(first).bottom() <= top:
+        first = first.next()  # the top edge is in the gap below it: it is not on screen
+    return first, last
 
 
 def visible_positions(view: QTextEdit) -> tuple[int, int]:
