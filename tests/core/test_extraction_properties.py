@@ -43,12 +43,14 @@ def check(text: str, blocks: list[Block] | None = None) -> None:
         for span in (quote.speaker_mention, quote.cue, *quote.parts):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text), (span, quote)
-        for part in quote.parts:
-            assert quote.start <= part.start and part.end <= quote.end
+        if quote.parts:  # a quote interrupted by its attribution: it runs from the first part to the last
+            assert (quote.parts[0].start, quote.parts[-1].end) == (quote.start, quote.end)
+            for before, after in zip(quote.parts, quote.parts[1:]):
+                assert before.end <= after.start
         assert (quote.cue is None) == (quote.cue_text is None)
         if quote.cue is not None:
             assert quote.cue_text == text[quote.cue.start : quote.cue.end]
-        if quote.speaker_id is not None or quote.speaker_mention is not None:
+        if quote.speaker_id is not None:  # a mention alone may be an unresolved pronoun (speaker null)
             assert quote.speaker
         if quote.speaker_id is not None:
             assert result.person(quote.speaker_id) is not None
