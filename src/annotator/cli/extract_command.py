@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"annotator: {path}: {error}", file=sys.stderr)
             failed = True
             continue
+        if article.metadata.get("encoding_warning"):
+            print(f"annotator: note: {path}: {article.metadata['encoding_warning']}", file=sys.stderr)
         if args.format == "text":
             extraction = extract(article)
             sys.stdout.write(format_summary(article, extraction))

@@ -20,7 +20,10 @@ NUL bytes, control chars    this looks like a binary file (...), not text
 BOM but invalid bytes       the file says it is UTF-8 but contains invalid bytes
 unrecognised encoding       the text encoding could not be recognised (...)
 HTML without main text      no article text could be found in this HTML page
+HTML nested > 255 deep      this page's HTML is nested more than 255 elements deep; ...
+HTML text run over 10 MB    this page has one piece of text or markup over 10 MB, ...
 Markdown without text       the Markdown file has no readable text
+Markdown nested too deep    the Markdown nests quotes or lists too deeply (...); ...
 ==========================  ==============================================================
 """
 

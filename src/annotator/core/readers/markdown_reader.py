@@ -38,8 +38,10 @@ def article_from_markdown(source: Path, decoded: DecodedText) -> Article:
             metadata[key.lower()] = value.strip("\"'")
         markdown = markdown[front.end():]
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    tokens = parser.parse(markdown)
+    _refuse_lost_nesting(tokens, parser.options["maxNesting"])
     pieces = PieceText()
-    _add_tokens(pieces, parser.parse(markdown))
+    _add_tokens(pieces, tokens)
     if pieces.is_empty:
         raise ArticleError("the Markdown file has no readable text")
     text = pieces.text()
@@ -48,6 +50,23 @@ def article_from_markdown(source: Path, decoded: DecodedText) -> Article:
         metadata.setdefault(key, value)
     title = metadata.get("title") or headline_text(text, blocks) or source.stem
     return Article(source=source, text=text, title=title, metadata=metadata, blocks=blocks, format="markdown")
+
+
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
+def _refuse_lost_nesting(tokens: list[Token], max_nesting: int) -> None:
+    """Refuse quotes or lists nested so deep that markdown-it skipped what is inside.
+
+    markdown-it stops parsing blocks ``maxNesting`` levels deep (20 in the CommonMark
+    preset; each list counts two) and drops the lines inside without a word; showing the
+    rest would lose text silently, so the file is refused with the reason.
+    """
+    if any(token.type in _CONTAINERS and token.level >= max_nesting - 1 for token in tokens):
+        raise ArticleError(
+            f"the Markdown nests quotes or lists too deeply (more than {max_nesting - 1} quotes or "
+            f"{(max_nesting - 1) // 2} lists inside one another); it cannot be read without losing text"
+        )
 
 
 class _ListItem:
