@@ -50,7 +50,7 @@ def w3c_annotations(draw) -> dict:
     return node
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(nodes=st.lists(w3c_annotations(), min_size=1, max_size=3))
 def test_well_shaped_w3c_with_odd_values_saves_a_sidecar_that_reopens(tmp_path_factory, nodes):
     # Found: "created": "yesterday" was kept, and the saved sidecar failed its own schema.
@@ -106,7 +106,7 @@ def test_any_text_is_refused_as_w3c_with_an_import_error(tmp_path_factory, data)
 @example(lines=["T1\tClaim 0 9\tCommuters", '#1\tAnnotatorMeta T1\t{"speaker": "\\ud800"}'], with_text=True)
 @example(lines=["T1\tClaim 0 9\tCommuters", '#1\tAnnotatorMeta T1\t{"created": "yesterday"}'], with_text=True)
 @example(lines=["T0\tA 0 0\t"], with_text=False)  # was an orphan with an empty quote: unreadable sidecar
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(brat_lines, max_size=8).map(lambda lines: ["T1\tClaim 0 9\tCommuters", *lines]) | st.lists(brat_lines, max_size=8), with_text=st.booleans())
 def test_any_brat_file_is_imported_or_refused_with_an_import_error(tmp_path_factory, lines, with_text):
     ann = "\n".join(lines)

@@ -113,7 +113,7 @@ def stored_then_edited(draw) -> tuple[list[Annotation], str, int | None]:
     return annotations, draw(any_edit(old_text)), old_length
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(case=stored_then_edited())
 def test_any_edit_of_any_stored_annotation_keeps_it_and_a_matching_span(case):
     annotations, text, old_length = case
