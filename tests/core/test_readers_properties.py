@@ -123,6 +123,7 @@ HTML_TEXT = [
     "&#0;", "&#x110000;", "&#xD800;", "&bogus;", "&", "<", ">", "\"", " ", "\n", "\r\n", "\x00", "\x0c", "é",
     "🙂", "\u0301", "\u202e", "<!--", "-->", "<![CDATA[", "]]>", "<?xml version='1.0'?>", "<!DOCTYPE html>",
     "</p>", "</div>", "<p", "</", "<br/>", "<li>", "</li></ul>", "<table><td>",
+    '<?xml version="1.0" encoding="utf-16"?>', '<meta charset="bogus">', '<!DOCTYPE html SYSTEM "x.dtd">',
 ]
 
 

@@ -426,9 +426,17 @@ REMOTE_PAGE = """<!DOCTYPE html>
 </article></body></html>"""
 
 
-def test_reading_html_opens_no_connection(tmp_path, no_network):
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        "",
+        '<?xml version="1.0" encoding="utf-16"?>\n<?xml-stylesheet href="http://tracker.invalid/s.xsl"?>\n',
+        '<!DOCTYPE html SYSTEM "http://tracker.invalid/x.dtd">\n',
+    ],
+)
+def test_reading_html_opens_no_connection(tmp_path, no_network, prolog):
     page = tmp_path / "page.html"
-    page.write_text(REMOTE_PAGE.format(entities="More meetings are planned for next month."), encoding="utf-8")
+    page.write_text(prolog + REMOTE_PAGE.format(entities="More meetings are planned for next month."), encoding="utf-8")
     article = read_article(page)
     assert "fares would rise" in article.text
     assert no_network == []
