@@ -248,3 +248,24 @@ def test_the_top_line_is_found_while_the_layout_is_unfinished(qtbot, window, lon
             first_text += 1
         paragraph_end = text.find("\n", first_text)
         assert low <= top <= (paragraph_end if paragraph_end >= 0 else len(text))
+
+
+def test_an_edit_keeps_the_table_scrolled_and_selected_where_the_reader_was(qtbot, window, long_article):
+    open_and_wait(qtbot, window, long_article)
+    panel = window.annotations_panel
+    window.sidebar.setCurrentWidget(panel)
+    chosen = panel.model.annotation_at(900)
+    assert panel.select(chosen.id, emit=False)
+    table_bar = panel.table.verticalScrollBar()
+    table_bar.setValue(table_bar.value() + 3)  # the selected row moves up from the bottom edge
+    place = table_bar.value()
+    assert place > 0
+
+    select(window, 3, 12)  # near the top of the article: its row goes in far above the selected one
+    qtbot.keyClick(window.view, "1")
+    assert panel.selected_id() == chosen.id
+    assert table_bar.value() in (place, place + 1)  # one row more above, nothing else moved
+    panel.note_edit.setPlainText("seen")
+    panel.save_note()
+    assert panel.selected_id() == chosen.id
+    assert window.annotations.store.annotations.get(chosen.id).note == "seen"
