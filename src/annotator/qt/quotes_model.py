@@ -4,6 +4,10 @@
 below carry what the delegate paints and what the window needs to act on a row.
 ``QuotesFilterModel`` narrows it to one speaker and/or a text query, both of which the
 user sets from the Quotes tab or by selecting a person.
+
+A quote interrupted by its attribution is one row: its text roles give the parts joined by
+`` … `` (``Quote.display_text``), never the attribution between them, while ``START_ROLE``
+and the quote itself still cover the whole span, so that selecting the row selects it all.
 """
 
 from __future__ import annotations
@@ -63,13 +67,14 @@ class QuotesModel(QAbstractListModel):
             return None
         quote = self._quotes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{speaker_label(quote)}: {quote.text}"
+            return f"{speaker_label(quote)}: {quote.display_text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{quote.text}\n— {speaker_label(quote)} ({quote.kind})"
+            kind = f"{quote.kind}, in {len(quote.parts)} parts" if quote.parts else quote.kind
+            return f"{quote.display_text}\n— {speaker_label(quote)} ({kind})"
         if role == SPEAKER_ROLE:
             return speaker_label(quote)
         if role == TEXT_ROLE:
-            return quote.text
+            return quote.display_text
         if role == KIND_ROLE:
             return quote.kind
         if role == QUOTE_ID_ROLE:

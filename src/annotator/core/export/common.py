@@ -55,7 +55,8 @@ def split_placed(annotations: Iterable[Annotation], text: str) -> tuple[list[Ann
 def quote_for(annotation: Annotation, extraction: Extraction | None) -> Quote | None:
     """The extracted quote an annotation belongs to: the one it links to (``quote_id``),
     else the attributed quote whose span contains it (a claim highlighted inside a
-    quotation was made by whoever is quoted)."""
+    quotation was made by whoever is quoted; for a quote interrupted by its attribution,
+    one that touches its words, not only the ``he said`` between its parts)."""
     if extraction is None:
         return None
     for quote in extraction.quotes:
@@ -63,7 +64,8 @@ def quote_for(annotation: Annotation, extraction: Extraction | None) -> Quote | 
             return quote
     for quote in extraction.quotes:
         if quote.speaker and quote.start <= annotation.start and annotation.end <= quote.end:
-            return quote
+            if not quote.parts or any(p.start < annotation.end and annotation.start < p.end for p in quote.parts):
+                return quote
     return None
 
 

@@ -279,7 +279,7 @@ def _extraction_html(extraction: Extraction) -> str:
         for p in extraction.people
     )
     quotes = "".join(
-        f"<li><strong>{escape(q.speaker or 'unattributed')}</strong> ({escape(q.kind)}): {escape(q.text)}</li>"
+        f"<li><strong>{escape(q.speaker or 'unattributed')}</strong> ({escape(q.kind)}): {escape(q.display_text)}</li>"
         for q in extraction.quotes
     )
     return (

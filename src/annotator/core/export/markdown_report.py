@@ -92,7 +92,7 @@ def extraction_section(extraction: Extraction) -> str:
         parts.append("No quotes found.")
     for quote in extraction.quotes:
         speaker = escape_markdown(quote.speaker) if quote.speaker else "*unattributed*"
-        parts.append(f"- **{speaker}** ({quote.kind}): {escape_markdown(' '.join(lines_of(quote.text)))}")
+        parts.append(f"- **{speaker}** ({quote.kind}): {escape_markdown(' '.join(lines_of(quote.display_text)))}")
     return "\n".join(parts)
 
 

@@ -4,7 +4,8 @@
 regular expressions and the curated word lists of ``annotator/resources/lexicon``; it needs no
 model, no network and no third-party package. The stages live in their own modules:
 :mod:`units` (paragraphs and sentences), :mod:`quotes` (quotation marks), :mod:`people`
-(names, aliases, roles, mentions) and :mod:`attribution` (speakers and cues).
+(names, aliases, roles, mentions), :mod:`attribution` (speakers and cues) and :mod:`parts`
+(a quote interrupted by its own attribution becomes one quote with parts).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from annotator.core.gc_pause import cyclic_gc_paused
 from annotator.core.article import Article
 from annotator.core.extraction.attribution import Attribution, Attributor, speech_regex
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
+from annotator.core.extraction.parts import join_interrupted
 from annotator.core.extraction.people import PeopleFound, find_people
 from annotator.core.extraction.quotes import FoundQuote, find_quotes
 from annotator.core.extraction.units import Unit, sentence_starts, text_units
@@ -72,7 +74,7 @@ def _extract(article: Article) -> Extraction:
         attributions.append(attribution)
         previous = (quote, attribution, reading_order[unit_index])
 
-    return _records(text, found, attributions, people, began)
+    return _records(text, join_interrupted(text, found, attributions, quote_units), people, began)
 
 
 def _previous_quotable_end(units: list[Unit], index: int) -> int | None:
@@ -84,7 +86,7 @@ def _previous_quotable_end(units: list[Unit], index: int) -> int | None:
 
 
 def _records(
-    text: str, found: list[FoundQuote], attributions: list[Attribution], people: PeopleFound, began: float
+    text: str, utterances: list[tuple[list[FoundQuote], Attribution]], people: PeopleFound, began: float
 ) -> Extraction:
     order = sorted(
         (i for i, p in enumerate(people.people) if p.mentions), key=lambda i: people.people[i].mentions[0][0]
@@ -92,22 +94,24 @@ def _records(
     ids = {index: f"p{n}" for n, index in enumerate(order, 1)}
     quote_counts: dict[int, int] = {}
     quotes: list[Quote] = []
-    for n, (quote, attr) in enumerate(zip(found, attributions), 1):
+    for n, (pieces, attr) in enumerate(utterances, 1):
+        start, end = pieces[0].start, pieces[-1].end
         person_id = ids.get(attr.person) if attr.person is not None else None
         if person_id is not None and attr.kind != "scare":
             quote_counts[attr.person] = quote_counts.get(attr.person, 0) + 1
         quotes.append(
             Quote(
                 id=f"q{n}",
-                start=quote.start,
-                end=quote.end,
-                text=text[quote.start : quote.end],
+                start=start,
+                end=end,
+                text=text[start:end],
                 kind=attr.kind,
                 speaker=attr.speaker if attr.kind != "scare" else None,
                 speaker_id=person_id if attr.kind != "scare" else None,
                 speaker_mention=Span(*attr.mention) if attr.mention and attr.kind != "scare" else None,
                 cue=Span(*attr.cue) if attr.cue and attr.kind != "scare" else None,
                 cue_text=text[attr.cue[0] : attr.cue[1]] if attr.cue and attr.kind != "scare" else None,
+                parts=[Span(p.start, p.end) for p in pieces] if len(pieces) > 1 else [],
             )
         )
     persons: list[Person] = []

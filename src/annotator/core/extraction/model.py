@@ -45,7 +45,14 @@ class Person:
 
 @dataclass(slots=True)
 class Quote:
-    """A quotation (marks included in its span) and whom it is attributed to."""
+    """A quotation (marks included in its span) and whom it is attributed to.
+
+    A quote interrupted by its own attribution (``“A,” she said, “B.”``) is one quote with
+    ``parts``, one span per piece, marks included; ``start``/``end`` run from the first part
+    to the last, and ``text`` stays ``article.text[start:end]`` (attribution included), so
+    that every span of the record slices the canonical text the same way. What to *show* for
+    it is :attr:`display_text`.
+    """
 
     id: str
     start: int
@@ -58,6 +65,19 @@ class Quote:
     cue: Span | None = None
     cue_text: str | None = None
     parts: list[Span] = field(default_factory=list)
+
+    @property
+    def part_texts(self) -> list[str]:
+        """The text of each part, marks included (just ``[text]`` for a quote in one piece)."""
+        if not self.parts:
+            return [self.text]
+        return [self.text[part.start - self.start : part.end - self.start] for part in self.parts]
+
+    @property
+    def display_text(self) -> str:
+        """The quote as a reader should see it: the parts joined by `` … ``, the attribution
+        between them left out (``“A,” … “B.”``); ``text`` itself for a quote in one piece."""
+        return " … ".join(self.part_texts) if self.parts else self.text
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

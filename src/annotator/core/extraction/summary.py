@@ -74,7 +74,7 @@ def _quote_lines(quote: Quote, people_by_id: dict[str, Person]) -> list[str]:
     head = f"  {quote.id} {who}, {quote.kind}"
     if quote.cue_text:
         head += f", “{quote.cue_text}”"
-    body = textwrap.wrap(_clip(quote.text, _MAX_QUOTE_CHARS), _QUOTE_WIDTH, initial_indent="      ", subsequent_indent="      ")
+    body = textwrap.wrap(_clip(quote.display_text, _MAX_QUOTE_CHARS), _QUOTE_WIDTH, initial_indent="      ", subsequent_indent="      ")
     return [head + ":", *body]
 
 
