@@ -53,13 +53,18 @@ def tree(root: Path) -> dict[str, bytes | None]:
 
 
 def changed(before: dict[str, bytes | None], after: dict[str, bytes | None]) -> set[str]:
+    """Names added, removed or rewritten; also fails if the absolute hostile target appeared."""
+    assert not Path(ABSOLUTE_TARGET).exists()
     return {name for name in before.keys() | after.keys() if before.get(name, b"\0gone") != after.get(name, b"\0gone")}
+
+
+ABSOLUTE_TARGET = "/tmp/annotator-escaped"
 
 
 HOSTILE_NAMES = [
     "../../escaped",
     "../escaped.txt",
-    "/tmp/annotator-escaped",
+    ABSOLUTE_TARGET,
     "sub/dir/escaped",
     "..\\..\\escaped",
     "con:escaped",
