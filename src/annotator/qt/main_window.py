@@ -36,7 +36,7 @@ from annotator.qt.find_bar import FindBar
 from annotator.qt.find_controller import FindController
 from annotator.qt.fonts import DEFAULT_POINT_SIZE, ZOOM_STEP
 from annotator.qt.help_dialogs import ShortcutsDialog, show_about
-from annotator.qt.document_builder import RenderedDocument
+from annotator.qt.document_builder import RenderedDocument, wrap_mode_for
 from annotator.qt.loader import ArticleLoader, LoadedArticle, ReadArticle
 from annotator.qt.recent_menu import RecentFilesMenu
 from annotator.qt.settings import AppSettings
@@ -271,7 +271,14 @@ class MainWindow(QMainWindow):
     def show_text(self, read: ReadArticle) -> None:
         """The text is ready: show it at once; quotes and people follow in ``show_loaded``."""
         self.current = None
-        self.view.show_article(read.article, read.rendered if isinstance(read.rendered, RenderedDocument) else None)
+        rendered = read.rendered if isinstance(read.rendered, RenderedDocument) else None
+        wrap_mode = rendered.wrap_mode if rendered else wrap_mode_for(read.article.text)
+        if self.view.wordWrapMode() != wrap_mode:
+            # A new wrap mode lays the shown document out again at once: empty it first, so
+            # neither article is laid out in the mode that freezes on a long unbreakable run.
+            self.view.clear_article()
+            self.view.setWordWrapMode(wrap_mode)
+        self.view.show_article(read.article, rendered)
         self.links.set_extraction(None)
         self.status.show_reading(read)
         self.status.set_busy(f"Finding quotes and people in {read.path.name}…")
@@ -291,8 +298,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_enabled()
         self.article_changed.emit(loaded)
+        self._show_reading_warning(loaded)
         if loaded.problem:
             self._show_problem(f"{loaded.path.name} is open, without quotes and people.", loaded.problem)
+
+    def _show_reading_warning(self, loaded: LoadedArticle) -> None:
+        """Say so when bytes were replaced while decoding (after any re-anchoring news)."""
+        warning = loaded.article.metadata.get("encoding_warning")
+        if warning:
+            earlier = self.status.currentMessage()
+            self.status.showMessage(f"{earlier}  {warning}." if earlier else f"{loaded.path.name}: {warning}.", 20000)
 
     def close_article(self) -> None:
         if not self.annotations.confirm_close():
