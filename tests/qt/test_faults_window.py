@@ -20,7 +20,8 @@ from annotator.core.readers import decoding
 from annotator.qt.main_window import MainWindow
 from tests.core.test_faults import HOSTILE_PAGE, full_disk, nested_page, network_refused, read_only_folder  # noqa: F401
 from tests.qt.conftest import HARBOUR, open_and_wait
-from tests.qt.test_annotating import (
+from tests.qt.test_annotating import (  # noqa: F401 (article is a fixture)
+    article,
     click_button_when_asked,
     highlight_and_wait_for_autosave,
     saved_annotations,
@@ -29,13 +30,6 @@ from tests.qt.test_annotating import (
 )
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def article(tmp_path) -> Path:
-    copy = tmp_path / "story.txt"
-    shutil.copyfile(HARBOUR, copy)
-    return copy
 
 
 def span_of(window: MainWindow, phrase: str) -> tuple[int, int]:
