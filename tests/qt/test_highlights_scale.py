@@ -15,6 +15,7 @@ from annotator.core.annotations import AddAnnotation, AnnotationStore, Batch, DE
 from annotator.core.extraction.model import Person, Span
 from annotator.core.readers import read_article
 from annotator.qt.annotation_highlights import ANNOTATION_LAYER, line_pieces
+from annotator.qt import highlight_layers
 from annotator.qt.highlight_layers import MIN_MARGIN_CHARS
 from annotator.qt.main_window import MainWindow
 from tests.qt.conftest import HARBOUR, open_and_wait
@@ -266,3 +267,14 @@ def test_an_edit_keeps_the_table_scrolled_and_selected_where_the_reader_was(qtbo
     panel.save_note()
     assert panel.selected_id() == chosen.id
     assert window.annotations.store.annotations.get(chosen.id).note == "seen"
+
+
+def test_densely_marked_text_is_drawn_one_screen_around(qtbot, window, long_article, monkeypatch):
+    monkeypatch.setattr(highlight_layers, "MAX_MARKS", 50)
+    open_and_wait(qtbot, window, long_article)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert_drawn_near_the_screen(window)
+    top, bottom = window.view.highlights.visible_range()
+    low, high = window.view.highlights.drawn_range
+    assert high - low <= 3 * (bottom - top) + 2 < 2 * MIN_MARGIN_CHARS

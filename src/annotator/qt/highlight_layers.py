@@ -11,7 +11,8 @@ selection on every paint and, when they are set, lays the document out up to eac
 10,000 annotations spread over a 1 MB article cost over a second to set and slowed every
 scroll step. So a layer is a *source* that answers "which highlights touch offsets a..b"
 (``SpanIndex``), and the layers draw the visible text plus a margin of about one screen (at
-least ``MIN_MARGIN_CHARS``) on each side. Scrolling within the drawn range changes nothing;
+least ``MIN_MARGIN_CHARS``; one screen where that holds over ``MAX_MARKS`` marks) on each
+side. Scrolling within the drawn range changes nothing;
 leaving it (or a resize, a zoom, a new layer) draws the range around the new place.
 """
 
@@ -32,6 +33,9 @@ from annotator.qt.viewport_blocks import visible_positions
 # Drawn on each side of the visible text: a short article is drawn whole, and a wheel step
 # rarely leaves the drawn range (a screen holds 2,000–4,000 characters).
 MIN_MARGIN_CHARS = 8192
+# Above this many marks in that range (a short text marked every few words), the margin
+# shrinks to one screen: fewer marks to set on each edit and to check on each paint.
+MAX_MARKS = 1500
 
 
 @dataclass(frozen=True)
@@ -152,25 +156,36 @@ class HighlightLayers:
             self._drawn = None
             self._view.setExtraSelections([])
             return
-        low, high = visible if visible is not None else self.visible_range()
-        margin = max(high - low, MIN_MARGIN_CHARS)
-        low, high = max(0, low - margin), min(position_map.text_length, high + margin)
+        top, bottom = visible if visible is not None else self.visible_range()
+        screen = bottom - top
+        low, high, highlights = self._highlights_around(top, bottom, max(screen, MIN_MARGIN_CHARS))
+        if len(highlights) > MAX_MARKS and screen < MIN_MARGIN_CHARS:  # densely marked: one screen each side
+            low, high, highlights = self._highlights_around(top, bottom, screen)
         document = self._view.document()
         selections: list[QTextEdit.ExtraSelection] = []
         # Inside an edit block QTextCursor skips computing its x position, which would lay
         # out the document up to every mark.
         guard = QTextCursor(document)
         guard.beginEditBlock()
-        for _, source in sorted(self._layers.values(), key=lambda layer: layer[0]):
-            for highlight in source.highlights_between(low, high):
-                start, end = position_map.span_to_document(highlight.start, highlight.end)
-                cursor = QTextCursor(document)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = highlight.char_format
-                selections.append(selection)
+        for highlight in highlights:
+            start, end = position_map.span_to_document(highlight.start, highlight.end)
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = highlight.char_format
+            selections.append(selection)
         guard.endEditBlock()
         self._drawn = (low, high)
         self._view.setExtraSelections(selections)
+
+    def _highlights_around(self, top: int, bottom: int, margin: int) -> tuple[int, int, list[Highlight]]:
+        """The range ``margin`` code points beyond the screen each side, and every layer's
+        highlights in it, lowest layer first."""
+        assert self._position_map is not None
+        low, high = max(0, top - margin), min(self._position_map.text_length, bottom + margin)
+        highlights: list[Highlight] = []
+        for _, source in sorted(self._layers.values(), key=lambda layer: layer[0]):
+            highlights.extend(source.highlights_between(low, high))
+        return low, high, highlights
