@@ -153,3 +153,10 @@ def test_exports_show_the_parts_without_the_attribution_and_credit_only_the_word
     (line,) = [row for row in ann.splitlines() if "Extracted_quote" in row]
     offsets = ";".join(f"{p.start} {p.end}" for p in quote.parts)
     assert line.split("\t")[1] == f"Extracted_quote {offsets}"
+
+
+def test_a_line_separator_ends_a_paragraph_for_quotes_too():
+    text = f"{INTRO}“The ferry will run,” Varga said.\u2028“Book early.”\u2029“Bring a coat.”\n"
+    result = run(text)  # no reader blocks: units are lines
+    assert [q.text for q in result.quotes] == ["“The ferry will run,”", "“Book early.”", "“Bring a coat.”"]
+    assert not any(q.parts for q in result.quotes)

@@ -160,3 +160,40 @@ def test_pasted_page_with_deck_photo_credit_and_page_furniture():
     assert texts_of(article, "related_link") == ["WATCH: Residents react to the budget vote"]
     quoted = [text for text in texts_of(article, "paragraph") if "“" in text or "‘" in text]
     assert len(quoted) == 3  # every paragraph with a quote stays a paragraph
+
+
+def test_a_byline_with_combining_accents_is_a_byline_and_the_text_is_untouched(tmp_path):
+    text = "Ferry timetable cut for the winter\n\nBy Zoe\u0308 Quin\u0303ones\n\nThe ferry will run twice a day, the company said.\n"
+    path = tmp_path / "ferry.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    assert article.text == text  # never normalised
+    assert texts_of(article, "byline") == ["By Zoe\u0308 Quin\u0303ones"]
+    assert not texts_of(article, "subheading")
+    assert article.metadata["author"] == "Zoe\u0308 Quin\u0303ones"
+
+
+SEPARATED = (
+    "Ferry timetable cut for the winter\u2029"
+    "By Ines Varga\u2028TESSEL, May 3\u2029"
+    "The ferry will run twice a day, the company said.\u2028“We have no choice,” Varga said.\u2029"
+    "Tickets go on sale on Friday.\n"
+)
+
+
+def test_line_and_paragraph_separators_break_blocks_like_newlines(tmp_path):
+    path = tmp_path / "separators.txt"
+    path.write_bytes(SEPARATED.encode("utf-8"))
+    article = read_article(path)
+    assert article.text == SEPARATED  # the separators stay in the canonical text
+    assert_blocks_well_formed(article.text, article.blocks)
+    with_newlines = SEPARATED.replace("\u2029", "\n\n").replace("\u2028", "\n")
+    assert kinds_and_texts(article) == [
+        (block.kind, with_newlines[block.start : block.end]) for block in recover_blocks(with_newlines)
+    ]
+    assert kinds_and_texts(article)[:3] == [
+        ("headline", "Ferry timetable cut for the winter"),
+        ("byline", "By Ines Varga"),
+        ("dateline", "TESSEL, May 3"),
+    ]
+    assert all("\u2028" not in content and "\u2029" not in content for _, content in kinds_and_texts(article))

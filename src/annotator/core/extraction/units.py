@@ -17,7 +17,7 @@ from annotator.core.article import Article
 #: Blocks whose text is not the article's own reporting: no quotes or attributions come from them.
 NON_QUOTE_KINDS = frozenset({"caption", "related_link", "source_line"})
 
-_LINE_RE = re.compile(r"[^\n]+")
+_LINE_RE = re.compile("[^\n\u2028\u2029]+")  # a line or paragraph separator ends a line as a newline does
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(

@@ -81,12 +81,25 @@ class Unit:
     """Set in advance when the source format already says what the unit is (Markdown, HTML)."""
 
 
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")
+PARAGRAPH_SEPARATOR = "\u2029"
+
+
 def split_lines(text: str) -> list[Line]:
+    """The lines of ``text``, in place: the text itself is never rewritten.
+
+    Besides ``\n``, U+2028 LINE SEPARATOR ends a line (word processors and some CMS exports
+    write it for a soft return) and U+2029 PARAGRAPH SEPARATOR ends a paragraph, so it is
+    followed by an empty line, as if a blank line stood there.
+    """
     lines: list[Line] = []
     position = 0
-    for raw in text.split("\n"):
-        lines.append(Line(position, position + len(raw), raw))
-        position += len(raw) + 1
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(Line(position, match.start(), text[position : match.start()]))
+        if match.group() == PARAGRAPH_SEPARATOR:
+            lines.append(Line(match.start(), match.start(), ""))
+        position = match.end()
+    lines.append(Line(position, len(text), text[position:]))
     return lines
 
 
