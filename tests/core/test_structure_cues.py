@@ -10,7 +10,9 @@ from annotator.core.readers import line_cues as cues
 @pytest.mark.parametrize(
     "line",
     ["By Jane Doe, Political Correspondent", "By JANE DOE and JOHN ROE", "By Ana de la Cruz for the Herald",
-     "Written by Tom O’Neill", "By J. Doe Jr.", "By Li Wei | Beijing"],
+     "Written by Tom O’Neill", "By J. Doe Jr.", "By Li Wei | Beijing",
+     "By Zoe\u0308 Quin\u0303ones", "By Zoe\u0308 Quiñones, Harbour Reporter", "By Zoë Quiñones",
+     "By Ngo\u0323c Anh Tra\u0302\u0300n"],  # combining accents, with and without a precomposed form
 )
 def test_bylines(line):
     assert cues.is_byline(line)

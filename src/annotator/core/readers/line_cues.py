@@ -3,11 +3,16 @@
 They look at the shape of one line (its prefix, case, final punctuation, cue words), never at
 a particular article's sentences, so they can be read and tested one by one. The structure
 module combines them with the line's position in the article.
+
+Names are matched on the line's NFC form (``for_matching``), so that a name typed with a
+combining accent (``Zoe`` + U+0308) reads like the precomposed ``Zoë``; the normalised form
+only answers the question, the canonical text is never changed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -40,8 +45,9 @@ DATE_IN_TEXT = re.compile(
     r"|\b(?:in|since)\s+(?:19|20)\d{2}\b"
 )
 
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|el|ibn|di)\b)"
-_NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}"
+# \u0300-\u036f: combining accents that have no precomposed letter to fold into.
+_NAME_WORD = r"(?:[A-Z][\w\u0300-\u036f'’.\-]*|(?:de|da|van|von|der|den|del|la|le|bin|al|el|ibn|di)\b)"
+_NAME = rf"[A-Z][\w\u0300-\u036f'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}"
 _BY_PREFIX = re.compile(r"^(?:(?:Written|Posted|Reported|Words|Story)\s+)?[Bb][Yy]\b")
 _NOT_NAME_START = re.compile(rf"^By\s+(?:{_WEEKDAYS}|{_MONTHS}|The|This|That|Then|Now|Far|Contrast|Comparison)\b", re.I)
 _BYLINE = re.compile(
@@ -131,11 +137,18 @@ def starts_with_dateline(line: str) -> bool:
 
 def is_person_name_line(line: str) -> bool:
     """A line that is only a name ('Larry Fine'): agency copy's byline without 'By'."""
+    line = for_matching(line)
     return len(line) <= _SHORT_LINE and bool(_PERSON_NAME_LINE.match(line.strip()))
+
+
+def for_matching(line: str) -> str:
+    """``line`` in NFC, for the name patterns only (an ASCII line is returned as it is)."""
+    return line if line.isascii() else unicodedata.normalize("NFC", line)
 
 
 def is_byline(line: str) -> bool:
     """'By Jane Doe, Political Correspondent', 'By JANE DOE and JOHN ROE', 'Written by ...'."""
+    line = for_matching(line)
     if len(line) > 140 or not _BY_PREFIX.match(line) or _NOT_NAME_START.match(line):
         return False
     if _BYLINE.match(line) and not line.rstrip().endswith((".", "?", "!")):
