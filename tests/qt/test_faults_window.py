@@ -13,8 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator.core.readers import decoding
 from annotator.qt.main_window import MainWindow
@@ -41,6 +42,11 @@ def highlight(qtbot, window: MainWindow, phrase: str, key: str = "1") -> None:
     """Select ``phrase`` in the article and press a label's key (no waiting for the save)."""
     select(window, *span_of(window, phrase))
     qtbot.keyClick(window.view, key)
+
+
+def return_to(window: MainWindow) -> None:
+    """The user comes back to the window from another program."""
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
 
 
 def answer_save_as_with(monkeypatch, path: Path) -> None:
@@ -116,7 +122,11 @@ def test_article_deleted_while_open(qtbot, make_window, article):
     window = make_window()
     open_and_wait(qtbot, window, article)
     text = window.view.article.text
+    return_to(window)
+    assert "since it was opened" not in window.statusBar().currentMessage()  # unchanged: nothing to say
     article.unlink()
+    return_to(window)
+    assert "story.txt was deleted or moved since it was opened; its text stays here" in window.statusBar().currentMessage()
     highlight_and_wait_for_autosave(qtbot, window, article, *span_of(window, "Café Étoile"))
     assert window.view.article.text == text  # still readable
     assert [a["selector"]["exact"] for a in saved_annotations(article)] == ["Café Étoile"]
@@ -154,6 +164,9 @@ def test_article_changed_while_open(qtbot, make_window, article):
     paragraph = text.index("A spokesman")
     edited = "UPDATE: the harbour reopened on Friday.\n\n" + text[:paragraph] + text[text.index("\n", paragraph) + 1 :]
     article.write_text(edited, encoding="utf-8")
+    return_to(window)
+    assert "story.txt changed on disk since it was opened; this is the text as it was" in window.statusBar().currentMessage()
+    assert window.view.article.text == text
     highlight(qtbot, window, "A spokesman", "2")  # made after the change, on the text shown
     window.close()
     assert len(saved_annotations(article)) == 2

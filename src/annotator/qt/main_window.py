@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.current: LoadedArticle | None = None
         self.error_dialog: QMessageBox | None = None
+        self._shown_file: tuple[Path, FileSignature | None] | None = None  # to notice changes on disk
         self.setAcceptDrops(True)
 
         self.view = ArticleView(self)
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
             self.view.clear_article()
             self.view.setWordWrapMode(wrap_mode)
         self.view.show_article(read.article, rendered)
+        self._shown_file = (read.path, FileSignature.of(read.path))
         self.links.set_extraction(None)
         self.status.show_reading(read)
         self.status.set_busy(f"Finding quotes and people in {read.path.name}…")
@@ -302,6 +305,22 @@ class MainWindow(QMainWindow):
         if loaded.problem:
             self._show_problem(f"{loaded.path.name} is open, without quotes and people.", loaded.problem)
 
+    def event(self, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.WindowActivate:
+            self._check_article_on_disk()
+        return super().event(event)
+
+    def _check_article_on_disk(self) -> None:
+        """Back in the window: say once if the article's file changed or vanished meanwhile."""
+        if self._shown_file is None:
+            return
+        path, signature = self._shown_file
+        message = change_message(path, signature)
+        if message:
+            self._shown_file = (path, FileSignature.of(path))
+            earlier = self.status.currentMessage()
+            self.status.showMessage(f"{earlier} {message}" if earlier else message, 20000)
+
     def _show_reading_warning(self, loaded: LoadedArticle) -> None:
         """Say so when bytes were replaced while decoding (after any re-anchoring news)."""
         warning = loaded.article.metadata.get("encoding_warning")
@@ -313,6 +332,7 @@ class MainWindow(QMainWindow):
         if not self.annotations.confirm_close():
             return
         self.current = None
+        self._shown_file = None
         self.find_bar.close_bar()
         self.view.clear_article()
         self.links.set_extraction(None)
