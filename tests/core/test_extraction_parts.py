@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from annotator.core.extraction.model import Quote
+from annotator.core.extraction.quotes import QUOTE_CHARS
 from tests.core.extraction_support import person_named, run, span_text
 
 INTRO = "Ines Varga runs the ferry company on the island of Tessel.\n\n"
@@ -160,3 +163,33 @@ def test_a_line_separator_ends_a_paragraph_for_quotes_too():
     result = run(text)  # no reader blocks: units are lines
     assert [q.text for q in result.quotes] == ["“The ferry will run,”", "“Book early.”", "“Bring a coat.”"]
     assert not any(q.parts for q in result.quotes)
+
+
+# -- any mix of quotes and attributions ------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "“The ferry will run,”", "“but only twice a day.”", "‘We stay,’", "‘and we sail.’", "«Oui,»", "\"No —\"",
+        "“Island Pride”", " she said, ", " said Ines Varga, a nurse. ", " Varga said. ", " he added, ",
+        " Tomasz Brandt said, smiling, ", " said Dr. Brandt, 61, ", " and ", " — ", "\n", "\n\n", "\u2028", ". ",
+        "Ines Varga runs the ferry. ", "Tomasz Brandt agreed: ",
+    ]
+)
+
+
+@given(st.lists(PIECES, max_size=14).map("".join))
+@example("“The ferry will run,” she said, “but only twice a day.”")  # "she" is nobody known: still one quote
+def test_parts_are_ordered_marked_pieces_with_the_attribution_between_them(text):
+    for quote in run(text).quotes:
+        if not quote.parts:
+            continue
+        assert len(quote.parts) >= 2
+        assert (quote.parts[0].start, quote.parts[-1].end) == (quote.start, quote.end)
+        for first, second in zip(quote.parts, quote.parts[1:]):
+            gap = text[first.end : second.start]
+            assert first.end < second.start and "\n" not in gap and "\u2028" not in gap
+        for part in quote.parts:
+            assert text[part.start] in QUOTE_CHARS and text[part.end - 1] in QUOTE_CHARS
+        assert quote.speaker_mention is not None and quote.cue is not None and quote.kind != "scare"
+        assert quote.parts[0].end <= quote.cue.start and quote.cue.end <= quote.parts[1].start
+        assert quote.display_text == " … ".join(text[p.start : p.end] for p in quote.parts)

@@ -9,7 +9,8 @@ joined only when everything says it is the same speech:
 - the words between them are only the attribution: the speaker's mention and the cue verb
   (in either order), with commas, an apposition (``, a nurse,``) or a short adverbial
   (``in an interview``), ending with a comma, a dash, a colon or a full stop;
-- the second quote rests on that same cue and speaker (it has no attribution of its own).
+- the second quote rests on that same cue and speaker (it has no attribution of its own): the
+  same words, even a pronoun that resolves to nobody known, or another mention of the same person.
 
 Two sentences that each carry their own attribution (``“A,” he said. “B,” she added.``) are
 never joined. The joined quote keeps the attribution of its first part.
