@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator.core.readers import decoding
+from annotator.qt.document_builder import LONG_UNBROKEN_RUN, wrap_mode_for
 from annotator.qt.main_window import MainWindow
 from tests.core.test_faults import HOSTILE_PAGE, full_disk, nested_page, network_refused, read_only_folder  # noqa: F401
 from tests.qt.conftest import HARBOUR, open_and_wait
@@ -286,3 +287,22 @@ def test_extremely_long_line_without_spaces(qtbot, window, article, tmp_path):
     assert [a["selector"]["exact"] for a in saved_annotations(blob)] == ["end of the attachment"]
     open_and_wait(qtbot, window, article)
     assert window.view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+@pytest.mark.parametrize(
+    "text, anywhere",
+    [
+        ("The ferry ran late again on Monday, passengers said. " * 200_000, False),
+        ("x" * LONG_UNBROKEN_RUN, True),
+        ("x" * (LONG_UNBROKEN_RUN - 1), False),
+        ("ab " * 3001 + "z" * LONG_UNBROKEN_RUN + " cd" * 3000, True),  # a run across window edges
+        ("ab " * 3001 + "z" * (LONG_UNBROKEN_RUN - 1) + " cd" * 3000, False),
+        (("y" * (LONG_UNBROKEN_RUN - 1) + " ") * 50, False),
+        ("word\u00a0" * 3000, True),  # no-break spaces do not break
+        ("half-" * 5000, False),  # hyphens do
+        ("港口星期一重新开放。" * 2000, True),  # harmless: CJK breaks anywhere anyway
+    ],
+)
+def test_wrap_anywhere_only_for_a_long_unbreakable_run(text, anywhere):
+    expected = QTextOption.WrapMode.WrapAnywhere if anywhere else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    assert wrap_mode_for(text) == expected

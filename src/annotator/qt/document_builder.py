@@ -39,6 +39,7 @@ _LINE_BREAK = re.compile("[\n\r\u2029]")
 _FRAME_MARKERS = str.maketrans({"\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
 
 LONG_UNBROKEN_RUN = 10_000
+_BREAKERS = (" ", "\n", "\t", "-", "\u200b", "\u2029")
 _UNBROKEN_RUN = re.compile(rf"(?<![^ \t\n\u2029\u200b-])[^ \t\n\u2029\u200b-]{{{LONG_UNBROKEN_RUN}}}")
 """A run of characters with no space, zero-width space or hyphen to wrap at (a base64 blob, a
 minified script pasted as text, words joined by no-break spaces); the look-behind makes the
@@ -166,9 +167,24 @@ def wrap_mode_for(text: str) -> QTextOption.WrapMode:
     frozen. Wrapping anywhere makes it linear (2 MB in a fraction of a second); ordinary
     words may then break at the margin, which is the lesser harm for such a file.
     """
-    if _UNBROKEN_RUN.search(text):
+    if _may_hold_a_long_run(text) and _UNBROKEN_RUN.search(text):
         return QTextOption.WrapMode.WrapAnywhere
     return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def _may_hold_a_long_run(text: str) -> bool:
+    """A quick sieve before the exact scan (10 MB of prose in ~1 ms instead of ~100 ms).
+
+    A run of ``LONG_UNBROKEN_RUN`` characters covers a whole window of half that length
+    starting at a multiple of it; prose has a space in the first few characters of every
+    window, found by ``in`` at C speed.
+    """
+    half = LONG_UNBROKEN_RUN // 2
+    for start in range(0, len(text) - half + 1, half):
+        window = text[start : start + half]
+        if not any(breaker in window for breaker in _BREAKERS):
+            return True
+    return False
 
 
 def build_document(article: Article, formats: ArticleFormats) -> QTextDocument:
