@@ -84,3 +84,38 @@ def test_opening_another_article_asks_when_unsaved_highlights_cannot_be_written(
     assert window.annotations.flush()
     (saved,) = json.loads(sidecar_of(first).read_text(encoding="utf-8"))["annotations"]
     assert saved["selector"]["exact"] == "alpha harbour"
+
+
+def test_annotations_are_opened_on_the_loader_thread(qtbot, make_window, two_articles, monkeypatch):
+    from annotator.core.annotations import AnnotationStore
+
+    first, _ = two_articles
+    threads: list[bool] = []
+    real_open = AnnotationStore.open.__func__
+
+    def recording_open(cls, article, path=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_open(cls, article, path)
+
+    monkeypatch.setattr(AnnotationStore, "open", classmethod(recording_open))
+    window = make_window(read_article, lambda article: Extraction())
+    open_and_wait(qtbot, window, first)
+    assert threads == [False]
+    assert window.annotations.store is not None and window.annotations.store.article is window.view.article
+
+
+def test_a_store_prepared_before_its_sidecar_changed_is_opened_again(qtbot, make_window, two_articles):
+    """The same article reopened: its last edits are saved at binding time, after the worker read it."""
+    from annotator.core.annotations import AddAnnotation, AnnotationStore
+
+    first, _ = two_articles
+    window = make_window(read_article, lambda article: Extraction())
+    open_and_wait(qtbot, window, first)
+    article = read_article(first)
+    stale = AnnotationStore.open(article)  # what the worker read: no annotations yet
+    store = window.annotations.store
+    start = store.annotations.text.index("harbour wall")
+    store.annotations.apply(AddAnnotation.new(store.annotations, start, start + len("harbour wall"), "Claim"))
+    window.annotations.open_article(article, prepared=stale)  # flushes the edit, then binds
+    assert window.annotations.store is not stale
+    assert [a.exact for a in window.annotations.store.annotations] == ["harbour wall"]

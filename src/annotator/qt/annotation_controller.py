@@ -94,12 +94,19 @@ class AnnotationController(QObject):
 
     # -- binding an article ------------------------------------------------------------
 
-    def open_article(self, article) -> None:
+    @staticmethod
+    def prepare_store(article) -> AnnotationStore:
+        """Open ``article``'s annotations; the loader calls this on its worker thread."""
+        return AnnotationStore.open(article)
+
+    def open_article(self, article, prepared: object = None) -> None:
         """Bind the annotations of ``article`` (None: no article); the previous ones are saved first.
 
         The window binds as soon as the new text is shown (before quotes and people are found), so
         a highlight made then lands in the new article's sidecar; binding the same article again
-        when extraction finishes changes nothing.
+        when extraction finishes changes nothing. ``prepared`` is the store ``prepare_store`` opened
+        on the loader's worker; it is used unless its sidecar changed on disk since (for instance
+        when the previous article was the same file and its last edits were just saved).
         """
         if article is not None and self.store is not None and self.store.article is article:
             if self._open_status:
@@ -113,7 +120,13 @@ class AnnotationController(QObject):
         self.undo_stack.clear()
         self._discarded_revision = None
         self._open_status = None
-        self.store = AnnotationStore.open(article) if article is not None else None
+        usable = (
+            isinstance(prepared, AnnotationStore) and prepared.article is article and not prepared.disk_changed()
+        )
+        if article is None:
+            self.store = None
+        else:
+            self.store = prepared if usable else AnnotationStore.open(article)
         self._write_problem_reported = False
         if self.store is not None:
             self._unsubscribe = self.store.annotations.subscribe(self._change_applied)

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         """
         if not self.annotations.confirm_close():
             return
-        self.loader.load(path, render=self.view.document_renderer())
+        self.loader.load(path, render=self.view.document_renderer(), prepare=self.annotations.prepare_store)
 
     def show_text(self, read: ReadArticle) -> None:
         """The text is ready: show it at once; quotes and people follow in ``show_loaded``."""
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.status.set_busy(f"Finding quotes and people in {read.path.name}…")
         self.find.refresh()
         self._update_title(read.path)
-        self.annotations.open_article(read.article)
+        self.annotations.open_article(read.article, prepared=read.prepared)
         self._update_enabled()
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
