@@ -107,3 +107,13 @@ def test_picture_cues_and_photo_verbs():
     assert not cues.has_picture_cue("He left the site and turned right")
     assert cues.has_photo_verb("Zelensky attends a press conference")
     assert cues.has_date("on Tuesday night") and cues.has_date("in September 2022")
+
+
+@pytest.mark.parametrize("line", ["Larry Fine", "José Núñez", "Zoe\u0308 Quin\u0303ones", "Zoë Quiñones"])
+def test_name_only_lines(line):
+    assert cues.is_person_name_line(line)
+
+
+@pytest.mark.parametrize("line", ["The harbour", "José Núñez said no.", "ZOË QUIÑONES"])
+def test_not_name_only_lines(line):
+    assert not cues.is_person_name_line(line)

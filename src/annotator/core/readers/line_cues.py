@@ -136,14 +136,24 @@ def starts_with_dateline(line: str) -> bool:
 
 
 def is_person_name_line(line: str) -> bool:
-    """A line that is only a name ('Larry Fine'): agency copy's byline without 'By'."""
-    line = for_matching(line)
+    """A line that is only a name ('Larry Fine', 'José Núñez'): agency copy's byline without 'By'.
+
+    The pattern spells letters in ASCII, so accents are folded away for the match.
+    """
+    line = _without_accents(line)
     return len(line) <= _SHORT_LINE and bool(_PERSON_NAME_LINE.match(line.strip()))
 
 
 def for_matching(line: str) -> str:
     """``line`` in NFC, for the name patterns only (an ASCII line is returned as it is)."""
     return line if line.isascii() else unicodedata.normalize("NFC", line)
+
+
+def _without_accents(line: str) -> str:
+    """``line`` with its accents dropped (``Zoë`` → ``Zoe``), for ASCII patterns only."""
+    if line.isascii():
+        return line
+    return "".join(char for char in unicodedata.normalize("NFKD", line) if not unicodedata.combining(char))
 
 
 def is_byline(line: str) -> bool:
