@@ -7,6 +7,8 @@ the way a very long live blog or a document dump reaches a reader.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -71,5 +73,7 @@ def write_article(folder: Path, target_chars: int, name: str | None = None) -> P
 
 
 def scratch_folder() -> Path:
-    """A fresh temporary folder for articles and sidecars made during a run."""
-    return Path(tempfile.mkdtemp(prefix="annotator-bench-"))
+    """A fresh temporary folder for articles and sidecars made during a run, removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
