@@ -18,10 +18,11 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.annotations import Annotation, AnnotationSet, Change
+from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
 
 LABEL, TEXT, TAGS, VERDICT, NOTE, STATUS = range(6)
 HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Status")
@@ -73,7 +74,7 @@ class ColumnUsage:
                 del self.tags[tag]
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(RowFilterSource, QAbstractTableModel):
     """The annotations of the open article (or none); ``apply_change`` follows the set's edits."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -197,6 +198,8 @@ class AnnotationsModel(QAbstractTableModel):
             return None
         annotation = self._rows[index.row()]
         column = index.column()
+        if role == ACCEPT_ROLE:
+            return self.accept_role_value(index.row())
         if role == ID_ROLE:
             return annotation.id
         if role == ANNOTATION_ROLE:
@@ -230,7 +233,7 @@ class AnnotationsModel(QAbstractTableModel):
         return annotation.status
 
 
-class AnnotationsFilterModel(QSortFilterProxyModel):
+class AnnotationsFilterModel(PredicateFilterModel):
     """Shows the rows matching every set criterion; empty criteria match everything."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -250,30 +253,40 @@ class AnnotationsFilterModel(QSortFilterProxyModel):
         text: str = "",
         needs_review_only: bool = False,
     ) -> None:
-        self.beginFilterChange()
         self.label, self.tag, self.verdict = label, tag, verdict
         self.text, self.needs_review_only = text.strip().casefold(), needs_review_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
 
     @property
     def filtering(self) -> bool:
         """Whether any criterion is set (else every row shows, without looking at any)."""
         return bool(self.label or self.tag or self.verdict or self.text or self.needs_review_only)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802 (Qt override)
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
+        super().setSourceModel(model)
+        self._refilter()
+
+    def _refilter(self) -> None:
         model = self.sourceModel()
         if not isinstance(model, AnnotationsModel) or not self.filtering:
+            self.set_row_filter(None)
+            return
+        label, tag, verdict, text = self.label, self.tag, self.verdict, self.text
+        needs_review_only = self.needs_review_only
+
+        def accepts(row: int) -> bool:
+            annotation = model.annotation_at(row)
+            if label and annotation.label != label:
+                return False
+            if tag and tag not in annotation.tags:
+                return False
+            if verdict and annotation.verdict != verdict:
+                return False
+            if needs_review_only and annotation.status not in NEEDS_REVIEW:
+                return False
+            if text:
+                haystack = " ".join((annotation.selector.exact, annotation.note, " ".join(annotation.tags), annotation.label))
+                return text in haystack.casefold()
             return True
-        annotation = model.annotation_at(source_row)
-        if self.label and annotation.label != self.label:
-            return False
-        if self.tag and self.tag not in annotation.tags:
-            return False
-        if self.verdict and annotation.verdict != self.verdict:
-            return False
-        if self.needs_review_only and annotation.status not in NEEDS_REVIEW:
-            return False
-        if self.text:
-            haystack = " ".join((annotation.selector.exact, annotation.note, " ".join(annotation.tags), annotation.label))
-            return self.text in haystack.casefold()
-        return True
+
+        self.set_row_filter(accepts)

@@ -16,12 +16,12 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from annotator.core.extraction.model import Extraction, Quote
 from annotator.qt.attribution import speaker_key, speaker_label
+from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
 from annotator.qt.quote_lookup import in_text_order
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +36,7 @@ ROLE_ROLE = Qt.ItemDataRole.UserRole + 7
 SPEAKER_KEY_ROLE = Qt.ItemDataRole.UserRole + 8
 
 
-class QuotesModel(QAbstractListModel):
+class QuotesModel(RowFilterSource, QAbstractListModel):
     """The quotes of one extraction, in the order they appear in the article."""
 
     def __init__(self, parent=None) -> None:
@@ -75,6 +75,8 @@ class QuotesModel(QAbstractListModel):
             return speaker_label(quote)
         if role == TEXT_ROLE:
             return quote.display_text
+        if role == ACCEPT_ROLE:
+            return self.accept_role_value(index.row())
         if role == KIND_ROLE:
             return quote.kind
         if role == QUOTE_ID_ROLE:
@@ -90,7 +92,7 @@ class QuotesModel(QAbstractListModel):
         return None
 
 
-class QuotesFilterModel(QSortFilterProxyModel):
+class QuotesFilterModel(PredicateFilterModel):
     """Quotes by one speaker (see ``attribution.speaker_key``) whose text matches a query."""
 
     def __init__(self, parent=None) -> None:
@@ -105,26 +107,33 @@ class QuotesFilterModel(QSortFilterProxyModel):
     def set_speaker_id(self, speaker_id: str | None) -> None:
         """Keep only quotes with this speaker key (a person id, or the label of an unnamed one)."""
         if speaker_id != self._speaker_id:
-            self.beginFilterChange()
             self._speaker_id = speaker_id
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
 
     def set_query(self, query: str) -> None:
         """Keep only quotes whose text or speaker contains ``query`` (case-insensitive)."""
         query = query.strip().casefold()
         if query != self._query:
-            self.beginFilterChange()
             self._query = query
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
-        if self._speaker_id is None and not self._query:
-            return True  # called once per quote on every reset: 56,000 times on a 10 MB article
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
+        super().setSourceModel(model)
+        self._refilter()
+
+    def _refilter(self) -> None:
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._speaker_id is not None and model.data(index, SPEAKER_KEY_ROLE) != self._speaker_id:
-            return False
-        if self._query:
-            haystack = f"{model.data(index, TEXT_ROLE)}\n{model.data(index, SPEAKER_ROLE)}".casefold()
-            return self._query in haystack
-        return True
+        if not isinstance(model, QuotesModel) or (self._speaker_id is None and not self._query):
+            self.set_row_filter(None)
+            return
+        speaker_id, query = self._speaker_id, self._query
+
+        def accepts(row: int) -> bool:
+            quote = model.quote(row)
+            if speaker_id is not None and speaker_key(quote) != speaker_id:
+                return False
+            if query:
+                return query in f"{quote.display_text}\n{speaker_label(quote)}".casefold()
+            return True
+
+        self.set_row_filter(accepts)
