@@ -193,3 +193,21 @@ def test_parts_are_ordered_marked_pieces_with_the_attribution_between_them(text)
         assert quote.speaker_mention is not None and quote.cue is not None and quote.kind != "scare"
         assert quote.parts[0].end <= quote.cue.start and quote.cue.end <= quote.parts[1].start
         assert quote.display_text == " … ".join(text[p.start : p.end] for p in quote.parts)
+
+
+def test_a_lower_case_continuation_joins_across_a_relative_clause_on_the_speaker():
+    first = "‘The ferry will run,’"
+    second = "‘but only in daylight, and never in fog.’"
+    text = f"{INTRO}{first} said Ines Varga, 47, whose family has run the ticket kiosk for three decades, {second}\n"
+    (quote,) = run(text).quotes
+    assert parts_of(text, quote) == [first, second]
+    assert quote.speaker == "Ines Varga"
+
+
+def test_a_relative_clause_does_not_join_a_new_sentence():
+    text = (
+        f"{INTRO}‘The ferry will run,’ said Ines Varga, who has run the kiosk for decades, "
+        "‘But the island needs a second boat.’\n"
+    )
+    result = run(text)
+    assert all(not quote.parts for quote in result.quotes)

@@ -34,10 +34,20 @@ _MIDDLE_RE = re.compile(r"[^\S\n]*(?:,[^,.!?;:\n]{1,80},)?[^\S\n]*(?:[\w’'.()\
 # interview``), an apposition after a name that ends it (``said Jane Doe, 61, a nurse``), then the
 # mark that hands back to the quote.
 _WORD = r"[\w’'.()\-]+"  # ``Jr.``, ``(D-N.C.)``
-_TAIL_RE = re.compile(
-    rf"(?:[^\S\n]+{_WORD}(?:[^\S\n]+{_WORD}){{0,4}})?(?P<appos>(?:[^\S\n]*,[^\S\n]*{_WORD}(?:[^\S\n]+{_WORD}){{0,9}}){{1,2}})?"
-    r"[^\S\n]*[,.:—–―]?[^\S\n]*\Z"
-)
+def _tail_re(appos_words: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[^\S\n]+{_WORD}(?:[^\S\n]+{_WORD}){{0,4}})?"
+        rf"(?P<appos>(?:[^\S\n]*,[^\S\n]*{_WORD}(?:[^\S\n]+{_WORD}){{0,{appos_words}}}){{1,2}})?"
+        r"[^\S\n]*[,.:—–―]?[^\S\n]*\Z"
+    )
+
+
+_TAIL_RE = _tail_re(9)
+# When the second piece goes on in lower case (``‘…hold,’ said Tom Haslam, 54, whose bakery has
+# been in his family for three generations, ‘and like fools we believed them.’``) the sentence
+# plainly continues: the name may then carry a longer apposition, a relative clause included.
+_CONTINUING_TAIL_RE = _tail_re(24)
+_RELATIVE_WORDS = frozenset(("who", "whose", "which"))
 # Before the attribution: the pause, then at most a title or two (``Deputy Mayor Jane Doe``).
 _LEAD_RE = re.compile(rf"[^\S\n]*[,—–―-]*[^\S\n]*(?:{_WORD}[^\S\n]+){{0,4}}\Z")
 # Words that start a clause of their own: the gap is then more than an attribution.
@@ -92,11 +102,21 @@ def _continues(text: str, first: FoundQuote, first_attr: Attribution, second: Fo
     (a_start, a_end), (b_start, b_end) = sorted((mention, cue))
     if not _LEAD_RE.match(text, gap_start, a_start) or not _MIDDLE_RE.match(text, a_end, b_start):
         return False
-    tail = _TAIL_RE.match(text, b_end, gap_end)
+    continuing = _goes_on_in_lower_case(text, second)
+    tail = (_CONTINUING_TAIL_RE if continuing else _TAIL_RE).match(text, b_end, gap_end)
     if tail is None or (tail.group("appos") and (b_start, b_end) != mention):
         return False  # ``he said, emphasizing …``: a clause of its own, not an apposition to a name
     words = re.findall(r"[\w’'\-]+", " ".join((text[gap_start:a_start], text[a_end:b_start], tail.group(0))))
-    return not any(_starts_clause(word) for word in words)
+    allowed = _RELATIVE_WORDS if continuing and tail.group("appos") else frozenset()
+    return not any(_starts_clause(word) and word not in allowed for word in words)
+
+
+def _goes_on_in_lower_case(text: str, quote: FoundQuote) -> bool:
+    """Does the quote open on a lower-case word (the rest of a sentence begun before)?"""
+    for char in text[quote.start : min(quote.end, quote.start + 4)]:
+        if char.isalpha():
+            return char.islower()
+    return False
 
 
 def _starts_clause(word: str) -> bool:
