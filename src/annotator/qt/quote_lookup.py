@@ -20,6 +20,11 @@ class QuoteLookup:
         self._quotes = in_text_order(extraction.quotes)
         self._starts = [quote.start for quote in self._quotes]
 
+    @property
+    def quotes(self) -> list[Quote]:
+        """The quotes in text order (the Quotes tab lists them so, without sorting again)."""
+        return self._quotes
+
     def quote_at(self, offset: int) -> Quote | None:
         index = bisect_right(self._starts, offset) - 1
         for candidate in range(index, max(-1, index - _LOOK_BACK), -1):

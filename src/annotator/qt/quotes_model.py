@@ -44,9 +44,13 @@ class QuotesModel(RowFilterSource, QAbstractListModel):
         self._quotes: list[Quote] = []
         self._roles: dict[str, str | None] = {}
 
-    def set_extraction(self, extraction: Extraction | None) -> None:
+    def set_extraction(self, extraction: Extraction | None, ordered: list[Quote] | None = None) -> None:
+        """Show ``extraction``'s quotes; ``ordered`` is them already in text order, when known."""
         self.beginResetModel()
-        self._quotes = in_text_order(extraction.quotes) if extraction else []
+        if extraction is None:
+            self._quotes = []
+        else:
+            self._quotes = list(ordered) if ordered is not None else in_text_order(extraction.quotes)
         self._roles = {person.id: person.role for person in (extraction.people if extraction else [])}
         self.endResetModel()
 

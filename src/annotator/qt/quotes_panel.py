@@ -95,9 +95,9 @@ class QuotesPanel(QWidget):
 
     # -- content -------------------------------------------------------------------
 
-    def set_extraction(self, extraction: Extraction | None) -> None:
+    def set_extraction(self, extraction: Extraction | None, ordered: list[Quote] | None = None) -> None:
         self._extraction = extraction
-        self.model.set_extraction(extraction)
+        self.model.set_extraction(extraction, ordered)
         self._fill_speakers(extraction)
         self._emit_counts()
 

@@ -41,7 +41,7 @@ class SidebarLinks(QObject):
     def set_extraction(self, extraction: Extraction | None) -> None:
         self._extraction = extraction
         self._lookup = QuoteLookup(extraction) if extraction else None
-        self._sidebar.quotes.set_extraction(extraction)
+        self._sidebar.quotes.set_extraction(extraction, self._lookup.quotes if self._lookup else None)
         self._sidebar.people.set_extraction(extraction)
         self._view.highlights.clear_layer(MENTIONS_LAYER)
 
