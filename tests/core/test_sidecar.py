@@ -345,3 +345,21 @@ def test_temporary_files_left_by_a_killed_writer_are_cleaned_up_later(tmp_path):
     os.utime(unrelated, (an_hour_ago, an_hour_ago))
     store.save()
     assert not stale.exists() and fresh.exists() and unrelated.exists()
+
+
+def test_a_lone_surrogate_typed_into_a_note_or_tag_is_saved_as_a_replacement_character(tmp_path):
+    """Half an emoji (a UTF-16 fragment from a paste) must not make every later save fail."""
+    from annotator.core.annotations import AddAnnotation, AnnotationStore
+    from annotator.core.readers import read_article
+
+    article_path = tmp_path / "story.txt"
+    article_path.write_text("Title\n\nThe harbour wall was never finished.\n", encoding="utf-8")
+    store = AnnotationStore.open(read_article(article_path))
+    start = store.annotations.text.index("harbour")
+    store.annotations.apply(
+        AddAnnotation.new(store.annotations, start, start + 7, "Claim", note="flood \ud83d levels", tags=["tide\udc00"])
+    )
+    store.save()
+    (reopened,) = AnnotationStore.open(read_article(article_path)).annotations
+    assert reopened.note == "flood \ufffd levels"
+    assert reopened.tags == ("tide\ufffd",)
