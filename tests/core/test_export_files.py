@@ -45,3 +45,13 @@ def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         write_files(export.files, article)
     assert Path(tmp_path / "nowhere").exists() is False
+
+
+@pytest.mark.parametrize("format_name", ["w3c", "csv", "markdown", "claimreview", "html", "brat"])
+def test_a_lone_surrogate_in_a_note_is_exported_as_a_replacement_character(tmp_path, format_name):
+    article = make_article(tmp_path / "a.txt")
+    first, *rest = make_annotations()
+    broken = first.evolve(note="half an emoji: \ud83d")
+    export = export_files(format_name, tmp_path / f"a.{format_name}", article, [broken, *rest], LABELS)
+    written = b"".join(export.files.values()).decode("utf-8")
+    assert "\ufffd" in written or "\\ufffd" in written or format_name == "claimreview"

@@ -39,3 +39,12 @@ def without_lone_surrogates(value: Any) -> Any:
     if isinstance(value, dict):
         return {without_lone_surrogates(key): without_lone_surrogates(item) for key, item in value.items()}
     return value
+
+
+def utf8_bytes(text: str) -> bytes:
+    """UTF-8 bytes of ``text``; a lone surrogate (half an emoji from a paste into a note or a
+    tag) becomes U+FFFD, as loading treats one, instead of failing every save or export."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")

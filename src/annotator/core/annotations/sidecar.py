@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.gc_pause import cyclic_gc_paused
-from annotator.core.lone_surrogates import LONE_SURROGATE, may_hold_lone_surrogates, without_lone_surrogates
+from annotator.core.lone_surrogates import may_hold_lone_surrogates, utf8_bytes, without_lone_surrogates
 from annotator import __version__
 from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes
 from annotator.core.annotations.labels import LabelError, LabelSet
@@ -328,20 +328,11 @@ def encode_sidecar(
     parts.append(",\n".join(f"    {_json_line(label.to_json())}" for label in labels))
     parts.append("  ],")
     parts.append('  "annotations": [')
-    head = _utf8("\n".join(part for part in parts if part) + "\n")
+    head = utf8_bytes("\n".join(part for part in parts if part) + "\n")
     # Each line is encoded on its own: one emoji in a tag would otherwise widen the whole
     # joined document to four bytes a character before it is encoded.
-    body = b",\n".join([_utf8(f"    {annotation_line(annotation)}") for annotation in annotations])
+    body = b",\n".join([utf8_bytes(f"    {annotation_line(annotation)}") for annotation in annotations])
     return head + body + (b"\n  ]\n}\n" if body else b"  ]\n}\n")
-
-
-def _utf8(text: str) -> bytes:
-    """UTF-8 bytes of ``text``; a lone surrogate (half an emoji, pasted into a note or tag) is
-    written as U+FFFD, as loading treats one, instead of failing every save from then on."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def _json_line(value: Any) -> str:

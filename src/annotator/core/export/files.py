@@ -30,6 +30,7 @@ from annotator.core.export.common import article_title
 from annotator.core.export.csv_export import export_csv
 from annotator.core.export.html_page import export_html
 from annotator.core.extraction.model import Extraction
+from annotator.core.lone_surrogates import utf8_bytes
 
 PdfRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
 BRAT_CONFIGS = ("annotation.conf", "visual.conf")
@@ -94,14 +95,14 @@ def export_files(
                 "their text is not in the article (orphans) or is only line breaks"
             )
         ann_path, txt_path = brat_paths(output)
-        result.files[ann_path] = export.ann.encode("utf-8")
-        result.files[txt_path] = export.txt.encode("utf-8")
+        result.files[ann_path] = utf8_bytes(export.ann)
+        result.files[txt_path] = utf8_bytes(export.txt)
         for name, content in zip(BRAT_CONFIGS, (export.annotation_conf, export.visual_conf)):
             conf = ann_path.parent / name
             if conf.exists():
                 result.notes.append(f"kept the existing {conf} (shared by the brat collection in that folder)")
             else:
-                result.files[conf] = content.encode("utf-8")
+                result.files[conf] = utf8_bytes(content)
     elif format_name == PDF_FORMAT:
         if pdf_renderer is None:
             raise ExportError("PDF export needs Qt's renderer, which is not available here")
@@ -111,7 +112,7 @@ def export_files(
         text = export_text(
             format_name, article, annotations, labels, extraction, bom=True, review_url=review_url
         )
-        result.files[output] = text.encode("utf-8")
+        result.files[output] = utf8_bytes(text)
     return result
 
 
