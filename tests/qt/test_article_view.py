@@ -75,3 +75,19 @@ def test_dark_theme_recolors_the_text(view):
     paragraph, _ = char_format_at(view, "A spokesman")
     assert paragraph.foreground().color() == theme_named("dark").article.text
     assert view.article.text == HARBOUR.read_text(encoding="utf-8")
+
+
+def test_documents_replaced_by_new_articles_or_zoom_are_deleted(view, qtbot):
+    """Each opened article's document (with its whole layout) used to stay until the window closed."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    article = read_article(HARBOUR)
+    for _ in range(3):
+        view.show_article(article)
+        view.set_point_size(view.point_size + 1)
+    view.clear_article()
+    view.show_article(article)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    documents = view.findChildren(QTextDocument)
+    assert documents == [view.document()]

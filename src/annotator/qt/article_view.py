@@ -117,7 +117,7 @@ class ArticleView(QTextEdit):
         self._article = None
         self._position_map = None
         self.highlights.set_position_map(None)
-        self.setDocument(QTextDocument(self))  # QTextEdit deletes the old one, its child
+        self._replace_document(QTextDocument(self))
 
     def _install_document(self) -> None:
         if self._article is None:
@@ -126,9 +126,22 @@ class ArticleView(QTextEdit):
 
     def _adopt(self, document: QTextDocument) -> None:
         document.setParent(self)
-        self.setDocument(document)  # QTextEdit deletes the old one, its child
+        self._replace_document(document)
         self._update_measure()
         self.layout_pacer.start()
+
+    def _replace_document(self, document: QTextDocument) -> None:
+        """Show ``document`` and delete the one it replaces.
+
+        QTextEdit deletes a replaced document only when its internal control owns it; ours are
+        children of the view, so each article opened stayed in memory with its whole layout
+        until the window closed (about 70 MB for every 1 MB article opened, measured).
+        """
+        old = self.document()
+        ours = old is not None and old is not document and old.parent() is self
+        self.setDocument(document)  # deletes ``old`` itself only when its control made it
+        if ours:
+            old.deleteLater()
 
     @property
     def rebuilding(self) -> bool:
