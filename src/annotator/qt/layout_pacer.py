@@ -17,6 +17,9 @@ the stepping over:
 The pacer keeps its own place (the next block to lay out) and starts again from the top
 whenever the layout may have been reset: a new document, a new width, a zoom; and when Qt's
 timer fires while the pacer is idle, which means a layout run began that it was not told of.
+A reset while it is busy (QTextEdit copies a new widget font into its document) shows in
+the last block it laid out, which has lost its lines: the pacer then starts again from the
+top too, instead of laying out everything up to its old place in one slice.
 Stretches already laid out (the visible page, a jump to the end) cost nothing to walk over.
 """
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer, QTimerEvent
+from PySide6.QtGui import QTextBlock
 from shiboken6 import isValid
 
 SLICE_BUDGET_S = 0.008
@@ -40,6 +44,11 @@ def is_lazy_layout_timer(layout: QObject, timer_id: int) -> bool:
     return any(info.timerId == timer_id and info.interval > 0 for info in dispatcher.registeredTimers(layout))
 
 
+def _has_lines(block: QTextBlock) -> bool:
+    layout = block.layout()
+    return layout is not None and layout.lineCount() > 0
+
+
 class LayoutPacer(QObject):
     """Drives the layout of one view's document in short slices until it is complete."""
 
@@ -49,6 +58,7 @@ class LayoutPacer(QObject):
         self._document_source = document_source
         self._blocks_per_slice = FIRST_SLICE_BLOCKS
         self._next_block = 0
+        self._laid_out: int | None = None  # the last block a slice laid out, to notice a reset
         self._watched: QObject | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -62,13 +72,17 @@ class LayoutPacer(QObject):
     def start(self) -> None:
         """Pace the layout from the top (call after a new document, a new width or a zoom)."""
         self._watch_layout()
-        self._blocks_per_slice = FIRST_SLICE_BLOCKS
-        self._next_block = 0
+        self._restart()
         if not self._timer.isActive():
             self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def _restart(self) -> None:
+        self._blocks_per_slice = FIRST_SLICE_BLOCKS
+        self._next_block = 0
+        self._laid_out = None
 
     def _watch_layout(self) -> None:
         document = self._document_source()
@@ -97,13 +111,19 @@ class LayoutPacer(QObject):
             return
         if layout is not self._watched:
             self._watch_layout()
+        if self._laid_out is not None and not _has_lines(document.findBlockByNumber(self._laid_out)):
+            self._restart()  # the layout was reset since the last slice
         first = self._next_block
         target = min(last, first + self._blocks_per_slice)
+        target_block = document.findBlockByNumber(target)
         began = time.perf_counter()
-        layout.blockBoundingRect(document.findBlockByNumber(target))
+        layout.blockBoundingRect(target_block)
         spent = time.perf_counter() - began
         self.slices += 1
         self._next_block = target + 1
+        # Remembered only when laid out: a block Qt does not lay out (a hidden one, or no page
+        # size yet) must not make every slice start again.
+        self._laid_out = target if _has_lines(target_block) else None
         # Aim the next slice at the budget from this one's pace, growing at most twofold.
         pace = (target - first + 1) / max(spent, 1e-5)
         self._blocks_per_slice = int(max(1, min(MAX_SLICE_BLOCKS, pace * SLICE_BUDGET_S, self._blocks_per_slice * 2)))
