@@ -30,7 +30,7 @@ class _RenderJob(QRunnable):
 
 
 class BackgroundRenderer(QObject):
-    """Renders on the global thread pool; ``rendered(article, document)`` reports the latest."""
+    """Renders on a thread pool of its own; ``rendered(article, document)`` reports the latest."""
 
     rendered = Signal(object, object)
 
@@ -38,6 +38,11 @@ class BackgroundRenderer(QObject):
         super().__init__(parent)
         self._requested = 0
         self._delivered = 0
+        # A pool of its own, made before the relay: children are deleted in the order they were
+        # made, and a pool's destructor waits for its jobs, so a rebuild still running when the
+        # view goes away finishes before the relay it reports to is deleted.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
 
@@ -47,7 +52,11 @@ class BackgroundRenderer(QObject):
 
     def render(self, article: Article, render: Callable[[Article], object]) -> None:
         self._requested += 1
-        QThreadPool.globalInstance().start(_RenderJob(self._requested, article, render, self._relay))
+        self._pool.start(_RenderJob(self._requested, article, render, self._relay))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until running rebuilds finish (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
 
     def cancel(self) -> None:
         """Forget what is being built (a new article replaced the one being rebuilt)."""
