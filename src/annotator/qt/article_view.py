@@ -222,6 +222,18 @@ class ArticleView(QTextEdit):
         super().resizeEvent(event)
         self.layout_pacer.start()  # a new width lays the document out again
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Keep the article's reading font when the widget's font changes.
+
+        QTextEdit copies a new widget font (the desktop's font setting changed, say) into its
+        document, which replaced the article's reading font and the reader's zoom with the
+        interface font.
+        """
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and self._article is not None:
+            if self.document().defaultFont() != self._formats.font:
+                self.document().setDefaultFont(self._formats.font)  # the pacer notices the new layout run
+
     # -- offsets, selection, scrolling ---------------------------------------------
 
     def select_span(self, start: int, end: int, *, scroll: bool = True) -> None:
