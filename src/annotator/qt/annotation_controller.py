@@ -205,12 +205,15 @@ class AnnotationController(QObject):
     def highlight_quote(self, quote) -> str | None:
         """Annotate an extracted quote with the Quote label, linked to its id and speaker.
 
-        A quote highlighted before is not highlighted twice: its annotation id is returned.
+        A quote highlighted before is not highlighted twice: its annotation id is returned. The
+        earlier highlight is the one linked to the quote *and* covering it: quote ids are numbers
+        in text order, so a quote added above (or two pieces now joined) renumbers the rest.
         """
         if self.store is None or quote is None:
             return None
         for annotation in self.store.annotations:
-            if annotation.quote_id == quote.id and annotation.status != "orphan":
+            same_place = (annotation.start, annotation.end) == (quote.start, quote.end)
+            if annotation.quote_id == quote.id and same_place and annotation.status != "orphan":
                 self.status("This quote is already highlighted.")
                 return annotation.id
         label = self.store.annotations.labels.find("Quote")
