@@ -56,12 +56,16 @@ def quote_for(annotation: Annotation, extraction: Extraction | None) -> Quote | 
     """The extracted quote an annotation belongs to: the one it links to (``quote_id``),
     else the attributed quote whose span contains it (a claim highlighted inside a
     quotation was made by whoever is quoted; for a quote interrupted by its attribution,
-    one that touches its words, not only the ``he said`` between its parts)."""
+    one that touches its words, not only the ``he said`` between its parts). A linked quote
+    counts only where it overlaps the annotation: quote ids number quotes in text order, so a
+    quote added above, or pieces now joined, leave a saved ``quote_id`` naming another quote."""
     if extraction is None:
         return None
     for quote in extraction.quotes:
         if annotation.quote_id and quote.id == annotation.quote_id:
-            return quote
+            if quote.start < annotation.end and annotation.start < quote.end:
+                return quote
+            break
     for quote in extraction.quotes:
         if quote.speaker and quote.start <= annotation.start and annotation.end <= quote.end:
             if not quote.parts or any(p.start < annotation.end and annotation.start < p.end for p in quote.parts):
