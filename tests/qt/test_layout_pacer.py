@@ -96,3 +96,43 @@ def test_a_rebuild_for_an_article_no_longer_shown_is_dropped(view, qtbot):
     qtbot.wait(300)
     assert view.article is short
     assert view.document().toPlainText().replace("\u2029", "\n") == short.text
+
+
+def test_a_held_pacer_lays_out_nothing_until_released(view, qtbot):
+    """While extraction runs the window holds the pacer; Qt's own big steps stay filtered too."""
+    view.show_article(long_article())
+    view.layout_pacer.hold()
+    slices = view.layout_pacer.slices
+    qtbot.wait(100)
+    assert view.layout_pacer.slices == slices
+    assert view.layout_pacer.active  # layout is still owed
+    last = view.document().lastBlock()
+    assert last.layout().lineCount() == 0  # neither the pacer nor Qt's timer went on
+    view.layout_pacer.release()
+    qtbot.waitUntil(lambda: not view.layout_pacer.active, timeout=20_000)
+    assert view.document().lastBlock().layout().lineCount() > 0
+
+
+def test_the_window_holds_the_pacer_while_extracting_and_releases_it_after(qtbot, make_window, tmp_path):
+    import threading
+
+    from annotator.core.extraction.model import Extraction
+    from annotator.core.readers import read_article
+
+    release = threading.Event()
+
+    def slow_extract(article):
+        release.wait(10)
+        return Extraction()
+
+    path = tmp_path / "long.txt"
+    path.write_text(long_article().text, encoding="utf-8")
+    window = make_window(read_article, slow_extract)
+    with qtbot.waitSignal(window.loader.text_ready, timeout=10_000):
+        window.open_path(path)
+    qtbot.wait(50)
+    assert window.view.layout_pacer.active
+    assert window.view.document().lastBlock().layout().lineCount() == 0
+    release.set()
+    qtbot.waitUntil(lambda: window.current is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.view.layout_pacer.active, timeout=20_000)

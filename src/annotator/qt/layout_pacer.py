@@ -14,6 +14,12 @@ the stepping over:
   stays near ``SLICE_BUDGET_S``. Painting, hit tests and jumps still lay out what they need at
   once, as before, so nothing waits for the pacer.
 
+Laying out from Python holds the interpreter (``blockBoundingRect`` does not release it), so
+while the loader's worker extracts quotes and people the window ``hold()``s the pacer: the
+reader's own scrolling still lays out what it shows, Qt's big steps stay filtered, and
+extraction keeps the interpreter; ``release()`` carries on once the sidebar is filled
+(measured on 10 MB: pacing during extraction delayed the sidebar by about a second).
+
 The pacer keeps its own place (the next block to lay out) and starts again from the top
 whenever the layout may have been reset: a new document, a new width, a zoom; and when Qt's
 timer fires while the pacer is idle, which means a layout run began that it was not told of.
@@ -60,6 +66,8 @@ class LayoutPacer(QObject):
         self._next_block = 0
         self._laid_out: int | None = None  # the last block a slice laid out, to notice a reset
         self._watched: QObject | None = None
+        self._held = False
+        self._pending = False  # layout left to do (while held, the timer is stopped)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
@@ -67,13 +75,26 @@ class LayoutPacer(QObject):
 
     @property
     def active(self) -> bool:
-        return self._timer.isActive()
+        """Laying out, or waiting to (held) with layout left to do."""
+        return self._timer.isActive() or (self._held and self._pending)
+
+    def hold(self) -> None:
+        """Pause the slices (Qt's own big steps stay filtered) until ``release()``."""
+        self._held = True
+        self._pending = self._pending or self._timer.isActive()
+        self._timer.stop()
+
+    def release(self) -> None:
+        self._held = False
+        if self._pending and not self._timer.isActive():
+            self._timer.start()
 
     def start(self) -> None:
         """Pace the layout from the top (call after a new document, a new width or a zoom)."""
         self._watch_layout()
         self._restart()
-        if not self._timer.isActive():
+        self._pending = True
+        if not self._held and not self._timer.isActive():
             self._timer.start()
 
     def stop(self) -> None:
@@ -97,7 +118,7 @@ class LayoutPacer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Timer and watched is self._watched and isinstance(event, QTimerEvent):
             if is_lazy_layout_timer(watched, event.timerId()):
-                if not self._timer.isActive():
+                if not self._timer.isActive() and not self._pending:
                     self.start()  # a layout run began that nobody announced
                 return True
         return super().eventFilter(watched, event)
@@ -107,6 +128,7 @@ class LayoutPacer(QObject):
         layout = document.documentLayout() if document is not None else None
         last = document.blockCount() - 1 if document is not None else -1
         if layout is None or self._next_block > last:
+            self._pending = False
             self._timer.stop()
             return
         if layout is not self._watched:
@@ -128,4 +150,5 @@ class LayoutPacer(QObject):
         pace = (target - first + 1) / max(spent, 1e-5)
         self._blocks_per_slice = int(max(1, min(MAX_SLICE_BLOCKS, pace * SLICE_BUDGET_S, self._blocks_per_slice * 2)))
         if target >= last:
+            self._pending = False
             self._timer.stop()

@@ -281,6 +281,9 @@ class MainWindow(QMainWindow):
             self.view.clear_article()
             self.view.setWordWrapMode(wrap_mode)
         self.view.show_article(read.article, rendered)
+        # Extraction now runs on the worker: laying out the rest would compete with it for the
+        # interpreter; the reader's scrolling still lays out what it shows.
+        self.view.layout_pacer.hold()
         self._shown_file = (read.path, FileSignature.of(read.path))
         self.links.set_extraction(None)
         self.status.show_reading(read)
@@ -292,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
         self.status.set_busy(None)
+        self.view.layout_pacer.release()
         if self.view.article is not loaded.article:
             self.view.show_article(loaded.article)
         self.current = loaded
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
     def close_article(self) -> None:
         if not self.annotations.confirm_close():
             return
+        self.view.layout_pacer.release()
         self.current = None
         self._shown_file = None
         self.find_bar.close_bar()
@@ -346,6 +351,7 @@ class MainWindow(QMainWindow):
 
     def _loading_failed(self, path: str, message: str) -> None:
         self.status.set_busy(None)
+        self.view.layout_pacer.release()
         informative = message
         if self.view.article is not None:
             informative += f"\n\n{Path(self.view.article.source).name} is still open."
