@@ -97,9 +97,6 @@ class LayoutPacer(QObject):
         if not self._held and not self._timer.isActive():
             self._timer.start()
 
-    def stop(self) -> None:
-        self._timer.stop()
-
     def _restart(self) -> None:
         self._blocks_per_slice = FIRST_SLICE_BLOCKS
         self._next_block = 0
