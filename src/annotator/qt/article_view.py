@@ -100,7 +100,8 @@ class ArticleView(QTextEdit):
         """
         self._rebuilder.cancel()
         self._article = article
-        self._position_map = PositionMap(article.text)
+        prepared_map = rendered.position_map if rendered is not None else None
+        self._position_map = prepared_map if prepared_map is not None else PositionMap(article.text)
         if rendered is not None and rendered.formats is self._formats:
             self._adopt(rendered.document)
         else:
