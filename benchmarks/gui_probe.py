@@ -43,9 +43,6 @@ class PaintWatch(QObject):
         self.painted_at: float | None = None
         widget.installEventFilter(self)
 
-    def reset(self) -> None:
-        self.painted_at = None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint and self.painted_at is None and self._wanted():
             QTimer.singleShot(0, self._record)
