@@ -76,3 +76,24 @@ def test_shortcuts_list_names_the_label_keys_and_undo(qtbot, window, article):  
     rows = dict(shortcut_rows([*window.actions.all(), *window.annotations.shortcut_actions(QObject(window))]))
     assert rows["Highlight selection as Claim"] == "1"
     assert "Ctrl+Z" in rows["Undo"] and "Ctrl+S" in rows["Save Annotations"]
+
+
+def test_giving_a_label_another_labels_key_swaps_them_in_one_undo_step(qtbot, window, article):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    dialog = window.show_labels_dialog()
+    labels = lambda: window.annotations.store.annotations.labels  # noqa: E731
+    claim_key, opinion_key = labels().get("Claim").key, labels().get("Opinion").key
+    assert dialog.set_label_key("Opinion", claim_key)
+    assert (labels().get("Opinion").key, labels().get("Claim").key) == (claim_key, opinion_key)
+    annotate(qtbot, window, 10, 30, claim_key)  # the key now files under Opinion
+    assert [a.label for a in window.annotations.store.annotations] == ["Opinion"]
+    window.annotations.undo_action.trigger()  # the highlight
+    window.annotations.undo_action.trigger()  # the swap, whole
+    assert (labels().get("Claim").key, labels().get("Opinion").key) == (claim_key, opinion_key)
+    assert dialog.set_label_key("Claim", None)
+    assert labels().get("Claim").key is None
+    assert "key" not in dialog.list.item(0).text()
+    window.annotations.save_action.trigger()
+    saved = json.loads(article.with_name(article.name + ".annotations.json").read_text(encoding="utf-8"))
+    assert next(label for label in saved["labels"] if label["name"] == "Claim").get("key") is None
+    dialog.close()

@@ -1,7 +1,8 @@
-"""The labels dialog: add, rename, recolour and delete labels, each one undoable step.
+"""The labels dialog: add, rename, recolour, re-key and delete labels, each one undoable step.
 
 Changes apply at once through the controller (like Zotero's tag selector, not an
-OK/Cancel form), so Ctrl+Z in the window undoes them one by one. Deleting a label that
+OK/Cancel form), so Ctrl+Z in the window undoes them one by one. Giving a label a key another
+label holds swaps their keys, in one step, as a user who reorders shortcuts expects. Deleting a label that
 annotations still use asks where those annotations go: a label is never deleted together
 with the work filed under it.
 """
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.annotations import AddLabel, RemoveLabel, UpdateLabel
+from annotator.core.annotations import AddLabel, Batch, RemoveLabel, UpdateLabel
+from annotator.core.annotations.labels import SHORTCUT_KEYS
 from annotator.qt.annotation_controller import AnnotationController
 
 
@@ -45,9 +47,11 @@ class LabelsDialog(QDialog):
         self.add_button = QPushButton("Add…", self)
         self.rename_button = QPushButton("Rename…", self)
         self.colour_button = QPushButton("Colour…", self)
+        self.key_button = QPushButton("Key…", self)
+        self.key_button.setToolTip("The key (1–9) that highlights a selection with this label")
         self.delete_button = QPushButton("Delete…", self)
         buttons = QVBoxLayout()
-        for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
+        for button in (self.add_button, self.rename_button, self.colour_button, self.key_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         row = QHBoxLayout()
@@ -61,6 +65,7 @@ class LabelsDialog(QDialog):
         self.add_button.clicked.connect(self._ask_add)
         self.rename_button.clicked.connect(self._ask_rename)
         self.colour_button.clicked.connect(self._ask_colour)
+        self.key_button.clicked.connect(self._ask_key)
         self.delete_button.clicked.connect(self._ask_delete)
         self.list.currentRowChanged.connect(lambda _row: self._update_enabled())
         controller.annotations_changed.connect(self.refresh)
@@ -88,7 +93,7 @@ class LabelsDialog(QDialog):
     def _update_enabled(self) -> None:
         editable = self.controller.can_edit
         self.add_button.setEnabled(editable)
-        for button in (self.rename_button, self.colour_button, self.delete_button):
+        for button in (self.rename_button, self.colour_button, self.key_button, self.delete_button):
             button.setEnabled(editable and self.selected_name() is not None)
 
     # -- edits (the buttons ask, then call these) --------------------------------------
@@ -104,6 +109,24 @@ class LabelsDialog(QDialog):
 
     def recolour_label(self, name: str, colour: str) -> bool:
         return self.controller.edit(UpdateLabel(name, color=colour))
+
+    def set_label_key(self, name: str, key: str | None) -> bool:
+        """Give ``name`` the shortcut ``key`` (None: no key); a label holding it gets ``name``'s old one."""
+        store = self.controller.store
+        assert store is not None
+        labels = store.annotations.labels
+        label = labels.get(name)
+        if label is None or label.key == key:
+            return False
+        if key is None:
+            return self.controller.edit(UpdateLabel(name, clear_key=True))
+        holder = labels.by_key(key)
+        if holder is None:
+            return self.controller.edit(UpdateLabel(name, key=key))
+        steps = [UpdateLabel(holder.name, clear_key=True), UpdateLabel(name, key=key)]
+        if label.key is not None:
+            steps.append(UpdateLabel(holder.name, key=label.key))
+        return self.controller.edit(Batch(tuple(steps), f"Give key {key} to label {name!r}"))
 
     def delete_label(self, name: str, reassign_to: str | None = None) -> bool:
         return self.controller.edit(RemoveLabel(name, reassign_to=reassign_to))
@@ -132,6 +155,24 @@ class LabelsDialog(QDialog):
         colour = QColorDialog.getColor(QColor(label.color if label else "#ffffff"), self, f"Colour of {name}")
         if colour.isValid():
             self.recolour_label(name, colour.name())
+
+    def _ask_key(self) -> None:
+        name = self.selected_name()
+        store = self.controller.store
+        if name is None or store is None:
+            return
+        labels = store.annotations.labels
+        choices = ["No key"]
+        for key in SHORTCUT_KEYS:
+            holder = labels.by_key(key)
+            choices.append(f"{key} — {holder.name}" if holder is not None and holder.name != name else key)
+        label = labels.get(name)
+        current = choices.index(next(c for c in choices if c.split(" ")[0] == label.key)) if label and label.key else 0
+        choice, ok = QInputDialog.getItem(
+            self, "Label Key", f"Key for {name} (a key another label has is swapped):", choices, current, False
+        )
+        if ok:
+            self.set_label_key(name, None if choice == choices[0] else choice.split(" ")[0])
 
     def _ask_delete(self) -> None:
         name = self.selected_name()
