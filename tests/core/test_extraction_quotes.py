@@ -123,3 +123,18 @@ def test_a_capitalised_utterance_is_not_mistaken_for_a_title():
     result = run(text)
     assert [q.kind for q in result.quotes] == ["direct", "direct"]
     assert {q.speaker for q in result.quotes} == {"Ana Lima"}
+
+
+def test_quote_ids_come_from_the_quotes_words_and_survive_text_added_above():
+    from pathlib import Path
+
+    from annotator.core.article import Article
+    from annotator.core.extraction import extract
+
+    body = "“The wall will hold,” said Ana Ruiz.\n\n“We will see,” said Tom Hale.\n\n“We will see,” said Ana Ruiz.\n"
+    before = extract(Article(source=Path("a.txt"), text=body))
+    after = extract(Article(source=Path("a.txt"), text="“Nobody asked us,” said Lena Park.\n\n" + body))
+    assert [q.id for q in after.quotes[1:]] == [q.id for q in before.quotes]
+    ids = [q.id for q in before.quotes]
+    assert len(set(ids)) == 3 and ids[2] == ids[1] + "-2"  # the same words twice: told apart by order
+    assert all(q.id.startswith("q") for q in after.quotes)

@@ -1,8 +1,9 @@
-"""Review: "Highlight this quote" recognises its earlier highlight by place, not by a quote number.
+"""Review: "Highlight this quote" keeps its link when the article changes, and recognises its
+earlier highlight by place, not by id alone.
 
-Quote ids are numbers in text order (``q1``, ``q2``…): a quote added above in the article, or
-two pieces of an interrupted quote now joined into one, renumber every quote after it. An
-annotation saved with ``quote_id`` "q1" then names another quote than the one it covers.
+Quote ids are made from the quote's words, so a quote added above leaves the others' ids alone.
+Sidecars from before numbered quotes in text order (``q1``, ``q2``…), so a saved ``quote_id`` may
+still name another quote than the one its annotation covers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ FIRST = "“The wall will hold,” said Mayor Ana Ruiz on Monday.\n\n“We have 
 ADDED_ABOVE = "“Nobody asked us,” said Lena Park, a nurse.\n\n"
 
 
-def test_a_quote_numbered_like_an_earlier_highlight_can_still_be_highlighted(qtbot, real_window, tmp_path):
+def test_a_quote_added_above_leaves_the_link_and_a_stale_id_refuses_nothing(qtbot, real_window, tmp_path):
+    import json
+
     path = tmp_path / "harbour.txt"
     path.write_text(FIRST, encoding="utf-8")
     open_and_wait(qtbot, real_window, path)
@@ -30,9 +33,21 @@ def test_a_quote_numbered_like_an_earlier_highlight_can_still_be_highlighted(qtb
     path.write_text(ADDED_ABOVE + FIRST, encoding="utf-8")  # the article gains a quote above
     open_and_wait(qtbot, real_window, path)
     (earlier,) = real_window.annotations.store.annotations
-    new_first = real_window.current.extraction.quotes[0]
-    assert new_first.text.startswith("“Nobody") and new_first.id == earlier.quote_id
+    quotes = real_window.current.extraction.quotes
+    covered = next(quote for quote in quotes if (quote.start, quote.end) == (earlier.start, earlier.end))
+    assert covered.id == earlier.quote_id == first.id  # the link survived the edit above it
+    new_first = quotes[0]
+    assert new_first.text.startswith("“Nobody") and new_first.id != earlier.quote_id
 
-    assert real_window.annotations.highlight_quote(new_first) != earlier.id
+    # A sidecar written when ids were numbers: its quote_id now names the new first quote.
+    real_window.close_article()
+    sidecar = path.with_name(path.name + ".annotations.json")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    data["annotations"][0]["quote_id"] = new_first.id
+    sidecar.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    open_and_wait(qtbot, real_window, path)
+    (stale,) = real_window.annotations.store.annotations
+    assert stale.quote_id == new_first.id
+    assert real_window.annotations.highlight_quote(new_first) != stale.id
     spans = sorted((a.start, a.end) for a in real_window.annotations.store.annotations)
-    assert spans == sorted([(earlier.start, earlier.end), (new_first.start, new_first.end)])
+    assert spans == sorted([(stale.start, stale.end), (new_first.start, new_first.end)])

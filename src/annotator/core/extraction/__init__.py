@@ -10,6 +10,8 @@ model, no network and no third-party package. The stages live in their own modul
 
 from __future__ import annotations
 
+import hashlib
+
 import time
 from bisect import bisect_right
 
@@ -77,6 +79,20 @@ def _extract(article: Article) -> Extraction:
     return _records(text, join_interrupted(text, found, attributions, quote_units), people, began)
 
 
+def stable_quote_id(words: str, seen: dict[str, int]) -> str:
+    """An id made from the quote's own words (``q`` + 10 hex digits, ``-2``… for repeats).
+
+    A highlight linked to a quote ("Highlight This Quote") keeps its link when text is added or
+    removed elsewhere in the article, or the extractor finds one more quote above it: numbering
+    quotes in text order (``q1``, ``q2``…) gave the link to whichever quote took its number.
+    """
+    normalised = " ".join(words.split()).encode("utf-8", "surrogatepass")
+    digest = hashlib.blake2b(normalised, digest_size=5).hexdigest()
+    count = seen.get(digest, 0) + 1
+    seen[digest] = count
+    return f"q{digest}" if count == 1 else f"q{digest}-{count}"
+
+
 def _previous_quotable_end(units: list[Unit], index: int) -> int | None:
     """End of the closest paragraph before ``units[index]`` that is not a caption or link."""
     for i in range(index - 1, max(-1, index - 4), -1):
@@ -94,14 +110,15 @@ def _records(
     ids = {index: f"p{n}" for n, index in enumerate(order, 1)}
     quote_counts: dict[int, int] = {}
     quotes: list[Quote] = []
-    for n, (pieces, attr) in enumerate(utterances, 1):
+    ids_seen: dict[str, int] = {}
+    for pieces, attr in utterances:
         start, end = pieces[0].start, pieces[-1].end
         person_id = ids.get(attr.person) if attr.person is not None else None
         if person_id is not None and attr.kind != "scare":
             quote_counts[attr.person] = quote_counts.get(attr.person, 0) + 1
         quotes.append(
             Quote(
-                id=f"q{n}",
+                id=stable_quote_id(text[start:end], ids_seen),
                 start=start,
                 end=end,
                 text=text[start:end],
