@@ -182,6 +182,23 @@ def test_article_changed_while_open(qtbot, make_window, article):
     assert "1 need review" in again.statusBar().currentMessage()
 
 
+def test_reload_reads_the_changed_article_and_reattaches_highlights(qtbot, make_window, article):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    highlight_and_wait_for_autosave(qtbot, window, article, *span_of(window, "Café Étoile"))
+    edited = "UPDATE: the harbour reopened on Friday.\n\n" + text
+    article.write_text(edited, encoding="utf-8")
+    return_to(window)
+    assert window.actions.reload.isEnabled()
+    with qtbot.waitSignal(window.article_changed, timeout=10_000):
+        window.actions.reload.trigger()
+    assert window.view.article.text == edited
+    (moved,) = window.annotations.store.annotations
+    assert moved.status == "moved" and edited[moved.start : moved.end] == "Café Étoile"
+    assert len(saved_annotations(article)) == 1
+
+
 # -- saving fails ---------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 @dataclass
 class WindowActions:
     open: QAction
+    reload: QAction
     close: QAction
     quit: QAction
     copy: QAction
@@ -70,6 +71,9 @@ def create_actions(owner: QWidget) -> WindowActions:
     icon = QIcon.ThemeIcon
     actions = WindowActions(
         open=_action(owner, "&Open…", ["Ctrl+O", std.Open], icon.DocumentOpen, "Open an article (text, HTML, Markdown)"),
+        reload=_action(
+            owner, "&Reload", ["F5", std.Refresh], icon.ViewRefresh, "Read the article again from disk; highlights are re-attached"
+        ),
         close=_action(owner, "&Close", ["Ctrl+W", std.Close], None, "Close the article"),
         quit=_action(owner, "&Quit", ["Ctrl+Q", std.Quit], icon.ApplicationExit, "Quit Annotator"),
         copy=_action(owner, "&Copy", ["Ctrl+C", std.Copy], icon.EditCopy, "Copy the selected text"),
@@ -105,7 +109,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, recent_menu: QMenu) 
     """File, Edit, View and Help, in the order desktop users expect (None is a separator)."""
     a = actions
     menus: list[tuple[str, list[QAction | QMenu | None]]] = [
-        ("&File", [a.open, recent_menu, None, a.close, None, a.quit]),
+        ("&File", [a.open, recent_menu, a.reload, None, a.close, None, a.quit]),
         ("&Edit", [a.copy, a.copy_with_attribution, None, a.find, a.find_next, a.find_previous]),
         ("&View", [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.light_theme, a.dark_theme, None, a.show_sidebar]),
         ("&Help", [a.shortcuts, a.about]),

@@ -43,6 +43,6 @@ def change_message(path: Path, read: FileSignature | None) -> str | None:
             "highlights are still saved beside where it was."
         )
     return (
-        f"{path.name} changed on disk since it was opened; this is the text as it was. Open it "
-        "again to read the new version (highlights will be re-attached)."
+        f"{path.name} changed on disk since it was opened; this is the text as it was. Reload it "
+        "(F5) to read the new version (highlights will be re-attached)."
     )

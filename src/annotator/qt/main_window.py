@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         a.open.triggered.connect(self.open_dialog)
+        a.reload.triggered.connect(self.reload_article)
         a.close.triggered.connect(self.close_article)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.view.copy)
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has_article = self.current is not None
         self.actions.close.setEnabled(has_article)
+        self.actions.reload.setEnabled(has_article)
         self.actions.find.setEnabled(has_article)
         self.actions.copy.setEnabled(self.view.textCursor().hasSelection())
         self.actions.copy_with_attribution.setEnabled(self.sidebar.quotes.copy_action.isEnabled())
@@ -331,6 +333,12 @@ class MainWindow(QMainWindow):
         if warning:
             earlier = self.status.currentMessage()
             self.status.showMessage(f"{earlier}  {warning}." if earlier else f"{loaded.path.name}: {warning}.", 20000)
+
+    def reload_article(self) -> None:
+        """Read the open article again (after another program changed it): its highlights are
+        saved first, then re-attached to the new text, as when it is next opened."""
+        if self.current is not None:
+            self.open_path(self.current.path)
 
     def close_article(self) -> None:
         if not self.annotations.confirm_close():
