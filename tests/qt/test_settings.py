@@ -68,7 +68,7 @@ def test_bad_values_fall_back_to_defaults(settings):
     raw.setValue("window/geometry", "not bytes")
     raw.sync()
     assert settings.point_size() == DEFAULT_POINT_SIZE
-    assert settings.theme() == "light"
+    assert settings.theme() == "system"  # the default: follow the desktop
     assert settings.recent_files() == []
     assert settings.geometry() is None
     with pytest.raises(ValueError):
@@ -84,3 +84,22 @@ def test_window_starts_cleanly_from_bad_settings(qtbot, settings):
     qtbot.addWidget(window)
     assert window.view.point_size <= 36
     assert window.splitter.sizes()[1] > 0 or window.splitter.sizes() == [0, 0]
+
+
+def test_system_theme_follows_the_desktop(qtbot, make_window, monkeypatch):
+    from annotator.qt import theme as theme_module
+
+    dark_desktop = [False]
+    monkeypatch.setattr(theme_module, "system_prefers_dark", lambda: dark_desktop[0])
+    window = make_window()
+    window.actions.system_theme.trigger()
+    assert window.settings.theme() == "system"
+    assert window.view.colors.text.lightness() < 128  # a light desktop: dark text
+    dark_desktop[0] = True
+    window._desktop_scheme_changed(None)  # what Qt's colorSchemeChanged calls
+    assert window.view.colors.text.lightness() > 128
+    assert window.actions.system_theme.isChecked()
+    window.actions.light_theme.trigger()
+    window._desktop_scheme_changed(None)  # a chosen theme stays put
+    assert window.view.colors.text.lightness() < 128
+    assert window.settings.theme() == "light"

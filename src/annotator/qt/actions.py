@@ -30,6 +30,7 @@ class WindowActions:
     zoom_reset: QAction
     light_theme: QAction
     dark_theme: QAction
+    system_theme: QAction
     show_sidebar: QAction
     shortcuts: QAction
     about: QAction
@@ -88,6 +89,7 @@ def create_actions(owner: QWidget) -> WindowActions:
         zoom_reset=_action(owner, "&Actual Size", "Ctrl+0", icon.ZoomFitBest, "Reset the text size"),
         light_theme=_action(owner, "&Light Theme", None, None, "Dark text on a light page"),
         dark_theme=_action(owner, "&Dark Theme", None, None, "Light text on a dark page"),
+        system_theme=_action(owner, "&System Theme", None, None, "Light or dark, as the desktop is set"),
         show_sidebar=_action(owner, "Show &Sidebar", "F9", None, "Show or hide the quotes and people"),
         shortcuts=_action(owner, "&Keyboard Shortcuts", "F1", icon.HelpFaq, "List every keyboard shortcut"),
         about=_action(owner, "&About Annotator", None, icon.HelpAbout, "Version and credits"),
@@ -97,7 +99,7 @@ def create_actions(owner: QWidget) -> WindowActions:
     actions.show_sidebar.setCheckable(True)
     actions.show_sidebar.setChecked(True)
     themes = QActionGroup(owner)
-    for action in (actions.light_theme, actions.dark_theme):
+    for action in (actions.light_theme, actions.dark_theme, actions.system_theme):
         action.setCheckable(True)
         themes.addAction(action)
     for action in actions.all():
@@ -111,7 +113,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, recent_menu: QMenu) 
     menus: list[tuple[str, list[QAction | QMenu | None]]] = [
         ("&File", [a.open, recent_menu, a.reload, None, a.close, None, a.quit]),
         ("&Edit", [a.copy, a.copy_with_attribution, None, a.find, a.find_next, a.find_previous]),
-        ("&View", [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.light_theme, a.dark_theme, None, a.show_sidebar]),
+        ("&View", [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.light_theme, a.dark_theme, a.system_theme, None, a.show_sidebar]),
         ("&Help", [a.shortcuts, a.about]),
     ]
     for title, items in menus:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,7 +44,7 @@ from annotator.qt.settings import AppSettings
 from annotator.qt.sidebar import Sidebar
 from annotator.qt.sidebar_links import SidebarLinks
 from annotator.qt.status_bar import ArticleStatusBar
-from annotator.qt.theme import apply_theme, theme_named
+from annotator.qt.theme import SYSTEM_THEME, THEMES, apply_theme, theme_named
 
 APP_NAME = "Annotator"
 OPEN_FILTERS = ";;".join(
@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
         a.light_theme.triggered.connect(lambda: self.set_theme("light"))
         a.dark_theme.triggered.connect(lambda: self.set_theme("dark"))
+        a.system_theme.triggered.connect(lambda: self.set_theme(SYSTEM_THEME))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._desktop_scheme_changed)
         a.show_sidebar.toggled.connect(self.set_sidebar_visible)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(lambda: show_about(self))
@@ -398,6 +400,7 @@ class MainWindow(QMainWindow):
         self.actions.zoom_reset.setEnabled(self.view.point_size != DEFAULT_POINT_SIZE)
 
     def set_theme(self, name: str) -> None:
+        """Use theme ``name`` ("light", "dark" or "system", which follows the desktop)."""
         theme = theme_named(name)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -406,8 +409,16 @@ class MainWindow(QMainWindow):
         self.links.recolor()
         self.annotations.redraw()
         self.find.refresh()
-        self.settings.set_theme(theme.name)
-        (self.actions.dark_theme if theme.name == "dark" else self.actions.light_theme).setChecked(True)
+        chosen = name if name in THEMES else theme.name
+        self.settings.set_theme(chosen)
+        {"dark": self.actions.dark_theme, SYSTEM_THEME: self.actions.system_theme}.get(
+            chosen, self.actions.light_theme
+        ).setChecked(True)
+
+    def _desktop_scheme_changed(self, _scheme) -> None:
+        """The desktop switched between light and dark: follow it if the reader chose "system"."""
+        if self.actions.system_theme.isChecked():
+            self.set_theme(SYSTEM_THEME)
 
     def set_sidebar_visible(self, visible: bool) -> None:
         sizes = self.splitter.sizes()

@@ -1,5 +1,8 @@
 """Light and dark themes: the application palette and the colours the article view uses.
 
+"system" follows the desktop's light or dark setting (Qt's ``QStyleHints.colorScheme``), and
+is the default; a desktop that does not say gets the light theme.
+
 The article's own colours (muted captions, mention and find highlights) are chosen per
 theme here rather than derived on the fly, so that each pair was looked at together and
 keeps readable contrast on its background.
@@ -9,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-THEMES: tuple[str, ...] = ("light", "dark")
-DEFAULT_THEME = "light"
+SYSTEM_THEME = "system"
+THEMES: tuple[str, ...] = ("light", "dark", SYSTEM_THEME)
+DEFAULT_THEME = SYSTEM_THEME
 
 
 @dataclass(frozen=True)
@@ -111,8 +116,18 @@ def _dark() -> Theme:
     return Theme("dark", palette, article)
 
 
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for dark windows (False when it does not say)."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def theme_named(name: str) -> Theme:
-    """The theme called ``name``; unknown names (an old settings file) give the default."""
+    """The theme called ``name`` ("system": the desktop's); unknown names (an old settings file) give light."""
+    if name == SYSTEM_THEME:
+        name = "dark" if system_prefers_dark() else "light"
     return _dark() if name == "dark" else _light()
 
 
