@@ -11,6 +11,7 @@ and closing with unsaved annotations asks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from annotator.qt.article_view import ArticleView
 from annotator.qt.undo_commands import AnnotationCommand
 
 AUTOSAVE_DELAY_MS = 1000
+NUMBERED_QUOTE_ID = re.compile(r"q[0-9]+")  # quote ids in sidecars saved before ids came from the words
 SIDECAR_FILTER = "Annotations (*.annotations.json);;All files (*)"
 
 
@@ -208,12 +210,15 @@ class AnnotationController(QObject):
         A quote highlighted before is not highlighted twice: its annotation id is returned. The
         earlier highlight is the one linked to the quote *and* covering it: quote ids are numbers
         in text order, so a quote added above (or two pieces now joined) renumbers the rest.
+        A sidecar saved when ids were numbers (``q1``) links its highlight by such a number: one
+        at the quote's place is its highlight too, not a reason to lay a second one over it.
         """
         if self.store is None or quote is None:
             return None
         for annotation in self.store.annotations:
             same_place = (annotation.start, annotation.end) == (quote.start, quote.end)
-            if annotation.quote_id == quote.id and same_place and annotation.status != "orphan":
+            linked = annotation.quote_id == quote.id or NUMBERED_QUOTE_ID.fullmatch(annotation.quote_id or "")
+            if linked and same_place and annotation.status != "orphan":
                 self.status("This quote is already highlighted.")
                 return annotation.id
         label = self.store.annotations.labels.find("Quote")
