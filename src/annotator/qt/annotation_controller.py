@@ -208,10 +208,10 @@ class AnnotationController(QObject):
         """Annotate an extracted quote with the Quote label, linked to its id and speaker.
 
         A quote highlighted before is not highlighted twice: its annotation id is returned. The
-        earlier highlight is the one linked to the quote *and* covering it: quote ids are numbers
-        in text order, so a quote added above (or two pieces now joined) renumbers the rest.
-        A sidecar saved when ids were numbers (``q1``) links its highlight by such a number: one
-        at the quote's place is its highlight too, not a reason to lay a second one over it.
+        earlier highlight is the one linked to the quote *and* covering it: ids come from a
+        quote's words, so the same words quoted twice differ only by a ``-2`` that follows text
+        order. A sidecar saved when ids were numbers (``q1``) links its highlight by such a
+        number: one at the quote's place is its highlight too, not a reason to lay a second one.
         """
         if self.store is None or quote is None:
             return None
