@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from annotator.core.resources import resource
 from pathlib import Path
 
 from annotator.core.article import Article, Block
@@ -41,4 +41,4 @@ def span_text(text: str, span) -> str | None:
 
 
 def lexicon_file(name: str) -> str:
-    return resources.files("annotator").joinpath("resources", "lexicon", name).read_text(encoding="utf-8")
+    return resource("lexicon", name).read_text(encoding="utf-8")

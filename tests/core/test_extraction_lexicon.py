@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from annotator.core.extraction.wordlists import load_lexicon
+from annotator.core.resources import resource
 from tests.core.extraction_support import lexicon_file
 
 
 def _list_files() -> list[str]:
-    folder = resources.files("annotator").joinpath("resources", "lexicon")
+    folder = resource("lexicon")
     return sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".txt"))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import pytest
 
 from annotator.core import resources
@@ -12,7 +10,7 @@ from annotator.core import resources
 def test_sample_article_path_points_at_the_packaged_file():
     path = resources.sample_article_path()
     assert path.is_file()
-    assert path.read_bytes() == files("annotator").joinpath("resources", "sample_article.txt").read_bytes()
+    assert path.read_bytes() == resources.resource("sample_article.txt").read_bytes()
     words = len(path.read_text(encoding="utf-8").split())
     assert 600 <= words <= 900
 

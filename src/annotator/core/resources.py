@@ -1,25 +1,45 @@
-"""Files shipped inside the package (the sample article), located with importlib.resources.
+"""Files shipped with the application (the sample article, the sidecar schema, word lists).
 
-The package is installed as ordinary files (a wheel or an editable install), so
-``importlib.resources.as_file`` yields the real path and nothing is extracted to a temporary
-file; the context is left at once and the path stays valid. Going through importlib.resources
-rather than ``__file__`` keeps this correct for any install layout that has real files.
+They live in the checkout's top-level ``resources/`` folder. A wheel carries them inside the
+package as ``annotator/resources`` (hatchling's ``force-include``), where importlib.resources
+finds them; an editable install runs from the checkout, where that folder is not inside the
+package, so the lookup falls back to ``resources/`` beside ``src/``. Both are real files, so
+``importlib.resources.as_file`` yields the real path without extracting anything.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 SAMPLE_ARTICLE_NAME = "sample_article.txt"
 
 
+@cache
+def resources_root() -> Traversable:
+    """The folder of shipped resources: inside the installed package, else the checkout's."""
+    packaged = files("annotator").joinpath("resources")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "resources"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("the application's resources folder is missing from this installation")
+
+
+def resource(*parts: str) -> Traversable:
+    """The shipped resource at ``parts`` below the resources folder (it may not exist)."""
+    return resources_root().joinpath(*parts)
+
+
 def resource_path(name: str) -> Path:
-    """A path to the shipped resource ``name`` (under ``annotator/resources``)."""
-    resource = files("annotator").joinpath("resources", name)
-    if not resource.is_file():
+    """A path to the shipped resource ``name`` (a file directly under the resources folder)."""
+    found = resource(name)
+    if not found.is_file():
         raise FileNotFoundError(f"resource {name!r} is missing from the installed package")
-    with as_file(resource) as path:
+    with as_file(found) as path:
         return Path(path)
 
 

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
+from annotator.core.resources import resource
 from typing import Any
 
 SCHEMA_RESOURCE = "sidecar.schema.json"
@@ -43,7 +43,7 @@ _SUPPORTED = {
 @cache
 def sidecar_schema() -> dict[str, Any]:
     """The sidecar JSON Schema (draft 2020-12) as shipped in the package."""
-    source = resources.files("annotator").joinpath("resources", SCHEMA_RESOURCE)
+    source = resource(SCHEMA_RESOURCE)
     return json.loads(source.read_text(encoding="utf-8"))
 
 

@@ -1,6 +1,6 @@
 """The curated word lists the default extractor reasons with, loaded once from package data.
 
-The lists live in ``annotator/resources/lexicon/`` as plain text so that a user can read and
+The lists live in ``resources/lexicon/`` (shipped as ``annotator/resources/lexicon``) as plain text so that a user can read and
 extend them; this module only parses them into frozen sets. Everything is lower case and
 compared case-insensitively, because news text arrives in title case and in all capitals alike.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from annotator.core.resources import resource
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class Lexicon:
 
 
 def _read_list(name: str) -> list[str]:
-    text = resources.files("annotator").joinpath("resources", "lexicon", name).read_text(encoding="utf-8")
+    text = resource("lexicon", name).read_text(encoding="utf-8")
     entries = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
