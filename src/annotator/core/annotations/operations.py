@@ -16,26 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
-from annotator.core.annotations.document import AnnotationError, AnnotationSet
+from annotator.core.annotations.document import AnnotationError, AnnotationSet, Operation
 from annotator.core.annotations.labels import LabelError, LabelSet, normalise_name
 from annotator.core.annotations.model import VERDICTS, Annotation, Label, QuoteSelector, utc_now
 
 EDITABLE_FIELDS: frozenset[str] = frozenset(
     {"label", "tags", "note", "verdict", "quote_id", "speaker", "author"}
 )
-
-
-class Operation(Protocol):
-    """What ``AnnotationSet.apply`` accepts."""
-
-    @property
-    def title(self) -> str:
-        """A short user-facing name, e.g. for the Edit menu's "Undo …" entry."""
-        ...
-
-    def apply(self, annotations: AnnotationSet) -> "Operation": ...
 
 
 # -- validation ----------------------------------------------------------------------------
