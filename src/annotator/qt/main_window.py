@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         a.copy.triggered.connect(self.view.copy)
         a.copy_with_attribution.triggered.connect(self.sidebar.quotes.copy_with_attribution)
         a.find.triggered.connect(self.find_bar.open_bar)
+        self.find_bar.closed.connect(self.focus_article)  # the found text stays selected for a label key
         a.find_next.triggered.connect(self._find_next)
         a.find_previous.triggered.connect(self._find_previous)
         a.zoom_in.triggered.connect(lambda: self.set_point_size(self.view.point_size + ZOOM_STEP))
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
     def show_labels_dialog(self) -> LabelsDialog:
         dialog = LabelsDialog(self.annotations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.focus_article)
         dialog.open()
         return dialog
 
@@ -296,6 +298,8 @@ class MainWindow(QMainWindow):
         self._update_title(read.path)
         self.annotations.open_article(read.article, prepared=read.prepared)
         self._update_enabled()
+        if not self.find_bar.isVisible():
+            self.focus_article()
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
         self.status.set_busy(None)
@@ -316,7 +320,21 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.WindowActivate:
             self._check_article_on_disk()
+            self._focus_article_if_nothing_has_focus()
         return super().event(event)
+
+    def focus_article(self) -> None:
+        """Give the keyboard to the article, so label keys and the caret act there."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_article_if_nothing_has_focus(self) -> None:
+        """Back from a dialog with no widget of the window focused: the article takes the keys.
+
+        Without it, the window's shortcuts (Ctrl+W, label keys) did nothing until a click.
+        """
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.focus_article()
 
     def _check_article_on_disk(self) -> None:
         """Back in the window: say once if the article's file changed or vanished meanwhile."""
@@ -439,6 +457,7 @@ class MainWindow(QMainWindow):
         holder = QObject(self)  # owns the listed label actions only while the dialog is open
         ShortcutsDialog([*self.actions.all(), *self.annotations.shortcut_actions(holder)], self).exec()
         holder.deleteLater()
+        self.focus_article()
 
     def _find_next(self) -> None:
         if not self.find_bar.isVisible():
