@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
@@ -43,8 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         args_list = ["open"]
     elif args_list[0] not in commands and not args_list[0].startswith("-"):
-        if Path(args_list[0]).exists():
-            args_list = ["open", *args_list]
+        # Anything else is an article to open: a missing one is "file not found", as in every
+        # command, not argparse's "invalid choice".
+        args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
