@@ -86,6 +86,7 @@ def run_gui(path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator import __version__
+    from annotator.qt.app_icon import application_icon
     from annotator.qt.main_window import APP_NAME, MainWindow
     from annotator.qt.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -95,6 +96,7 @@ def run_gui(path: str | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annotator")
+    app.setWindowIcon(application_icon())
     window = MainWindow(AppSettings())
     window.show()
     target = Path(path) if path is not None else sample_or_none()

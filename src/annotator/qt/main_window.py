@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.app_icon import application_icon
 from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.error_dialog: QMessageBox | None = None
         self._shown_file: tuple[Path, FileSignature | None] | None = None  # to notice changes on disk
         self.setAcceptDrops(True)
+        self.setWindowIcon(application_icon())
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(self)
