@@ -12,9 +12,25 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
+from annotator.cli import (
+    annotate_command,
+    annotations_command,
+    config_command,
+    export_command,
+    extract_command,
+    gui_command,
+    import_command,
+)
 
-COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
+COMMAND_MODULES = [
+    extract_command,
+    annotations_command,
+    annotate_command,
+    export_command,
+    import_command,
+    config_command,
+    gui_command,
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -24,8 +24,9 @@ from PySide6.QtGui import QColor
 from annotator.core.annotations import Annotation, AnnotationSet, Change
 from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
 
-LABEL, TEXT, TAGS, VERDICT, NOTE, STATUS = range(6)
-HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Status")
+LABEL, TEXT, TAGS, VERDICT, NOTE, AUTHOR, STATUS = range(7)
+HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Author", "Status")
+OPTIONAL_COLUMNS = (TAGS, VERDICT, NOTE, AUTHOR, STATUS)  # hidden while no row fills them
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
 NEEDS_REVIEW = ("moved", "fuzzy", "orphan")
@@ -59,6 +60,7 @@ class ColumnUsage:
         usage.filled[TAGS] = sum(1 for a in annotations if a.tags)
         usage.filled[VERDICT] = sum(1 for a in annotations if a.verdict)
         usage.filled[NOTE] = sum(1 for a in annotations if a.note)
+        usage.filled[AUTHOR] = sum(1 for a in annotations if a.author)
         usage.filled[STATUS] = sum(1 for a in annotations if a.status != "anchored")
         usage.tags.update(tag for a in annotations for tag in a.tags)
         return usage
@@ -67,6 +69,7 @@ class ColumnUsage:
         self.filled[TAGS] += sign * bool(annotation.tags)
         self.filled[VERDICT] += sign * bool(annotation.verdict)
         self.filled[NOTE] += sign * bool(annotation.note)
+        self.filled[AUTHOR] += sign * bool(annotation.author)
         self.filled[STATUS] += sign * (annotation.status != "anchored")
         for tag in annotation.tags:
             self.tags[tag] += sign
@@ -172,7 +175,7 @@ class AnnotationsModel(RowFilterSource, QAbstractTableModel):
         return row if row < len(self._keys) and self._keys[row] == key else -1
 
     def column_in_use(self, column: int) -> bool:
-        """Whether any row fills the tags, verdict or note column, or has a status other than anchored."""
+        """Whether any row fills the tags, verdict, note or author column, or has a status other than anchored."""
         return self._usage.filled[column] > 0
 
     def tags(self) -> list[str]:
@@ -230,6 +233,8 @@ class AnnotationsModel(RowFilterSource, QAbstractTableModel):
             return annotation.verdict or ""
         if column == NOTE:
             return one_line(annotation.note)
+        if column == AUTHOR:
+            return annotation.author
         return annotation.status
 
 

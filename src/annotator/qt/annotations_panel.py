@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
 from annotator.core.annotations import ANCHOR_STATUSES, VERDICTS, Annotation, Change, MoveSpan, RemoveAnnotation, UpdateAnnotation
 from annotator.qt.actions import key_sequences
 from annotator.qt.annotation_controller import AnnotationController
-from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, STATUS, TAGS, TEXT, VERDICT, AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.annotations_model import (
+    ANNOTATION_ROLE,
+    LABEL,
+    OPTIONAL_COLUMNS,
+    STATUS,
+    TEXT,
+    AnnotationsFilterModel,
+    AnnotationsModel,
+)
 
 ALL_LABELS, ALL_TAGS, ALL_VERDICTS = "All labels", "All tags", "All verdicts"
 NO_VERDICT = "No verdict"
@@ -204,7 +212,7 @@ class AnnotationsPanel(QWidget):
         self.counts_changed.emit(self.filter_model.rowCount(), self.model.rowCount())
 
     def _hide_empty_columns(self) -> None:
-        for column in (TAGS, VERDICT, NOTE, STATUS):
+        for column in OPTIONAL_COLUMNS:
             hidden = not self.model.column_in_use(column)
             if self.table.isColumnHidden(column) != hidden:
                 self.table.setColumnHidden(column, hidden)

@@ -32,6 +32,7 @@ from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
+from annotator.qt.preferences_dialog import PreferencesDialog
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         a.copy.triggered.connect(self.view.copy)
         a.copy_with_attribution.triggered.connect(self.sidebar.quotes.copy_with_attribution)
         a.find.triggered.connect(self.find_bar.open_bar)
+        a.preferences.triggered.connect(self.show_preferences)
         self.find_bar.closed.connect(self.focus_article)  # the found text stays selected for a label key
         a.find_next.triggered.connect(self._find_next)
         a.find_previous.triggered.connect(self._find_previous)
@@ -454,6 +456,13 @@ class MainWindow(QMainWindow):
         visible = self.splitter.sizes()[1] > 0
         if self.actions.show_sidebar.isChecked() != visible:
             self.actions.show_sidebar.setChecked(visible)
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.focus_article)
+        dialog.open()
+        return dialog
 
     def show_shortcuts(self) -> None:
         holder = QObject(self)  # owns the listed label actions only while the dialog is open
