@@ -320,3 +320,28 @@ def test_opening_another_article_saves_the_first(qtbot, window, article, tmp_pat
     assert [(a["start"], a["end"]) for a in saved_annotations(article)] == [(10, 30)]
     assert len(window.annotations.store.annotations) == 0
     assert not window.annotations.undo_stack.canUndo()
+
+
+def test_needs_review_counts_fuzzy_reattachments_as_well_as_orphans(qtbot, make_window, article):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    spokesman = text.index("A spokesman")
+    storm = text.index("The storm that crossed the bay")
+    highlight_and_wait_for_autosave(qtbot, window, article, spokesman, spokesman + 30, "1")
+    highlight_and_wait_for_autosave(qtbot, window, article, storm, storm + len("The storm that crossed the bay"), "2")
+    window.close()
+    # One paragraph goes; one highlighted phrase is reworded a little (attached by similarity).
+    edited = text[:spokesman] + text[text.index("\n", spokesman) + 1 :]
+    edited = edited.replace("The storm that crossed the bay", "The storm which crossed the bay")
+    article.write_text(edited, encoding="utf-8")
+
+    again = make_window()
+    open_and_wait(qtbot, again, article)
+    statuses = sorted(a.status for a in again.annotations.store.annotations)
+    assert statuses == ["fuzzy", "orphan"]
+    assert "2 need review (1 not found)" in again.statusBar().currentMessage()
+    panel = again.annotations_panel
+    assert panel.review_filter.text() == "Needs review (2)" and panel.review_filter.isEnabled()
+    qtbot.mouseClick(panel.review_filter, Qt.MouseButton.LeftButton)
+    assert panel.review_filter.isChecked() and panel.filter_model.rowCount() == 2

@@ -35,6 +35,15 @@ def test_a_name_set_in_preferences_is_stored_on_new_highlights(qtbot, window, tm
     qtbot.keyClick(window.view, "1")
     qtbot.waitUntil(lambda: sidecar_of(article).exists() and not window.isWindowModified(), timeout=5000)
     assert saved_annotations(article)[0]["author"] == "Grace Hopper"
-    table = window.annotations_panel.table
-    assert not table.isColumnHidden(AUTHOR)
-    assert table.model().index(0, AUTHOR).data() == "Grace Hopper"
+    panel = window.annotations_panel
+    panel.select(saved_annotations(article)[0]["id"])
+    assert panel.byline.text().startswith("Grace Hopper · ")
+    assert panel.table.isColumnHidden(AUTHOR)  # one author: the column would say nothing new
+
+    preferences.set_annotator_name("Katherine Johnson")  # a colleague annotates the same article
+    start = text.index("harbour master", start + 1) if "harbour master" in text[start + 1 :] else text.index("storm")
+    select(window, start, start + 5)
+    qtbot.keyClick(window.view, "2")
+    assert not panel.table.isColumnHidden(AUTHOR)
+    shown = {panel.table.model().index(row, AUTHOR).data() for row in range(panel.table.model().rowCount())}
+    assert shown == {"Grace Hopper", "Katherine Johnson"}

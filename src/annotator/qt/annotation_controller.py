@@ -148,10 +148,13 @@ class AnnotationController(QObject):
                 f"{store.problem}\n\nThe file is kept exactly as it is. Use File → Save Annotations As… to start a new one.",
             )
         elif store.reanchored:
-            orphans = len(store.annotations.orphans())
+            review = store.annotations.needing_review()
+            orphans = sum(1 for annotation in review if annotation.status == "orphan")
             message = f"{store.article.source.name} changed since it was annotated; highlights were re-attached"
-            if orphans:
-                message += f", {orphans} need review"
+            if review:
+                message += f", {len(review)} need review"
+                if orphans:
+                    message += f" ({orphans} not found)"
             self._open_status = message + "."
             self.status(self._open_status)
 

@@ -59,7 +59,7 @@ OPEN_FILTERS = ";;".join(
     ]
 )
 DEFAULT_SIZE = (1280, 820)
-DEFAULT_SIDEBAR_WIDTH = 400
+DEFAULT_SIDEBAR_WIDTH = 460  # the People columns and a quote card's name and role fit at the default size
 
 
 class MainWindow(QMainWindow):

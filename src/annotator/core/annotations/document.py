@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from annotator.core.annotations.labels import LabelSet
-from annotator.core.annotations.model import Annotation
+from annotator.core.annotations.model import NEEDS_REVIEW_STATUSES, Annotation
 
 
 class Operation(Protocol):
@@ -145,6 +145,10 @@ class AnnotationSet:
 
     def orphans(self) -> list[Annotation]:
         return [annotation for annotation in self if annotation.status == "orphan"]
+
+    def needing_review(self) -> list[Annotation]:
+        """Annotations the article's changes moved, re-attached to similar text, or orphaned."""
+        return [annotation for annotation in self if annotation.status in NEEDS_REVIEW_STATUSES]
 
     def at(self, offset: int) -> list[Annotation]:
         """Annotations covering ``offset``, innermost (shortest) first, as a click expects."""
