@@ -55,12 +55,14 @@ class ArticleView(QTextEdit):
 
     Signals:
         clicked(int): a plain click (no text selected) at this code-point offset.
+        measure_changed(int, int): the text column's left edge and width, in the view's pixels.
 
     The text is read-only but has a caret: keyboard selection works as in an editor, and a
     mouse selection snaps to whole words when the button is released (Alt keeps it exact).
     """
 
     clicked = Signal(int)
+    measure_changed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,10 +223,14 @@ class ArticleView(QTextEdit):
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
             if self.lineWrapColumnOrWidth() != measure:
                 self.setLineWrapColumnOrWidth(measure)
-            self.setViewportMargins((available - measure) // 2, 0, 0, 0)
+            left = (available - measure) // 2
+            self.setViewportMargins(left, 0, 0, 0)
         else:
+            left, measure = 0, max(0, available)
             self.setViewportMargins(0, 0, 0, 0)
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        margin = int(self.document().documentMargin())
+        self.measure_changed.emit(left + margin, max(0, measure - 2 * margin))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._update_measure()

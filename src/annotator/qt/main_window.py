@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.qt.annotation_controller import AnnotationController
 from annotator.qt.app_icon import application_icon
+from annotator.qt.article_header import ArticleHeader
 from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        self.header = ArticleHeader(reading)
+        self.view.measure_changed.connect(self.header.align_with_text)
+        reading_layout.addWidget(self.header)
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
             self.view.clear_article()
             self.view.setWordWrapMode(wrap_mode)
         self.view.show_article(read.article, rendered)
+        self.header.show_metadata(read.article.metadata)
         # Extraction now runs on the worker: laying out the rest would compete with it for the
         # interpreter; the reader's scrolling still lays out what it shows.
         self.view.layout_pacer.hold()
@@ -372,6 +377,7 @@ class MainWindow(QMainWindow):
         self._shown_file = None
         self.find_bar.close_bar()
         self.view.clear_article()
+        self.header.show_metadata(None)
         self.links.set_extraction(None)
         self.status.show_article(None)
         self._update_title()
