@@ -108,7 +108,7 @@ def export_files(
     elif format_name == PDF_FORMAT:
         if pdf_renderer is None:
             raise ExportError("PDF export needs Qt's renderer, which is not available here")
-        html = export_html(article, annotations, labels, extraction)
+        html = export_html(article, annotations, labels, extraction, notes_beside=False)
         result.files[output] = pdf_renderer(html, article_title(article))
     else:
         text = export_text(
