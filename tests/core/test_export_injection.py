@@ -163,3 +163,85 @@ def test_only_web_and_file_addresses_become_links_and_they_are_percent_encoded()
     assert markdown_link("javascript:alert(1)") == "javascript:alert(1)"
     assert not markdown_link("data:text/html,<b>x</b>").startswith("<")
     assert "<" not in markdown_link("data:text/html,<b>x</b>").replace("\\<", "")
+
+
+# -- JSON-LD (ClaimReview, W3C) ------------------------------------------------------------
+
+SCRIPT_BREAK = "</script><script>alert(1)</script><!-- & -->"
+JSON_LD_FIELDS = ("title", "source", "byline", "label", "tags", "note", "quote text", "speaker", "author")
+# Fields a format does not carry; "source" is never a web address here, so the file's URI is used.
+NOT_CARRIED = {"claimreview": {"source", "label", "tags"}, "w3c": {"source", "byline"}}
+
+
+def _script_break_case(field: str):
+    article, annotations, labels, extraction = hostile_case(field)
+    swap = lambda value: value.replace(HOSTILE, SCRIPT_BREAK) if isinstance(value, str) else value  # noqa: E731
+    article = dataclasses.replace(
+        article,
+        text=swap(article.text),
+        title=swap(article.title),
+        metadata={key: swap(value) for key, value in article.metadata.items()},
+    )
+    annotation = annotations[0]
+    piece = swap(annotation.selector.exact)
+    start = article.text.index(piece)
+    annotation = Annotation.create(
+        article.text,
+        start,
+        start + len(piece),
+        swap(annotation.label),
+        id=annotation.id,
+        tags=tuple(swap(tag) for tag in annotation.tags),
+        note=swap(annotation.note),
+        verdict=annotation.verdict,
+        speaker=swap(annotation.speaker),
+        author=swap(annotation.author),
+        created=WHEN,
+        modified=WHEN,
+    )
+    return article, [annotation], labels, extraction
+
+
+class _ScriptBlock(HTMLParser):
+    """What a browser hands to the JSON-LD reader: the text of the first script element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        self._inside = tag == "script"
+        if self._inside:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self.scripts[-1] += data
+
+
+@pytest.mark.parametrize("format_name", ["claimreview", "w3c"])
+@pytest.mark.parametrize("field", JSON_LD_FIELDS)
+def test_json_ld_keeps_a_script_closing_value_in_each_field_inside_its_script_block(format_name, field):
+    from annotator.core.export import FORMATS
+
+    case = _script_break_case(field)
+    produced = FORMATS[format_name].render(*case)
+    assert not set("<>&") & set(produced)
+    page = _ScriptBlock()
+    page.feed(f'<script type="application/ld+json">{produced}</script><p>after</p>')
+    assert len(page.scripts) == 1 and json.loads(page.scripts[0]) == json.loads(produced)
+    if field not in NOT_CARRIED[format_name]:
+        assert SCRIPT_BREAK in json.dumps(json.loads(produced), ensure_ascii=False)
+
+
+def test_json_ld_text_parses_to_the_same_values_as_plain_json():
+    from annotator.core.export.common import json_ld
+
+    data = {"a<b": ["</script>", "&amp;", "x > y", "\u2028", "é😀", 1, None, True]}
+    produced = json_ld(data)
+    assert json.loads(produced) == data
+    assert "\\u003c/script\\u003e" in produced and "\\u0026amp;" in produced
