@@ -96,3 +96,47 @@ def test_csv_guards_a_formula_in_the_id_column(tmp_path):
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0]["id"] == "'" + FORMULA
+
+
+HOSTILE_LABEL = "Rumour\n\n[drawing]\nRumour\tbgColor:#000000"
+
+
+def test_an_imported_label_with_line_breaks_is_cleaned_reported_and_cannot_add_brat_sections(tmp_path):
+    article = _annotated(tmp_path, note="kept")
+    exact = "Engineers disagree."
+    start = TEXT.index(exact)
+    foreign = tmp_path / "foreign.jsonld"
+    foreign.write_text(
+        json.dumps(
+            {
+                "type": "Annotation",
+                "body": [{"type": "TextualBody", "purpose": "classifying", "value": HOSTILE_LABEL}],
+                "target": {"selector": {"type": "TextPositionSelector", "start": start, "end": start + len(exact)}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    imported = annotator_cli("import", str(article), "--format", "w3c", str(foreign), cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "added 1" in imported.stdout and "had line breaks, tabs or control characters" in imported.stdout
+    sidecar = json.loads((tmp_path / "bridge.txt.annotations.json").read_text(encoding="utf-8"))
+    assert [a["label"] for a in sidecar["annotations"]] == ["Claim", "Rumour [drawing] Rumour bgColor:#000000"]
+    out = tmp_path / "brat"
+    out.mkdir()
+    exported = annotator_cli("export", str(article), "--format", "brat", "-o", str(out / "bridge.ann"), cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    visual = (out / "visual.conf").read_text(encoding="utf-8").splitlines()
+    assert [line for line in visual if line.startswith("[")] == ["[labels]", "[drawing]"]
+    assert not [line for line in visual if line.startswith("Rumour\t")]
+    report = annotator_cli("export", str(article), "--format", "markdown", cwd=tmp_path)
+    assert "## Rumour \\[drawing\\] Rumour bgColor:\\#000000 (1)" in report.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", ["Claim\n# Injected", "Claim\tx", "Claim\u2028x"])
+def test_annotate_refuses_a_label_name_with_control_characters(tmp_path, name):
+    article = _annotated(tmp_path, note="kept")
+    before = (tmp_path / "bridge.txt.annotations.json").read_bytes()
+    result = annotator_cli("annotate", str(article), "--quote", "Engineers disagree", "--label", name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "a label name cannot contain line breaks, tabs or other control characters" in result.stderr
+    assert (tmp_path / "bridge.txt.annotations.json").read_bytes() == before
