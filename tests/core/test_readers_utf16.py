@@ -74,6 +74,9 @@ def test_a_long_chinese_article_with_many_zero_low_bytes_is_read(encoding):
         ("Latin text\n".encode("utf-16-le") + b"\x00", "binary"),  # an odd length is not UTF-16
         ("\ud800 lone surrogate".encode("utf-16-le", "surrogatepass"), "binary"),
         ("\ue000\ue001\ue002\ue003 private use\n".encode("utf-16-le") * 3, "binary"),
+        # a program's symbol names, split by NULs: ASCII read two bytes at a time is CJK-like
+        (b"\x00".join([b"malloc", b"free", b"strlen", b"memcpy", b"printf", b"_ZN4llvm3foo", b"exit", b"abort"]), "binary"),
+        (b"0000000\x00", "binary"),
     ],
 )
 def test_binary_data_is_still_refused(tmp_path, data, message):

@@ -166,7 +166,13 @@ read in the wrong byte order or binary data read as UTF-16 have several in a hun
 _HIGH_ZERO_SHARE = 0.05
 """Share of characters below U+0100 (zero high byte) that makes a reading's zeros agree on
 their own: one per twenty characters, fewer than the spaces of any alphabetic text."""
+_HIGH_OVER_LOW = 4
+"""How many times the zero bytes in a reading's high halves must outnumber those in its low
+halves for them to agree on their own; ASCII strings split by stray NULs (a program's symbol
+table) have them on both sides alike."""
 _LOW_ZERO_LIMIT = 0.25
+_FEW_BLOCKS = 3
+_FEW_BLOCKS_SAMPLE = 4096
 """Share of characters that may end in a zero byte (U+4E00 一, U+3000 ideographic space, an
 emoji's second half) in a reading whose high bytes hold no more zeros."""
 
@@ -186,12 +192,14 @@ def _bomless_utf16(data: bytes) -> DecodedText | None:
       unassigned or private-use characters, which noise, or text read in the wrong byte
       order, gives several in a hundred of;
 
-    and the zero bytes agree with it: either most of them fall in its high halves, in at
-    least one unit in twenty (alphabetic text: its spaces), or, where high zeros are few
+    and the zero bytes agree with it: either they fall in its high halves, four times as
+    often as in its low ones and in at least one unit in twenty (alphabetic text: its
+    spaces), or, where high zeros are few
     (Chinese and Japanese, where U+4E00 一 and the ideographic space U+3000 end in a zero
     byte and can outnumber the line breaks), zeros sit in at most a quarter of the low
-    halves, the other byte order is not text, and the bytes are not all 7-bit (ideographs
-    and emoji never are; ASCII text with stray NULs always is).
+    halves and the other byte order is not text. Bytes that are all 7-bit (Latin, Cyrillic,
+    Greek text; also ASCII text with stray NULs) must moreover have high bytes from a few
+    blocks only: ASCII letters read two at a time are spread over many.
 
     Without any zero byte, bytes are not taken for UTF-16 here: legacy code pages would be
     read as Chinese, every two letters making one character.
@@ -208,16 +216,26 @@ def _bomless_utf16(data: bytes) -> DecodedText | None:
             readings[encoding] = _utf16_text(data, encoding)
         return readings[encoding]
 
+    seven_bit = head.isascii()
     orders = [("utf-16-le", zeros_odd, zeros_even, "utf-16-be"), ("utf-16-be", zeros_even, zeros_odd, "utf-16-le")]
     orders.sort(key=lambda order: order[2] - order[1])  # the likelier byte order first
     for encoding, high, low, other in orders:
-        agrees = high > low and high >= max(2, _HIGH_ZERO_SHARE * units)
-        if not agrees and (low > _LOW_ZERO_LIMIT * units or head.isascii()):
+        if seven_bit and not _few_blocks(head[1 if encoding == "utf-16-le" else 0 :: 2]):
+            continue
+        agrees = high > _HIGH_OVER_LOW * low and high >= max(2, _HIGH_ZERO_SHARE * units)
+        if not agrees and low > _LOW_ZERO_LIMIT * units:
             continue
         text = reading(encoding)
         if text is not None and (agrees or reading(other) is None):
             return _checked(text, encoding)
     return None
+
+
+def _few_blocks(high_bytes: bytes) -> bool:
+    """Whether the high bytes of 7-bit data come from a few 256-character blocks, as in
+    alphabetic UTF-16 text (Cyrillic 0x04, Greek 0x03, punctuation 0x20), and not from the
+    letters of ASCII text with stray NULs read two bytes at a time."""
+    return len(set(high_bytes[:_FEW_BLOCKS_SAMPLE]) - {0}) <= _FEW_BLOCKS
 
 
 def _utf16_text(data: bytes, encoding: str) -> str | None:
