@@ -9,9 +9,11 @@ cleaned name, and the summary says so).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -93,7 +95,7 @@ def test_a_sidecar_with_such_a_label_is_refused_with_a_message_by_both_checkers(
     problems = schema_problems(data)
     assert problems and any("label" in problem for problem in problems), problems
     with pytest.raises(SidecarError):
-        decode_sidecar(__import__("pathlib").Path("a.txt.annotations.json"), json.dumps(data).encode())
+        decode_sidecar(Path("a.txt.annotations.json"), json.dumps(data).encode())
     assert _fast_checker()(VALID_SIDECAR) is True
 
 
@@ -158,8 +160,7 @@ def test_a_brat_display_name_with_control_characters_is_cleaned_on_import():
 
 def test_brat_visual_conf_gets_one_line_per_label_whatever_the_labels_hold():
     hostile = Label("Claim\n\n[drawing]\nClaim\tbgColor:#000000", "#123456", "9")
-    annotations = [a for a in make_annotations() if a.label == "Claim"]
-    annotations = [a.__class__(**{**{f: getattr(a, f) for f in a.__slots__}, "label": hostile.name}) for a in annotations]
+    annotations = [dataclasses.replace(a, label=hostile.name) for a in make_annotations() if a.label == "Claim"]
     export = export_brat(make_article(), annotations, [hostile])
     lines = export.visual_conf.splitlines()
     assert [line for line in lines if line.startswith("[")] == ["[labels]", "[drawing]"]
