@@ -366,10 +366,35 @@ def annotation_line(annotation: Annotation) -> str:
         return _json_line(annotation.to_json())
 
 
-def write_sidecar(path: Path, data: bytes) -> Fingerprint:
-    """Write ``data`` atomically to ``path``; the fingerprint of what is now there."""
+def check_before_writing(path: Path, data: bytes) -> None:
+    """Refuse ``data`` unless loading would accept it: the size cap, the schema, the rules.
+
+    Run in the one save path, so nothing the window, a command or an import builds can
+    leave a sidecar that the next opening refuses (a boolean offset, a span past the
+    text, a 400 MB import). Raises ``SidecarWriteError``; nothing is written then.
+    """
+    if len(data) > MAX_SIDECAR_BYTES:
+        raise SidecarWriteError(
+            path,
+            f"could not save {path}: it would be {len(data) / 1024 / 1024:.0f} MB, more than the "
+            f"{MAX_SIDECAR_BYTES // 1024 // 1024} MB a sidecar may have; the previous version is unchanged",
+        )
     try:
-        atomic_write_bytes(path, data)
+        decode_sidecar(path, data)
+    except SidecarUnreadableError as error:
+        raise SidecarWriteError(
+            path, f"could not save {path}: it could not be read back ({error}); the previous version is unchanged"
+        ) from error
+
+
+def write_sidecar(path: Path, data: bytes, *, exclusive: bool = False) -> Fingerprint:
+    """Check ``data`` and write it atomically to ``path``; the fingerprint of what is now there.
+
+    ``exclusive``: the caller holds the sidecar's lock (see ``atomic_write_bytes``).
+    """
+    check_before_writing(path, data)
+    try:
+        atomic_write_bytes(path, data, exclusive=exclusive)
         return Fingerprint.of_bytes(path, data)
     except AtomicWriteError as error:
         raise SidecarWriteError(path, str(error.strerror)) from error
