@@ -180,6 +180,7 @@ def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_byte
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False, width=16) | st.text(max_size=5)
+    | st.integers(-(10**30), 10**30) | st.sampled_from([True, False, 3.0, 1e30, -1, -1.0, 2**63])
     | st.sampled_from(["True", "orphan", "#12ab5f", "1", "2026-01-01T00:00:00Z", "a" * 64]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,

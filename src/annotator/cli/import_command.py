@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
-from annotator.core.annotations import AnnotationError, AnnotationSet, LabelError, SidecarError
+from annotator.core.annotations import AnnotationError, AnnotationStore, LabelError, SidecarError
 from annotator.core.importers import (
     IMPORT_FORMATS,
     ImportFormatError,
@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"cannot read {source}: {error.strerror or error}")
     if args.dry_run:
-        plan = plan_merge(store.annotations, parsed)
+        plan = plan_merge(store.annotations, parsed, room=store.room_left())
     else:
         try:
             # Planned under the sidecar's lock on what it holds then: duplicates are
             # judged against another program's additions made meanwhile, which are kept.
-            plan = store.update(lambda annotations: _merge(annotations, parsed))
+            plan = store.update(lambda _: _merge(store, parsed))
         except (AnnotationError, LabelError, SidecarError) as error:
             return fail(f"{args.path}: {error}; the sidecar was not changed")
         if plan.operation is not None and store.reanchored:
@@ -71,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
-    plan = plan_merge(annotations, parsed)
+def _merge(store: AnnotationStore, parsed: ParsedImport) -> MergePlan:
+    """Merge into what the sidecar holds now, no more than it may hold; apply the result."""
+    annotations = store.annotations
+    plan = plan_merge(annotations, parsed, room=store.room_left())
     if plan.operation is not None:
         annotations.apply(plan.operation)
     return plan

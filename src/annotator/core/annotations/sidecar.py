@@ -234,6 +234,8 @@ def _check_format(path: Path, payload: Any) -> None:
 
 def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
     article = payload["article"]
+    if type(article["length"]) is bool:  # the schema refuses it; never read true as 1
+        raise SidecarCorruptError(path, f"{path}: article.length is not a number")
     length = int(article["length"])
     try:
         labels = LabelSet(Label.from_json(item) for item in payload["labels"])
@@ -265,6 +267,8 @@ def _annotations_from_json(path: Path, items: list[dict[str, Any]], length: int)
     add_seen = seen.add
     for index, item in enumerate(items):
         start, end = item["start"], item["end"]
+        if type(start) is bool or type(end) is bool:  # the schema refuses them; never read true as 1
+            raise SidecarCorruptError(path, f"{path}: annotations[{index}] has an offset that is not a number")
         if type(start) is not int or type(end) is not int:
             # The schema lets 3.0 count as an integer; offsets must be real ints.
             start, end = int(start), int(end)

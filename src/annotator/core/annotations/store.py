@@ -25,6 +25,7 @@ from typing import TypeVar
 from annotator.core.annotations.document import AnnotationSet
 from annotator.core.annotations.reanchor import reanchor
 from annotator.core.annotations.sidecar import (
+    MAX_SIDECAR_BYTES,
     Fingerprint,
     SidecarConflictError,
     SidecarReadOnlyError,
@@ -130,6 +131,10 @@ class AnnotationStore:
             self.annotations.labels,
             self.annotations.annotations,
         )
+
+    def room_left(self) -> int:
+        """How many bytes the sidecar may still grow by before it would be too large to open."""
+        return MAX_SIDECAR_BYTES - len(self.encoded())
 
     # -- saving -----------------------------------------------------------------------------
 
