@@ -33,7 +33,7 @@ from annotator.core.annotations import (
     UpdateLabel,
 )
 from annotator.core.annotations.schema import _fast_checker, schema_problems, sidecar_schema
-from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
+from annotator.core.annotations.sidecar import sidecar_values, SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
 from annotator.core.article import Article
 
 free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -173,6 +173,8 @@ def edit_sequences(draw) -> AnnotationSet:
 def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_bytes(tmp_path_factory, annotations):
     store = saved(tmp_path_factory, annotations)
     assert schema_problems(json.loads(store.path.read_bytes())) == []
+    # What a save checks before writing (the values) is what the written bytes parse to.
+    assert json.loads(store.path.read_bytes()) == sidecar_values(*store._state())
     assert_reopens_equal_and_saves_the_same_bytes(store, store.path.read_bytes())
 
 

@@ -35,6 +35,7 @@ from annotator.core.annotations.sidecar import (
     encode_sidecar,
     read_sidecar,
     sidecar_path_for,
+    sidecar_values,
     write_sidecar,
 )
 from annotator.core.annotations.sidecar_lock import SidecarLockError, sidecar_lock
@@ -124,7 +125,10 @@ class AnnotationStore:
 
     def encoded(self) -> bytes:
         """The sidecar bytes for the current state, as ``save`` would write them."""
-        return encode_sidecar(
+        return encode_sidecar(*self._state())
+
+    def _state(self) -> tuple:
+        return (
             self.article.source.name,
             self.article_sha256(),
             len(self.article.text),
@@ -213,7 +217,8 @@ class AnnotationStore:
     def _write(self, path: Path) -> None:
         """Check and write the sidecar; the caller holds the lock of ``path``."""
         revision = self.annotations.revision
-        self._fingerprint = write_sidecar(path, self.encoded(), exclusive=True)
+        state = self._state()
+        self._fingerprint = write_sidecar(path, encode_sidecar(*state), sidecar_values(*state), exclusive=True)
         self._saved_revision = revision
         self._unsaved_reanchoring = False
 
