@@ -33,7 +33,7 @@ from annotator.core.annotations import (
     UpdateLabel,
 )
 from annotator.core.annotations.schema import _fast_checker, schema_problems, sidecar_schema
-from annotator.core.annotations.sidecar import sidecar_values, SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
+from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for, sidecar_values
 from annotator.core.article import Article
 
 free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

@@ -69,3 +69,17 @@ def test_the_command_line_and_core_agree_on_the_sample(data_home):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(data_home / "Annotator" / "sample_article.txt")
     assert user_sample_article() == data_home / "Annotator" / "sample_article.txt"
+
+
+def test_exports_of_the_sample_name_the_copy_as_their_source(data_home):
+    """Markdown and HTML reports say where the article is: the copy, not the package."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    copy = user_sample_article()
+    for format_name in ("markdown", "html"):
+        done = subprocess.run(
+            [sys.executable, "-m", "annotator", "export", str(copy), "--format", format_name],
+            capture_output=True, text=True, env=env, timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert copy.as_uri() in done.stdout
+        assert sample_article_path().as_uri() not in done.stdout
