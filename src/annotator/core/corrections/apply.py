@@ -245,6 +245,10 @@ def _quote_speaker(state: _State, c: Correction) -> str:
     if quote is None:
         return "the extractor no longer finds this quote"
     person = state.person_named(c.value) if c.value else None
+    if person is not None and quote.speaker_id == person.id:
+        return f"the quote is already attributed to {person.name}"
+    if person is None and quote.speaker_id is None and quote.speaker == c.value:
+        return f"the quote is already attributed to {c.value}" if c.value else "the quote already has no speaker"
     state.attribute(quote, person, c.value)
     return ""
 
@@ -263,7 +267,7 @@ def _quote_kind(state: _State, c: Correction) -> str:
     if quote is None:
         return "the extractor no longer finds this quote"
     if quote.kind == c.value:
-        return f"the extractor now finds it a {c.value} quote"
+        return f"the extractor already finds it a {c.value} quote"
     state.touch(quote)
     quote.kind = c.value or quote.kind
     if quote.kind == "scare":  # a scare quote is nobody's words
@@ -276,8 +280,8 @@ def _quote_add(state: _State, c: Correction) -> str:
     found = state.overlapping_quote(anchor)
     if found is not None:
         same = (found.start, found.end) == (anchor.start, anchor.end)
-        return "the extractor now finds this quote" if same else (
-            f"the extractor now finds a quote over these words ({found.text[:40]!r}); correct that one"
+        return "the extractor already finds this quote" if same else (
+            f"the extractor already finds a quote over these words ({found.text[:40]!r}); correct that one"
         )
     words = state.text[anchor.start : anchor.end]
     taken = {q.id for q in state.quotes}
@@ -299,7 +303,7 @@ def _quote_span(state: _State, c: Correction) -> str:
     target = c.target
     assert target is not None  # checked when the correction was made
     if (quote.start, quote.end) == (target.start, target.end):
-        return "the extractor now finds the quote with this span"
+        return "the extractor already finds the quote with this span"
     state.touch(quote)
     quote.start, quote.end = target.start, target.end
     quote.text = state.text[target.start : target.end]
@@ -315,7 +319,7 @@ def _person_rename(state: _State, c: Correction) -> str:
     if person is None:
         return "the extractor no longer finds a person here"
     if person.name == c.value:
-        return f"the extractor now names this person {c.value}"
+        return f"the extractor already names this person {c.value}"
     state.touch(person)
     person.name = c.value or person.name
     person.aliases = _aliases(state.text, person.name, person.mentions)
@@ -327,7 +331,7 @@ def _person_role(state: _State, c: Correction) -> str:
     if person is None:
         return "the extractor no longer finds a person here"
     if person.role == c.value:
-        return f"the extractor now gives this role ({c.value})"
+        return f"the extractor already gives this role ({c.value})"
     state.touch(person)
     person.role = c.value
     return ""
@@ -339,7 +343,7 @@ def _person_merge(state: _State, c: Correction) -> str:
     if merged is None or kept is None:
         return "the extractor no longer finds one of the two people"
     if merged is kept:
-        return f"the extractor now finds them as one person ({kept.name})"
+        return f"the extractor already finds them as one person ({kept.name})"
     state.touch(kept)
     kept.mentions = sorted([*kept.mentions, *merged.mentions], key=lambda m: (m.start, m.end))
     kept.aliases = _aliases(state.text, kept.name, kept.mentions)
@@ -390,7 +394,7 @@ def _person_add(state: _State, c: Correction) -> str:
     anchor = c.anchor
     found = state.person_at(anchor)
     if found is not None:
-        return f"the extractor now finds {found.name} here"
+        return f"the extractor already finds {found.name} here"
     text, exact = state.text, anchor.exact
     taken = [m for p in state.people for m in p.mentions]
     mentions = []
