@@ -146,3 +146,25 @@ def test_a_changed_article_re_anchors_corrections_and_lists_orphans(article):
     assert [c["status"] for c in record["corrections"]] == ["applied", "orphan"]
     listed = annotator("corrections", str(article), "--format", "text").stdout
     assert "1 applied, 1 orphan" in listed and "Morwenna Hicks" in listed
+
+
+def test_exports_carry_the_corrections(article, tmp_path):
+    correction_id = correct(article, "--quote", "catch", "--speaker", "Helen Trevaskis")
+    correct(article, "--person", "Morwenna Hicks", "--credit")
+    done = annotator("annotate", str(article), "--quote", "Every tide we lose", "--label", "Claim")
+    assert done.returncode == 0, done.stderr
+
+    gold_path = tmp_path / "harbour.gold.jsonl"
+    done = annotator("export", str(article), "--format", "gold", "-o", str(gold_path))
+    assert done.returncode == 0, done.stderr
+    (line,) = gold_path.read_text(encoding="utf-8").splitlines()
+    gold = json.loads(line)
+    assert gold["text"] == article.read_text(encoding="utf-8") and "Morwenna Hicks" not in gold["people"]
+    assert [q["speaker"] for q in gold["quotes"] if "catch" in q["text"]] == ["Helen Trevaskis"]
+
+    w3c = json.loads(annotator("export", str(article), "--format", "w3c").stdout)
+    edits = [item for item in w3c["first"]["items"] if item["motivation"] == "editing"]
+    assert [e["id"] for e in edits][0] == f"urn:uuid:{correction_id}" and len(edits) == 2
+
+    rows = annotator("export", str(article), "--format", "csv", "--include-extracted").stdout
+    assert "Every tide we lose" in rows and "Helen Trevaskis" in rows
