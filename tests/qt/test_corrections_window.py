@@ -48,12 +48,13 @@ def select_person_row(qtbot, window: MainWindow, person_id: str) -> None:
 def answer(qtbot, window: MainWindow, text: str) -> None:
     """Give the open name dialog ``text`` and press Enter.
 
-    Plain ASCII is typed key by key; a name with accents is put in as choosing it from the
-    completion does (QTest types ASCII only, and the offscreen platform cannot show the popup).
+    Without completion the text is typed key by key; with it, the text is put in as choosing
+    it from the completion does (QTest types ASCII only, and the offscreen platform warns when
+    the completion popup opens).
     """
     dialog = window.corrections.dialog
     assert dialog is not None and dialog.isVisible()
-    if text.isascii():
+    if text.isascii() and not dialog.edit.completer().model().rowCount():
         qtbot.keyClick(dialog.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClicks(dialog.edit, text)
     else:
@@ -189,3 +190,39 @@ def test_the_corrections_model_passes_the_model_tester(qtmodeltester):
     model.set_results(apply_corrections(raw, corrections, text).results)
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and "no longer applies" in model.index(1, 0).data()
+
+
+def test_a_missed_quote_and_person_from_a_selection_in_the_article(qtbot, window, article):
+    from tests.qt.test_annotating import point_of_offset_in_view, select
+
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    words = "Café Étoile"
+    start = text.index(words)
+    select(window, start, start + len(words))
+    actions = window.view.context_actions_at(point_of_offset_in_view(window, start + 2))
+    by_text = {action.text(): action for action in actions}
+    by_text["Add as Missed Person"].trigger()
+    assert "Café Étoile" in [p.name for p in window.corrections.extraction.people]
+
+    words = "repairs to the harbour wall would begin in the spring"
+    start = text.index(words)
+    select(window, start, start + len(words))
+    actions = window.view.context_actions_at(point_of_offset_in_view(window, start + 2))
+    {action.text(): action for action in actions}["Add as Missed Quote…"].trigger()
+    answer(qtbot, window, "a passer-by")
+    added = [q for q in window.corrections.extraction.quotes if q.start == start]
+    assert [(q.speaker, q.corrected, q.proposed) for q in added] == [("a passer-by", True, None)]
+    data = saved(qtbot, window, article)
+    assert [c["operation"] for c in data["corrections"]] == ["person.add", "quote.add"]
+
+
+def test_export_from_the_window_carries_the_corrections(qtbot, window, article, tmp_path):
+    open_and_wait(qtbot, window, article)
+    quote = window.sidebar.quotes.model.quote(2)
+    assert window.corrections.set_speaker(quote, "a harbour clerk")
+    written = window.exporter.export("w3c", tmp_path / "out.jsonld")
+    items = json.loads(written[0].read_text(encoding="utf-8"))["first"]["items"]
+    assert [item["annotator:correction"]["value"] for item in items if item["motivation"] == "editing"] == [
+        "a harbour clerk"
+    ]

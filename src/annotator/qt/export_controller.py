@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from annotator.core.annotations import AnnotationStore
 from annotator.core.export import FORMATS, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, write_files
+from annotator.core.corrections.apply import CorrectedExtraction
 from annotator.core.extraction.model import Extraction
 from annotator.qt.pdf_export import html_to_pdf
 
@@ -65,6 +66,8 @@ class ExportController(QObject):
         store = self._store()
         if store is None:
             return []
+        extraction = self._extraction()
+        corrections = extraction.results if isinstance(extraction, CorrectedExtraction) else []
         try:
             export = export_files(
                 format_name,
@@ -72,8 +75,9 @@ class ExportController(QObject):
                 store.article,
                 list(store.annotations),
                 list(store.annotations.labels),
-                self._extraction(),
+                extraction,
                 pdf_renderer=lambda html, title: html_to_pdf(html, title=title),
+                corrections=corrections,  # the reader's corrections travel in the W3C export
             )
             write_files(export.files, store.article, force=True)
         except ExportError as error:

@@ -9,6 +9,8 @@ is one command on the window's undo stack.
 Keys, where the item has the focus:
     Quotes list: F2 Change Speaker…, Delete Not a Quote.
     People table: F2 Rename…, Delete Not a Person, Ctrl+M Merge With…
+Right-clicking a selection in the article offers "Add as Missed Quote…" and "Add as Missed
+Person".
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class CorrectionsController(QObject):
         people_table = sidebar.people.table
         people_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         people_table.customContextMenuRequested.connect(self._show_people_menu)
+        window.view.add_context_action_source(self._selection_actions)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -95,6 +98,17 @@ class CorrectionsController(QObject):
         for action in self._person_actions.values():
             menu.addAction(action)
         menu.exec(self._sidebar.people.table.viewport().mapToGlobal(point))
+
+    def _selection_actions(self, _offset: int) -> list[QAction]:
+        """For a selection in the article: a quote or a person the extractor missed."""
+        span = self._annotations.selected_span()
+        if span is None or self.book is None or self._raw is None or self.book.store.read_only:
+            return []
+        add_quote = QAction("Add as Missed Quote…", self._window)
+        add_quote.triggered.connect(lambda _checked=False: self.ask_missed_quote(*span))
+        add_person = QAction("Add as Missed Person", self._window)
+        add_person.triggered.connect(lambda _checked=False: self.add_person(*span))
+        return [add_quote, add_person]
 
     # -- binding -----------------------------------------------------------------------
 
@@ -202,6 +216,20 @@ class CorrectionsController(QObject):
         return self.correct(Correction.new(ops.PERSON_NOT_PERSON, self._person_anchor(person), credit=credit))
 
     # -- asking ------------------------------------------------------------------------
+
+    def add_quote(self, start: int, end: int, speaker: str | None) -> bool:
+        return self.correct(Correction.new(ops.QUOTE_ADD, Anchor.over(self._text(), start, end), value=speaker))
+
+    def add_person(self, start: int, end: int) -> bool:
+        return self.correct(Correction.new(ops.PERSON_ADD, Anchor.over(self._text(), start, end)))
+
+    def ask_missed_quote(self, start: int, end: int) -> NameDialog:
+        self.dialog = NameDialog(
+            self._window, "Add Missed Quote", "Who said it? (leave empty if nobody is named)",
+            self._people_names(), lambda name: self.add_quote(start, end, name or None), allow_empty=True,
+        )
+        self.dialog.open()
+        return self.dialog
 
     def _people_names(self, but: Person | None = None) -> list[str]:
         people = self.extraction.people if self.extraction is not None else []
