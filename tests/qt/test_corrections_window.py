@@ -226,3 +226,22 @@ def test_export_from_the_window_carries_the_corrections(qtbot, window, article, 
     assert [item["annotator:correction"]["value"] for item in items if item["motivation"] == "editing"] == [
         "a harbour clerk"
     ]
+
+
+def test_a_correction_whose_text_left_the_article_is_kept_listed_and_said(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    byline = window.corrections.extraction.person("p3")  # Zoë Quiñones, in the byline
+    assert window.corrections.not_a_person(byline)
+    saved(qtbot, window, article)
+    window.close_article()
+    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
+    article.write_text("".join(line for line in lines if not line.startswith("By ")), encoding="utf-8")
+    open_and_wait(qtbot, window, article)
+    qtbot.waitUntil(lambda: "1 correction no longer applies" in window.statusBar().currentMessage())
+    assert "highlights were re-attached" in window.statusBar().currentMessage()
+    window.sidebar.setCurrentWidget(window.annotations_panel)
+    row = window.corrections_view.list.model().index(0, 0)
+    assert row.data() == "text gone: “Zoe\u0308 Quiñones”: not a person"
+    window.annotations.save_action.trigger()  # re-anchored records are written at the next save
+    data = saved(qtbot, window, article)  # kept as an orphan, not dropped
+    assert [c["anchor"]["status"] for c in data["corrections"]] == ["orphan"]

@@ -15,7 +15,7 @@ Person".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -116,6 +116,22 @@ class CorrectionsController(QObject):
         """The extractor's result for ``article`` is ready (None: no article)."""
         self._article, self._raw = article, extraction
         self.refresh()
+        unsettled = [r for r in self.model_results() if r.status != APPLIED]
+        if unsettled:
+            count = len(unsettled)
+            message = (
+                f"{count} correction{'' if count == 1 else 's'} no longer appl{'ies' if count == 1 else 'y'} "
+                "(the article or the extractor changed); they are kept in Annotations → Corrections."
+            )
+            # After the window's own news of this article (re-anchored highlights), not instead of it.
+            QTimer.singleShot(0, lambda: self._say(message))
+
+    def _say(self, message: str) -> None:
+        earlier = self._window.statusBar().currentMessage()
+        self._annotations.status(f"{earlier}  {message}" if earlier else message, timeout=20000)
+
+    def model_results(self):
+        return [self.model.result(row) for row in range(self.model.rowCount())]
 
     def _store_changed(self, store) -> None:
         self.book = CorrectionBook(store) if store is not None else None
