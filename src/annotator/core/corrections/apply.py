@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from annotator.core.corrections.model import (
@@ -107,9 +108,13 @@ class CorrectedExtraction(Extraction):
 def apply_corrections(
     extraction: Extraction, corrections: Sequence[Correction], text: str
 ) -> CorrectedExtraction:
-    """``extraction`` with ``corrections`` applied over ``text``; the input is left as it is."""
+    """``extraction`` with ``corrections`` applied over ``text``; the input is left as it is.
+
+    Records are copied only when a correction changes them (the rest are the extractor's
+    own, shared): on a 1 MB article of 5,000 quotes a full copy alone took 0.7 s.
+    """
     base = extraction.raw if isinstance(extraction, CorrectedExtraction) and extraction.raw is not None else extraction
-    state = _State(text, copy.deepcopy(base.people), copy.deepcopy(base.quotes))
+    state = _State(text, base.people, base.quotes)
     results = []
     for correction in corrections:
         if correction.orphan:
@@ -117,10 +122,10 @@ def apply_corrections(
             continue
         reason = _HANDLERS[correction.operation](state, correction)
         results.append(CorrectionResult(correction, STALE, reason) if reason else CorrectionResult(correction, APPLIED))
-    state.finish()
+    people, quotes = state.finish()
     return CorrectedExtraction(
-        people=state.people,
-        quotes=state.quotes,
+        people=people,
+        quotes=quotes,
         seconds=base.seconds,
         raw=base,
         results=results,
@@ -130,37 +135,125 @@ def apply_corrections(
 
 # -- the working state ----------------------------------------------------------------------
 
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))  # a direct copy is 5x faster than copy.copy
+QUOTE_SEARCH_BACK = 64  # quotes before a span that may still overlap it (nested or long ones)
+
 
 class _State:
+    """The records being corrected, with indexes so that each lookup is not a scan.
+
+    Quotes are addressed by their index in ``quotes``; a quote is copied the first time a
+    correction changes it (``edit_quote``), and withdrawn ones are only marked until
+    ``finish``. People are few, so each is copied up front (their lists are replaced,
+    never changed in place).
+    """
+
     def __init__(self, text: str, people: list[Person], quotes: list[Quote]) -> None:
         self.text = text
-        self.people = people
-        self.quotes = quotes
+        self.people = [copy.copy(p) for p in people]
+        self.quotes = list(quotes)
         self.withdrawn: list[Withdrawn] = []
+        self._owned: set[int] = set()  # indexes of quotes copied for editing (or added)
+        self._removed: set[int] = set()
+        self._reordered = False
+        self._by_span: dict[tuple[int, int], int] = {}
+        for index, quote in enumerate(self.quotes):
+            self._by_span.setdefault((quote.start, quote.end), index)
+        self._starts = sorted((q.start, i) for i, q in enumerate(self.quotes))
+        self._mention_owner: dict[tuple[int, int], Person] = {}
+        for person in self.people:
+            for mention in person.mentions:
+                self._mention_owner.setdefault((mention.start, mention.end), person)
 
-    # -- finding --------------------------------------------------------------------------
+    # -- quotes ---------------------------------------------------------------------------
 
-    def quote_at(self, anchor: Anchor) -> Quote | None:
+    def quote_at(self, anchor: Anchor) -> int | None:
         """The quote at ``anchor``: the same span, or one sharing most of its words."""
-        best, best_share = None, 0.0
-        for quote in self.quotes:
+        index = self._by_span.get((anchor.start, anchor.end))
+        if index is not None and index not in self._removed:
+            quote = self.quotes[index]
             if (quote.start, quote.end) == (anchor.start, anchor.end):
-                return quote
+                return index
+        best, best_share = None, 0.0
+        for index in self._candidates(anchor):
+            quote = self.quotes[index]
             shared = min(quote.end, anchor.end) - max(quote.start, anchor.start)
             share = shared / max(quote.end - quote.start, anchor.end - anchor.start)
             if share >= SAME_QUOTE_OVERLAP and share > best_share:
-                best, best_share = quote, share
+                best, best_share = index, share
         return best
 
     def overlapping_quote(self, anchor: Anchor) -> Quote | None:
-        return next((q for q in self.quotes if q.start < anchor.end and anchor.start < q.end), None)
+        for index in self._candidates(anchor):
+            return self.quotes[index]
+        return None
+
+    def _candidates(self, anchor: Anchor) -> list[int]:
+        """Indexes of the live quotes overlapping ``anchor``, in text order."""
+        stop = bisect_left(self._starts, (anchor.end, -1))
+        near = [i for _, i in self._starts[max(0, stop - QUOTE_SEARCH_BACK) : stop]]
+        found = []
+        for index in dict.fromkeys([*near, *sorted(self._owned)]):
+            quote = self.quotes[index]
+            if index not in self._removed and quote.start < anchor.end and anchor.start < quote.end:
+                found.append(index)
+        return sorted(found, key=lambda i: (self.quotes[i].start, self.quotes[i].end))
+
+    def edit_quote(self, index: int) -> Quote:
+        """The quote at ``index``, copied for this result and marked corrected."""
+        if index not in self._owned:
+            original = self.quotes[index]
+            self.quotes[index] = Quote(**{name: getattr(original, name) for name in _QUOTE_FIELDS})
+            self._owned.add(index)
+        quote = self.quotes[index]
+        self.touch(quote)
+        return quote
+
+    def add_quote(self, quote: Quote) -> None:
+        self.quotes.append(quote)
+        index = len(self.quotes) - 1
+        self._owned.add(index)
+        self._by_span[(quote.start, quote.end)] = index
+        self._reordered = True
+
+    def move_quote(self, index: int, start: int, end: int) -> Quote:
+        quote = self.edit_quote(index)
+        quote.start, quote.end = start, end
+        quote.text = self.text[start:end]
+        quote.parts = []
+        self._by_span[(start, end)] = index
+        self._reordered = True
+        return quote
+
+    def withdraw_quote(self, index: int, reason: str) -> None:
+        self._removed.add(index)
+        self.withdrawn.append(Withdrawn(self.quotes[index], reason))
+
+    def live_quotes(self) -> list[tuple[int, Quote]]:
+        return [(i, q) for i, q in enumerate(self.quotes) if i not in self._removed]
+
+    # -- people ---------------------------------------------------------------------------
 
     def person_at(self, anchor: Anchor) -> Person | None:
         """The person one of whose mentions overlaps ``anchor``."""
+        owner = self._mention_owner.get((anchor.start, anchor.end))
+        if owner is not None:
+            return owner
         for person in self.people:
             if any(m.start < anchor.end and anchor.start < m.end for m in person.mentions):
                 return person
         return None
+
+    def own_mentions(self, person: Person) -> None:
+        for mention in person.mentions:
+            self._mention_owner[(mention.start, mention.end)] = person
+
+    def drop_person(self, person: Person, reason: str) -> None:
+        self.people.remove(person)
+        for mention in person.mentions:
+            if self._mention_owner.get((mention.start, mention.end)) is person:
+                del self._mention_owner[(mention.start, mention.end)]
+        self.withdrawn.append(Withdrawn(person, reason))
 
     def person_named(self, name: str) -> Person | None:
         """The person called ``name``, else the one person who has it as an alias."""
@@ -191,34 +284,39 @@ class _State:
 
         return min(person.mentions, key=distance, default=None)
 
-    def attribute(self, quote: Quote, person: Person | None, name: str | None) -> None:
-        self.touch(quote)
+    def attribute(self, index: int, person: Person | None, name: str | None) -> Quote:
+        quote = self.edit_quote(index)
         if person is not None:
             quote.speaker, quote.speaker_id = person.name, person.id
             quote.speaker_mention = self.nearest_mention(person, quote)
         else:
             quote.speaker, quote.speaker_id, quote.speaker_mention = name, None, None
+        return quote
 
     # -- the end --------------------------------------------------------------------------
 
-    def finish(self) -> None:
+    def finish(self) -> tuple[list[Person], list[Quote]]:
         """Speakers follow renamed people; quote counts follow speakers; text order."""
         by_id = {p.id: p for p in self.people}
         counts: dict[str, int] = {}
-        for quote in self.quotes:
-            person = by_id.get(quote.speaker_id) if quote.speaker_id else None
-            if quote.speaker_id and person is None:  # its person was taken out
-                self.touch(quote)
+        for index, quote in self.live_quotes():
+            if not quote.speaker_id:
+                continue
+            person = by_id.get(quote.speaker_id)
+            if person is None:  # its person was taken out
+                quote = self.edit_quote(index)
                 quote.speaker = quote.speaker_id = quote.speaker_mention = None
-            if person is not None:
-                if quote.speaker != person.name:
-                    self.touch(quote)
-                    quote.speaker = person.name
-                counts[person.id] = counts.get(person.id, 0) + 1
+                continue
+            if quote.speaker != person.name:
+                self.edit_quote(index).speaker = person.name
+            counts[person.id] = counts.get(person.id, 0) + 1
         for person in self.people:
             person.quote_count = counts.get(person.id, 0)
-        self.quotes.sort(key=lambda q: (q.start, q.end))
-        self.people.sort(key=lambda p: (p.mentions[0].start if p.mentions else len(self.text)))
+        quotes = [quote for _, quote in self.live_quotes()]
+        if self._reordered:
+            quotes.sort(key=lambda q: (q.start, q.end))
+        people = sorted(self.people, key=lambda p: (p.mentions[0].start if p.mentions else len(self.text)))
+        return people, quotes
 
 
 def _aliases(text: str, name: str, mentions: list[Span]) -> list[str]:
@@ -239,36 +337,38 @@ def _short_hash(*parts: str) -> str:
 
 # -- quote operations -----------------------------------------------------------------------
 
+NO_QUOTE = "the extractor no longer finds this quote"
+
 
 def _quote_speaker(state: _State, c: Correction) -> str:
-    quote = state.quote_at(c.anchor)
-    if quote is None:
-        return "the extractor no longer finds this quote"
+    index = state.quote_at(c.anchor)
+    if index is None:
+        return NO_QUOTE
+    quote = state.quotes[index]
     person = state.person_named(c.value) if c.value else None
     if person is not None and quote.speaker_id == person.id:
         return f"the quote is already attributed to {person.name}"
     if person is None and quote.speaker_id is None and quote.speaker == c.value:
         return f"the quote is already attributed to {c.value}" if c.value else "the quote already has no speaker"
-    state.attribute(quote, person, c.value)
+    state.attribute(index, person, c.value)
     return ""
 
 
 def _not_quote(state: _State, c: Correction) -> str:
-    quote = state.quote_at(c.anchor)
-    if quote is None:
-        return "the extractor no longer finds this quote"
-    state.quotes.remove(quote)
-    state.withdrawn.append(Withdrawn(quote, "not a quote"))
+    index = state.quote_at(c.anchor)
+    if index is None:
+        return NO_QUOTE
+    state.withdraw_quote(index, "not a quote")
     return ""
 
 
 def _quote_kind(state: _State, c: Correction) -> str:
-    quote = state.quote_at(c.anchor)
-    if quote is None:
-        return "the extractor no longer finds this quote"
-    if quote.kind == c.value:
+    index = state.quote_at(c.anchor)
+    if index is None:
+        return NO_QUOTE
+    if state.quotes[index].kind == c.value:
         return f"the extractor already finds it a {c.value} quote"
-    state.touch(quote)
+    quote = state.edit_quote(index)
     quote.kind = c.value or quote.kind
     if quote.kind == "scare":  # a scare quote is nobody's words
         quote.speaker = quote.speaker_id = quote.speaker_mention = quote.cue = quote.cue_text = None
@@ -288,26 +388,24 @@ def _quote_add(state: _State, c: Correction) -> str:
     quote_id = f"q{_short_hash(words)}c"
     while quote_id in taken:
         quote_id += "c"
-    quote = Quote(id=quote_id, start=anchor.start, end=anchor.end, text=words, kind="direct")
+    state.add_quote(Quote(id=quote_id, start=anchor.start, end=anchor.end, text=words, kind="direct"))
+    index = len(state.quotes) - 1
     person = state.person_named(c.value) if c.value else None
-    state.attribute(quote, person, c.value)
+    quote = state.attribute(index, person, c.value)
     quote.proposed = None  # the extractor proposed nothing here
-    state.quotes.append(quote)
     return ""
 
 
 def _quote_span(state: _State, c: Correction) -> str:
-    quote = state.quote_at(c.anchor)
-    if quote is None:
-        return "the extractor no longer finds this quote"
+    index = state.quote_at(c.anchor)
+    if index is None:
+        return NO_QUOTE
     target = c.target
     assert target is not None  # checked when the correction was made
+    quote = state.quotes[index]
     if (quote.start, quote.end) == (target.start, target.end):
         return "the extractor already finds the quote with this span"
-    state.touch(quote)
-    quote.start, quote.end = target.start, target.end
-    quote.text = state.text[target.start : target.end]
-    quote.parts = []
+    state.move_quote(index, target.start, target.end)
     return ""
 
 
@@ -348,12 +446,12 @@ def _person_merge(state: _State, c: Correction) -> str:
     kept.mentions = sorted([*kept.mentions, *merged.mentions], key=lambda m: (m.start, m.end))
     kept.aliases = _aliases(state.text, kept.name, kept.mentions)
     kept.role = kept.role or merged.role
-    for quote in state.quotes:
+    for index, quote in state.live_quotes():
         if quote.speaker_id == merged.id:
-            state.touch(quote)
+            quote = state.edit_quote(index)
             quote.speaker_id, quote.speaker = kept.id, kept.name
-    state.people.remove(merged)
-    state.withdrawn.append(Withdrawn(merged, f"merged into {kept.id}"))
+    state.drop_person(merged, f"merged into {kept.id}")
+    state.own_mentions(kept)
     return ""
 
 
@@ -374,9 +472,10 @@ def _person_split_alias(state: _State, c: Correction) -> str:
     split = Person(id=f"p-{_short_hash(c.id)}", name=text[moved[0].start : moved[0].end], mentions=moved)
     split.corrected = True
     state.people.append(split)
-    for quote in state.quotes:
+    state.own_mentions(split)
+    for index, quote in state.live_quotes():
         if quote.speaker_id == person.id and quote.speaker_mention in moved:
-            state.touch(quote)
+            quote = state.edit_quote(index)
             quote.speaker_id, quote.speaker = split.id, split.name
     return ""
 
@@ -385,8 +484,7 @@ def _person_not_person(state: _State, c: Correction) -> str:
     person = state.person_at(c.anchor)
     if person is None:
         return "the extractor no longer finds a person here"
-    state.people.remove(person)
-    state.withdrawn.append(Withdrawn(person, "a credit" if c.credit else "not a person"))
+    state.drop_person(person, "a credit" if c.credit else "not a person")
     return ""  # its quotes lose their speaker in finish()
 
 
@@ -396,14 +494,12 @@ def _person_add(state: _State, c: Correction) -> str:
     if found is not None:
         return f"the extractor already finds {found.name} here"
     text, exact = state.text, anchor.exact
-    taken = [m for p in state.people for m in p.mentions]
     mentions = []
     position = text.find(exact)
     while position != -1:  # every other mention written the same way, as whole words
         end = position + len(exact)
         whole = (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-        free = not any(m.start < end and position < m.end for m in taken)
-        if position == anchor.start or (whole and free):
+        if position == anchor.start or (whole and state.person_at(Anchor(position, end, anchor.selector)) is None):
             mentions.append(Span(position, end))
         position = text.find(exact, position + 1)
     name = c.value or exact
@@ -411,6 +507,7 @@ def _person_add(state: _State, c: Correction) -> str:
     person.aliases = _aliases(text, name, mentions)
     person.corrected = True
     state.people.append(person)
+    state.own_mentions(person)
     return ""
 
 
