@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.corrections import (
     APPLIED,
@@ -284,3 +286,44 @@ def test_a_wrong_speaker_on_the_sample_article_is_fixed():
     result = apply_corrections(raw, [correction], sample.text)
     assert quote_with(result, "complicated").speaker == "Tom Haslam"
     assert person(result, "Tom Haslam").quote_count == person(raw, "Tom Haslam").quote_count + 1
+
+
+# -- properties ------------------------------------------------------------------------------
+
+def many_kinds(raw: Extraction) -> list[Correction]:
+    jory = select.person_anchor(TEXT, select.person_named(raw, "Jory Pascoe"))
+    helen = select.person_anchor(TEXT, select.person_named(raw, "Helen Trevaskis"))
+    return every_kind(raw) + [
+        quote_correction(raw, "catch", "quote.not_quote"),
+        quote_correction(raw, "wait.", "quote.speaker", value="Jory Pascoe"),
+        quote_correction(raw, "catch", "quote.span", target=span("Every tide we lose")),
+        person_correction(raw, "Jory Pascoe", "person.rename", value="J. Pascoe"),
+        person_correction(raw, "Jory Pascoe", "person.split_alias", form="Pascoe", value="Pascoe"),
+        Correction.new("person.merge", jory, target=helen),
+        Correction.new("person.merge", helen, target=jory),
+        person_correction(raw, "Helen Trevaskis", "person.not_person"),
+    ]
+
+
+RAW_ONCE = run(TEXT)
+POOL = many_kinds(RAW_ONCE)
+
+
+@settings(max_examples=150, deadline=None)
+@given(chosen=st.lists(st.sampled_from(range(len(POOL))), max_size=12))
+def test_any_corrections_in_any_order_apply_deterministically_and_keep_counts(chosen):
+    corrections = [POOL[i] for i in chosen]
+    before = RAW_ONCE.to_json()
+    once = apply_corrections(RAW_ONCE, corrections, TEXT)
+    assert RAW_ONCE.to_json() == before  # the extractor's result is never changed
+    assert apply_corrections(once, corrections, TEXT).to_json() == once.to_json()
+    assert [r.correction for r in once.results] == corrections  # each one reported, none dropped
+    assert all(r.status in (APPLIED, STALE) and (r.status == APPLIED) == (not r.reason) for r in once.results)
+    ids = [p.id for p in once.people]
+    assert len(ids) == len(set(ids))
+    for person in once.people:
+        assert person.quote_count == sum(q.speaker_id == person.id for q in once.quotes)
+    for quote in once.quotes:
+        assert quote.text == TEXT[quote.start : quote.end]
+        assert quote.speaker_id is None or quote.speaker == once.person(quote.speaker_id).name
+        assert quote.corrected or quote.to_json() in [q.to_json() for q in RAW_ONCE.quotes]
