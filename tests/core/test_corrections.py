@@ -116,7 +116,7 @@ def test_adding_a_missed_quote_with_its_speaker(raw):
     result = apply_corrections(raw, [correction], TEXT)
     quote = quote_with(result, "money is there")
     assert quote.corrected and quote.proposed is None
-    assert (quote.kind, quote.speaker) == ("direct", "a council source")
+    assert (quote.kind, quote.speaker) == ("indirect", "a council source")  # reported speech: no marks
     assert [q.start for q in result.quotes] == sorted(q.start for q in result.quotes)
 
 

@@ -47,6 +47,7 @@ APPLIED = "applied"
 STALE = "stale"
 ORPHAN = "orphan"
 STATUSES: tuple[str, ...] = (APPLIED, STALE, ORPHAN)
+QUOTATION_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 # A quote still counts as the corrected one when the two spans share this much of the longer.
 SAME_QUOTE_OVERLAP = 0.8
 
@@ -388,12 +389,19 @@ def _quote_add(state: _State, c: Correction) -> str:
     quote_id = f"q{_short_hash(words)}c"
     while quote_id in taken:
         quote_id += "c"
-    state.add_quote(Quote(id=quote_id, start=anchor.start, end=anchor.end, text=words, kind="direct"))
+    state.add_quote(Quote(id=quote_id, start=anchor.start, end=anchor.end, text=words, kind=_added_kind(words)))
     index = len(state.quotes) - 1
     person = state.person_named(c.value) if c.value else None
     quote = state.attribute(index, person, c.value)
     quote.proposed = None  # the extractor proposed nothing here
     return ""
+
+
+def _added_kind(words: str) -> str:
+    """A missed quote's kind from its words: in quotation marks (whole or in part), or reported."""
+    if words[:1] in QUOTATION_MARKS and words[-1:] in QUOTATION_MARKS:
+        return "direct"
+    return "partial" if any(mark in words for mark in QUOTATION_MARKS) else "indirect"
 
 
 def _quote_span(state: _State, c: Correction) -> str:
