@@ -10,14 +10,31 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
-from annotator.cli import correct_command, corrections_command
+from annotator.cli import (
+    annotate_command,
+    annotations_command,
+    config_command,
+    correct_command,
+    corrections_command,
+    export_command,
+    extract_command,
+    gui_command,
+    import_command,
+)
 
-COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
-COMMAND_MODULES[3:3] = [correct_command, corrections_command]
+COMMAND_MODULES = [
+    extract_command,
+    annotations_command,
+    annotate_command,
+    correct_command,
+    corrections_command,
+    export_command,
+    import_command,
+    config_command,
+    gui_command,
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -45,8 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         args_list = ["open"]
     elif args_list[0] not in commands and not args_list[0].startswith("-"):
-        if Path(args_list[0]).exists():
-            args_list = ["open", *args_list]
+        # Anything else is an article to open: a missing one is "file not found", as in every
+        # command, not argparse's "invalid choice".
+        args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -27,6 +27,7 @@ from annotator.core.corrections.speakers import with_corrected_speakers
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, GOLD_FORMAT, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, export_text, write_files
 from annotator.core.extraction.model import Extraction
+from annotator.core.preferences import annotator_name
 
 STDOUT = "-"
 
@@ -79,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if to_stdout:
             text = export_text(
-                args.format, article, annotations, labels, extraction, review_url=args.review_url, corrections=results
+                args.format, article, annotations, labels, extraction, review_url=args.review_url,
+                reviewer=annotator_name(), corrections=results,
             )
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -94,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
             labels,
             extraction,
             review_url=args.review_url,
+            reviewer=annotator_name(),
             pdf_renderer=_render_pdf,
             corrections=results,
         )

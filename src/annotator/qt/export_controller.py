@@ -20,6 +20,7 @@ from annotator.core.annotations import AnnotationStore
 from annotator.core.export import FORMATS, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, write_files
 from annotator.core.corrections.apply import CorrectedExtraction
+from annotator.core.preferences import annotator_name
 from annotator.core.extraction.model import Extraction
 from annotator.qt.pdf_export import html_to_pdf
 
@@ -76,6 +77,7 @@ class ExportController(QObject):
                 list(store.annotations),
                 list(store.annotations.labels),
                 extraction,
+                reviewer=annotator_name(),
                 pdf_renderer=lambda html, title: html_to_pdf(html, title=title),
                 corrections=corrections,  # the reader's corrections travel in the W3C export
             )

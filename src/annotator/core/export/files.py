@@ -60,6 +60,7 @@ def export_text(
     *,
     bom: bool = False,
     review_url: str | None = None,
+    reviewer: str | None = None,
     corrections: Sequence[CorrectionResult] = (),
 ) -> str:
     """A text format's output for a stream (brat: the ``.ann``; CSV without BOM by default).
@@ -76,7 +77,7 @@ def export_text(
     if format_name == "csv":
         return export_csv(article, annotations, labels, extraction, bom=bom)
     if format_name == "claimreview":
-        return export_claimreview(article, annotations, labels, extraction, review_url=review_url)
+        return export_claimreview(article, annotations, labels, extraction, review_url=review_url, reviewer=reviewer)
     if format_name not in FORMATS:
         raise ExportError(f"{format_name} is not a text format")
     return FORMATS[format_name].render(article, annotations, labels, extraction)
@@ -97,6 +98,7 @@ def export_files(
     extraction: Extraction | None = None,
     *,
     review_url: str | None = None,
+    reviewer: str | None = None,
     pdf_renderer: PdfRenderer | None = None,
     corrections: Sequence[CorrectionResult] = (),
 ) -> ExportFiles:
@@ -126,7 +128,7 @@ def export_files(
     else:
         text = export_text(
             format_name, article, annotations, labels, extraction, bom=True, review_url=review_url,
-            corrections=corrections,
+            reviewer=reviewer, corrections=corrections,
         )
         result.files[output] = utf8_bytes(text)
     return result
