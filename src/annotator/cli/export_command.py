@@ -25,7 +25,7 @@ from annotator.core.article import Article
 from annotator.core.corrections.book import CorrectionBook
 from annotator.core.corrections.speakers import with_corrected_speakers
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, GOLD_FORMAT, PDF_FORMAT
-from annotator.core.export.files import ExportError, export_files, export_text, write_files
+from annotator.core.export.files import ExportError, export_files, export_text, exported_summary, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.preferences import annotator_name
 
@@ -106,7 +106,11 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         return fail(str(error))
     written = ", ".join(str(path) for path in export.files)
-    note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
+    if args.format == GOLD_FORMAT and extraction is not None:  # the gold record holds quotes and people
+        summary = f"{len(extraction.quotes)} quotes, {len(extraction.people)} people"
+    else:
+        summary = exported_summary(args.format, annotations)
+    note(f"wrote {written} ({summary})")
     return 0
 
 

@@ -24,7 +24,6 @@ target; what was corrected, how, and whether it still applies are kept under
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,7 +31,7 @@ from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
 from annotator.core.corrections.apply import CorrectionResult
 from annotator.core.corrections.model import Anchor
-from annotator.core.export.common import article_iri, article_title, is_placed, ordered, speaker_for, stable_uuid
+from annotator.core.export.common import article_iri, article_title, is_placed, json_ld, ordered, speaker_for, stable_uuid
 from annotator.core.extraction.model import Extraction
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -183,4 +182,4 @@ def export_w3c(
             "startIndex": 0,
             "items": items,
         }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_ld(collection)
