@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     written = ", ".join(str(path) for path in export.files)
     if args.format == GOLD_FORMAT and extraction is not None:  # the gold record holds quotes and people
-        summary = f"{len(extraction.quotes)} quotes, {len(extraction.people)} people"
+        quotes = sum(quote.kind != "scare" for quote in extraction.quotes)  # scare quotes are nobody's words
+        summary = f"{quotes} quotes, {len(extraction.people)} people"
     else:
         summary = exported_summary(args.format, annotations)
     note(f"wrote {written} ({summary})")
