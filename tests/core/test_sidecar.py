@@ -56,7 +56,7 @@ def test_round_trip_restores_an_equal_state_and_identical_bytes(tmp_path):
 def test_file_records_format_version_article_hash_and_length(tmp_path):
     store = saved_store(tmp_path, PHRASES[:1])
     data = json.loads(store.path.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("annotator.sidecar", 1)
+    assert (data["format"], data["version"]) == ("annotator.sidecar", 2)
     assert data["article"] == {"path": "story.txt", "sha256": store.article.sha256, "length": len(STORY)}
     assert [label["name"] for label in data["labels"]][:2] == ["Claim", "Evidence"]
     assert data["annotations"][0]["selector"]["exact"] == PHRASES[0]
@@ -103,9 +103,9 @@ def test_schema_and_rules_reject_bad_files_with_clear_messages(tmp_path, change,
         (b"[1, 2, 3]", SidecarUnsupportedError, "not an Annotator sidecar"),
         (b'{"format": "hypothesis.export", "rows": []}', SidecarUnsupportedError, "not an Annotator sidecar"),
         (
-            b'{"format": "annotator.sidecar", "version": 2, "annotations": [], "shiny": true}',
+            b'{"format": "annotator.sidecar", "version": 3, "annotations": [], "shiny": true}',
             SidecarUnsupportedError,
-            "newer Annotator.*version 2",
+            "newer Annotator.*version 3",
         ),
     ],
 )

@@ -93,7 +93,7 @@ def test_the_sidecar_keeps_its_layout_one_annotation_per_line():
 
 def test_a_sidecar_without_labels_or_annotations_is_still_valid_json():
     data = encode_sidecar("story.txt", "0" * 64, 0, LabelSet(()), [])
-    assert data.decode("utf-8").endswith('  "labels": [\n  ],\n  "annotations": [\n  ]\n}\n')
+    assert data.decode("utf-8").endswith('  "labels": [\n  ],\n  "corrections": [\n  ],\n  "annotations": [\n  ]\n}\n')
     assert json.loads(data)["annotations"] == [] and _fast_checker()(json.loads(data))
 
 

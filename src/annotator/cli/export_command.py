@@ -22,7 +22,9 @@ from pathlib import Path
 
 from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
 from annotator.core.article import Article
-from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, PDF_FORMAT
+from annotator.core.corrections.book import CorrectionBook
+from annotator.core.corrections.speakers import with_corrected_speakers
+from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, GOLD_FORMAT, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, export_text, exported_summary, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.preferences import annotator_name
@@ -35,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export an article's annotations (W3C, brat, CSV, Markdown, ClaimReview, HTML, PDF)",
-        description=f"Formats: {formats}, pdf (the HTML page rendered by Qt). "
+        description=f"Formats: {formats}, pdf (the HTML page rendered by Qt), gold (the corrected "
+        "quotes and people as one JSON Lines record in the extraction scorer's gold format). "
+        "The reader's corrections kept in the sidecar apply to every format. "
         "Text formats go to stdout without -o. brat writes OUT.ann and OUT.txt (and annotation.conf "
         "and visual.conf when the folder has none).",
     )
@@ -66,10 +70,19 @@ def run(args: argparse.Namespace) -> int:
     labels = list(store.annotations.labels)
     if store.reanchored:
         note("the article changed since its annotations were saved; they were re-anchored for this export")
-    extraction = _extraction(article) if args.include_extracted else None
+    book = CorrectionBook(store)
+    wants_extraction = args.include_extracted or args.format == GOLD_FORMAT
+    corrected = book.apply(_extraction(article)) if wants_extraction or len(book) else None
+    if corrected is not None and len(book):
+        annotations = with_corrected_speakers(annotations, corrected)
+    extraction = corrected if wants_extraction else None
+    results = corrected.results if corrected is not None else []
     try:
         if to_stdout:
-            text = export_text(args.format, article, annotations, labels, extraction, review_url=args.review_url, reviewer=annotator_name())
+            text = export_text(
+                args.format, article, annotations, labels, extraction, review_url=args.review_url,
+                reviewer=annotator_name(), corrections=results,
+            )
             sys.stdout.write(text)
             sys.stdout.flush()
             if args.format == "brat":
@@ -85,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             review_url=args.review_url,
             reviewer=annotator_name(),
             pdf_renderer=_render_pdf,
+            corrections=results,
         )
         for remark in export.notes:
             note(remark)
@@ -92,7 +106,12 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         return fail(str(error))
     written = ", ".join(str(path) for path in export.files)
-    note(f"wrote {written} ({exported_summary(args.format, annotations)})")
+    if args.format == GOLD_FORMAT and extraction is not None:  # the gold record holds quotes and people
+        quotes = sum(quote.kind != "scare" for quote in extraction.quotes)  # scare quotes are nobody's words
+        summary = f"{quotes} quotes, {len(extraction.people)} people"
+    else:
+        summary = exported_summary(args.format, annotations)
+    note(f"wrote {written} ({summary})")
     return 0
 
 

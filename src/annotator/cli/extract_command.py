@@ -1,4 +1,9 @@
-"""``annotator extract``: print each article's text, structure, people and quotes."""
+"""``annotator extract``: print each article's text, structure, people and quotes.
+
+The reader's corrections kept in an article's sidecar are applied by default (each changed
+quote or person is marked ``corrected``, with what the extractor proposed beside it);
+``--raw`` prints the extractor's result alone.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.article import Article, ArticleError
+from annotator.core.corrections.apply import apply_corrections
+from annotator.core.corrections.reading import read_corrections
 from annotator.core.extraction import extract
+from annotator.core.extraction.model import Extraction
 from annotator.core.extraction.summary import format_summary
 from annotator.core.readers import read_article
 
@@ -20,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     parser.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    parser.add_argument(
+        "--raw", action="store_true", help="the extractor alone, without the corrections kept in the sidecars"
+    )
     parser.set_defaults(func=run)
 
 
@@ -37,10 +48,23 @@ def _is_sidecar(path: Path) -> bool:
     return path.name.endswith(".annotations.json")
 
 
-def article_record(article: Article) -> dict:
+def article_record(article: Article, extraction: Extraction | None = None) -> dict:
     record = article.to_json()
-    record.update(extract(article).to_json())
+    record.update((extraction if extraction is not None else extract(article)).to_json())
     return record
+
+
+def corrected_extraction(article: Article, path: Path) -> Extraction:
+    """The extraction with the sidecar's corrections applied (the extractor's alone if none)."""
+    extraction = extract(article)
+    found = read_corrections(article)
+    if found.problem is not None:
+        print(f"annotator: note: {found.problem}; its corrections were not applied", file=sys.stderr)
+    if not found.corrections:
+        return extraction
+    if found.reanchored:
+        print(f"annotator: note: {path}: the article changed; its corrections were re-anchored", file=sys.stderr)
+    return apply_corrections(extraction, found.corrections, article.text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,12 +79,12 @@ def run(args: argparse.Namespace) -> int:
             continue
         if article.metadata.get("encoding_warning"):
             print(f"annotator: note: {path}: {article.metadata['encoding_warning']}", file=sys.stderr)
+        extraction = extract(article) if args.raw else corrected_extraction(article, path)
         if args.format == "text":
-            extraction = extract(article)
             sys.stdout.write(format_summary(article, extraction))
             sys.stdout.write("\n")
             continue
-        record = article_record(article)
+        record = article_record(article, extraction)
         if args.format == "jsonl":
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             sys.stdout.flush()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMes
 
 from annotator.core.annotations import AnnotationStore
 from annotator.core.export import FORMATS, PDF_FORMAT
+from annotator.core.corrections.apply import CorrectedExtraction
 from annotator.core.export.files import ExportError, export_files, exported_summary, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.preferences import annotator_name
@@ -132,6 +133,8 @@ class ExportController(QObject):
         if store is None:
             return []
         annotations = list(store.annotations)
+        extraction = self._extraction()
+        corrections = extraction.results if isinstance(extraction, CorrectedExtraction) else []
         try:
             export = export_files(
                 format_name,
@@ -139,9 +142,10 @@ class ExportController(QObject):
                 store.article,
                 annotations,
                 list(store.annotations.labels),
-                self._extraction() if include_extracted else None,
+                extraction if include_extracted else None,
                 reviewer=annotator_name(),
                 pdf_renderer=lambda html, title: html_to_pdf(html, title=title),
+                corrections=corrections,  # the reader's corrections travel in the W3C export
             )
             write_files(export.files, store.article, force=True)
         except ExportError as error:

@@ -31,6 +31,8 @@ from annotator.qt.app_icon import application_icon
 from annotator.qt.article_header import ArticleHeader
 from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
+from annotator.qt.corrections.controller import CorrectionsController
+from annotator.qt.corrections.view import CorrectionsView
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
 from annotator.qt.preferences_dialog import PreferencesDialog
@@ -113,6 +115,9 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(self, self.view)
         self.annotations_panel = AnnotationsPanel(self.annotations, self.sidebar)
         self.sidebar.add_panel(self.annotations_panel, "Annotations")
+        self.corrections = CorrectionsController(self, self.annotations, self.links, self.sidebar)
+        self.corrections_view = CorrectionsView(self.corrections, self.annotations_panel)
+        self.annotations_panel.layout().addWidget(self.corrections_view)
         self._add_annotation_menus()
         self._connect()
         self._restore_settings()
@@ -204,7 +209,7 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(
             self,
             lambda: self.annotations.store,
-            lambda: self.current.extraction if self.current is not None else None,
+            lambda: self.corrections.extraction if self.current is not None else None,
         )
         file_menu.insertAction(self.actions.close, self.exporter.action)
         file_menu.insertSeparator(self.actions.close)
@@ -316,7 +321,7 @@ class MainWindow(QMainWindow):
         if self.view.article is not loaded.article:
             self.view.show_article(loaded.article)
         self.current = loaded
-        self.links.set_extraction(loaded.extraction)
+        self.corrections.show_extraction(loaded.article, loaded.extraction)  # the sidebar shows it corrected
         self.status.show_article(loaded)
         self.settings.add_recent_file(loaded.path)
         self._update_title()

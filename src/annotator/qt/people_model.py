@@ -81,7 +81,8 @@ class PeopleModel(QAbstractTableModel):
         person = self._people[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [person.name, person.role or "", str(len(person.mentions)), str(person.quote_count)][column]
+            name = f"{person.name} ✎" if person.corrected else person.name  # corrected by the reader
+            return [name, person.role or "", str(len(person.mentions)), str(person.quote_count)][column]
         if role == SORT_ROLE:
             return [person.name.casefold(), (person.role or "").casefold(), len(person.mentions), person.quote_count][
                 column
@@ -90,7 +91,7 @@ class PeopleModel(QAbstractTableModel):
             aliases = ", ".join(person.aliases)
             return f"{person.name}" + (f"\nalso: {aliases}" if aliases else "") + (
                 f"\n{person.role}" if person.role else ""
-            )
+            ) + ("\nCorrected by you" if person.corrected else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (MENTIONS, QUOTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == PERSON_ID_ROLE:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.qt.positions import PositionMap
-from annotator.qt.quotes_model import KIND_ROLE, ROLE_ROLE, SPEAKER_ROLE, TEXT_ROLE
+from annotator.qt.quotes_model import CORRECTED_ROLE, KIND_ROLE, ROLE_ROLE, SPEAKER_ROLE, TEXT_ROLE
 
 MAX_QUOTE_LINES = 3
 PADDING = 8
@@ -96,6 +96,8 @@ class QuoteCardDelegate(QStyledItemDelegate):
         painter.save()
         # Speaker (with role, muted) on the left, kind on the right.
         kind = str(index.data(KIND_ROLE) or "")
+        if index.data(CORRECTED_ROLE):
+            kind = f"✎ corrected · {kind}"
         kind_width = QFontMetrics(small).horizontalAdvance(kind) + 4
         speaker_height = QFontMetrics(speaker_font).height()
         speaker_rect = QRect(rect.left(), rect.top(), rect.width() - kind_width - 6, speaker_height)

@@ -34,6 +34,7 @@ SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 5
 START_ROLE = Qt.ItemDataRole.UserRole + 6
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 7
 SPEAKER_KEY_ROLE = Qt.ItemDataRole.UserRole + 8
+CORRECTED_ROLE = Qt.ItemDataRole.UserRole + 9  # the reader corrected this quote (core/corrections)
 
 
 class QuotesModel(RowFilterSource, QAbstractListModel):
@@ -74,7 +75,15 @@ class QuotesModel(RowFilterSource, QAbstractListModel):
             return f"{speaker_label(quote)}: {quote.display_text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = f"{quote.kind}, in {len(quote.parts)} parts" if quote.parts else quote.kind
-            return f"{quote.display_text}\n— {speaker_label(quote)} ({kind})"
+            tip = f"{quote.display_text}\n— {speaker_label(quote)} ({kind})"
+            if quote.corrected:
+                said = (quote.proposed or {}).get("speaker") if quote.proposed is not None else None
+                tip += "\nCorrected by you; " + (
+                    f"the extractor said {said or 'unattributed'}" if quote.proposed is not None else "missed by the extractor"
+                )
+            return tip
+        if role == CORRECTED_ROLE:
+            return quote.corrected
         if role == SPEAKER_ROLE:
             return speaker_label(quote)
         if role == TEXT_ROLE:

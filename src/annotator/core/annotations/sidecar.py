@@ -29,7 +29,7 @@ from annotator.core.annotations.schema import schema_problems
 
 SIDECAR_SUFFIX = ".annotations.json"
 SIDECAR_FORMAT = "annotator.sidecar"
-SIDECAR_VERSION = 1
+SIDECAR_VERSION = 2  # 2 added the reader's corrections (core/corrections); 1 is read and upgraded on save
 MAX_SIDECAR_BYTES = 64 * 1024 * 1024
 MISSING_LABEL_COLOUR = "#999999"
 
@@ -140,6 +140,8 @@ class SidecarContent:
     annotations: list[Annotation]
     saved_by: str = ""
     warnings: list[str] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)  # as JSON; core/corrections reads them
+    version: int = SIDECAR_VERSION
 
 
 def read_sidecar(path: Path) -> tuple[SidecarContent, Fingerprint] | None:
@@ -243,6 +245,7 @@ def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
         raise SidecarCorruptError(path, f"{path} has a bad label set: {error}") from error
     annotations = _annotations_from_json(path, payload["annotations"], length)
     labels, warnings = _add_missing_labels(path, labels, annotations)
+    corrections = _corrections_checked(path, payload.get("corrections", []), length)
     return SidecarContent(
         article_name=article["path"],
         article_sha256=article["sha256"],
@@ -251,7 +254,26 @@ def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
         annotations=annotations,
         saved_by=payload.get("saved_by", ""),
         warnings=warnings,
+        corrections=corrections,
+        version=int(payload["version"]),
     )
+
+
+def _corrections_checked(path: Path, items: list[dict[str, Any]], length: int) -> list[dict[str, Any]]:
+    """Corrections (version 2; a version 1 file has none) with unique ids and spans in the text."""
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item["id"] in seen:
+            raise SidecarCorruptError(path, f"{path}: corrections[{index}] repeats the id {item['id']!r}")
+        seen.add(item["id"])
+        for key in ("anchor", "target"):
+            place = item.get(key)
+            if place is not None and not 0 <= place["start"] <= place["end"] <= length:
+                raise SidecarCorruptError(
+                    path, f"{path}: corrections[{index}].{key} has the span {place['start']}..{place['end']}, "
+                    f"not inside the recorded text of length {length}"
+                )
+    return items
 
 
 def _annotations_from_json(path: Path, items: list[dict[str, Any]], length: int) -> list[Annotation]:
@@ -321,8 +343,9 @@ def encode_sidecar(
     article_length: int,
     labels: LabelSet,
     annotations: list[Annotation] | tuple[Annotation, ...],
+    corrections: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
 ) -> bytes:
-    """Sidecar bytes: indented JSON with one annotation per line, so diffs stay readable.
+    """Sidecar bytes: indented JSON with one annotation (and correction) per line, so diffs stay readable.
 
     (A fully indented dump is three times slower and ten lines per annotation.)
     """
@@ -331,6 +354,9 @@ def encode_sidecar(
     parts += [f"  {_json_line(key)}: {_json_line(value)}," for key, value in header.items()]
     parts.append('  "labels": [')
     parts.append(",\n".join(f"    {_json_line(label.to_json())}" for label in labels))
+    parts.append("  ],")
+    parts.append('  "corrections": [')
+    parts.append(",\n".join(f"    {_json_line(item)}" for item in corrections))
     parts.append("  ],")
     parts.append('  "annotations": [')
     head = utf8_bytes("\n".join(part for part in parts if part) + "\n")

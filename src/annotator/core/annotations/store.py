@@ -57,6 +57,8 @@ class AnnotationStore:
         problem: SidecarUnreadableError | None = None,
         reanchored: bool = False,
         warnings: list[str] | None = None,
+        corrections: list[dict] | None = None,
+        recorded_length: int | None = None,
     ) -> None:
         self.article = article
         self.path = path
@@ -68,6 +70,10 @@ class AnnotationStore:
         self._saved_revision = annotations.revision
         self._unsaved_reanchoring = reanchored
         self._hashed: tuple[str, str] | None = None  # (article text, its SHA-256)
+        # The reader's corrections, as JSON; annotator.core.corrections.book owns their meaning.
+        self.corrections: list[dict] = list(corrections or [])
+        self.recorded_length = recorded_length  # length of the text the sidecar was saved on
+        self._unsaved_corrections = False
 
     @classmethod
     def open(cls, article: Article, path: Path | None = None) -> "AnnotationStore":
@@ -92,6 +98,8 @@ class AnnotationStore:
             fingerprint=fingerprint,
             reanchored=changed,
             warnings=content.warnings,
+            corrections=content.corrections,
+            recorded_length=content.article_length,
         )
         store._hashed = (article.text, sha256)
         return store
@@ -106,7 +114,16 @@ class AnnotationStore:
     @property
     def is_dirty(self) -> bool:
         """Unsaved edits, or re-anchored positions not written back yet."""
-        return self.annotations.revision != self._saved_revision or self._unsaved_reanchoring
+        return (
+            self.annotations.revision != self._saved_revision
+            or self._unsaved_reanchoring
+            or self._unsaved_corrections
+        )
+
+    def set_corrections(self, items: list[dict]) -> None:
+        """Replace the corrections (as JSON) to be saved with the annotations."""
+        self.corrections = list(items)
+        self._unsaved_corrections = True
 
     def disk_changed(self) -> bool:
         """Whether another program changed the sidecar since it was read or saved."""
@@ -134,6 +151,7 @@ class AnnotationStore:
             len(self.article.text),
             self.annotations.labels,
             self.annotations.annotations,
+            self.corrections,
         )
 
     def room_left(self) -> int:
@@ -221,6 +239,7 @@ class AnnotationStore:
         self._fingerprint = write_sidecar(path, encode_sidecar(*state), sidecar_values(*state), exclusive=True)
         self._saved_revision = revision
         self._unsaved_reanchoring = False
+        self._unsaved_corrections = False
 
 
 @contextmanager

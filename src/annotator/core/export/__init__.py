@@ -57,11 +57,13 @@ FORMATS: dict[str, ExportFormat] = {
     )
 }
 PDF_FORMAT = "pdf"
-ALL_FORMAT_NAMES: tuple[str, ...] = (*FORMATS, PDF_FORMAT)
+GOLD_FORMAT = "gold"  # the corrected quotes and people as the scorer's gold JSONL (core/export/gold.py)
+ALL_FORMAT_NAMES: tuple[str, ...] = (*FORMATS, PDF_FORMAT, GOLD_FORMAT)
 
 __all__ = [
     "ALL_FORMAT_NAMES",
     "FORMATS",
+    "GOLD_FORMAT",
     "PDF_FORMAT",
     "ExportFormat",
     "export_brat",

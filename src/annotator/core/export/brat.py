@@ -301,6 +301,10 @@ def _write_extraction(
         if tid is None:
             continue
         details = f"{quote.kind} quote; speaker: {quote.speaker or 'unknown'}"
+        if quote.corrected:
+            proposed = quote.proposed
+            said = (proposed.get("speaker") or "unknown") if proposed is not None else None
+            details += "; corrected" + (f" (the extractor said {said})" if said is not None else ", missed by the extractor")
         writer.comment(NOTES_COMMENT, tid, escape_comment(details))
         mention = quote.speaker_mention
         if mention is None:

@@ -25,12 +25,15 @@ from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_byt
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.annotations.sidecar import sidecar_path_for
 from annotator.core.article import Article
-from annotator.core.export import FORMATS, PDF_FORMAT
+from annotator.core.corrections.apply import CorrectionResult
+from annotator.core.export import FORMATS, GOLD_FORMAT, PDF_FORMAT
 from annotator.core.export.brat import export_brat
 from annotator.core.export.claimreview import export_claimreview
 from annotator.core.export.common import article_title
 from annotator.core.export.csv_export import export_csv
+from annotator.core.export.gold import export_gold
 from annotator.core.export.html_page import export_html
+from annotator.core.export.w3c import export_w3c
 from annotator.core.extraction.model import Extraction
 from annotator.core.lone_surrogates import utf8_bytes
 
@@ -73,8 +76,19 @@ def export_text(
     bom: bool = False,
     review_url: str | None = None,
     reviewer: str | None = None,
+    corrections: Sequence[CorrectionResult] = (),
 ) -> str:
-    """A text format's output for a stream (brat: the ``.ann``; CSV without BOM by default)."""
+    """A text format's output for a stream (brat: the ``.ann``; CSV without BOM by default).
+
+    ``corrections`` (with their status) go into the W3C export; the gold format needs the
+    (corrected) extraction.
+    """
+    if format_name == GOLD_FORMAT:
+        if extraction is None:
+            raise ExportError("the gold format is made of the extracted quotes and people; none were given")
+        return export_gold(article, extraction)
+    if format_name == "w3c":
+        return export_w3c(article, annotations, labels, extraction, corrections)
     if format_name == "csv":
         return export_csv(article, annotations, labels, extraction, bom=bom)
     if format_name == "claimreview":
@@ -101,6 +115,7 @@ def export_files(
     review_url: str | None = None,
     reviewer: str | None = None,
     pdf_renderer: PdfRenderer | None = None,
+    corrections: Sequence[CorrectionResult] = (),
 ) -> ExportFiles:
     """The files an export to ``output`` consists of, not yet written."""
     result = ExportFiles()
@@ -129,7 +144,8 @@ def export_files(
         result.files[output] = pdf_renderer(html, article_title(article))
     else:
         text = export_text(
-            format_name, article, annotations, labels, extraction, bom=True, review_url=review_url, reviewer=reviewer
+            format_name, article, annotations, labels, extraction, bom=True, review_url=review_url,
+            reviewer=reviewer, corrections=corrections,
         )
         result.files[output] = utf8_bytes(text)
     return result

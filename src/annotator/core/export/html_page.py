@@ -299,14 +299,28 @@ def export_html(
     return "\n".join(out) + "\n"
 
 
+CORRECTED_MARK = ' <em class="corrected">(corrected)</em>'
+
+
+def _correction_note(quote) -> str:
+    """A mark on a quote the reader corrected, with the speaker the extractor had proposed."""
+    if not quote.corrected:
+        return ""
+    if quote.proposed is None:
+        return ' <em class="corrected">(corrected; missed by the extractor)</em>'
+    said = quote.proposed.get("speaker") or "unattributed"
+    return f' <em class="corrected">(corrected; the extractor said {escape(said)})</em>'
+
+
 def _extraction_html(extraction: Extraction) -> str:
     people = "".join(
-        f"<tr><td>{escape(p.name)}</td><td>{escape(p.role or '')}</td>"
+        f"<tr><td>{escape(p.name)}{CORRECTED_MARK if p.corrected else ''}</td><td>{escape(p.role or '')}</td>"
         f"<td>{len(p.mentions)}</td><td>{p.quote_count}</td></tr>"
         for p in extraction.people
     )
     quotes = "".join(
-        f"<li><strong>{escape(q.speaker or 'unattributed')}</strong> ({escape(q.kind)}): {escape(q.display_text)}</li>"
+        f"<li><strong>{escape(q.speaker or 'unattributed')}</strong> ({escape(q.kind)}): {escape(q.display_text)}"
+        f"{_correction_note(q)}</li>"
         for q in extraction.quotes
     )
     return (

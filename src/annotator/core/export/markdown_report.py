@@ -119,8 +119,9 @@ def extraction_section(extraction: Extraction) -> str:
     if extraction.people:
         parts += ["| Name | Role | Mentions | Quotes |", "| --- | --- | ---: | ---: |"]
         for person in extraction.people:
+            corrected = " *(corrected)*" if person.corrected else ""
             parts.append(
-                f"| {escape_markdown(person.name)} | {escape_markdown(person.role or '')} "
+                f"| {escape_markdown(person.name)}{corrected} | {escape_markdown(person.role or '')} "
                 f"| {len(person.mentions)} | {person.quote_count} |"
             )
     else:
@@ -130,8 +131,18 @@ def extraction_section(extraction: Extraction) -> str:
         parts.append("No quotes found.")
     for quote in extraction.quotes:
         speaker = escape_markdown(quote.speaker) if quote.speaker else "*unattributed*"
-        parts.append(f"- **{speaker}** ({quote.kind}): {escape_markdown(' '.join(lines_of(quote.display_text)))}")
+        line = f"- **{speaker}** ({quote.kind}): {escape_markdown(' '.join(lines_of(quote.display_text)))}"
+        if quote.corrected:
+            line += " *(corrected" + _proposed_speaker(quote.proposed) + ")*"
+        parts.append(line)
     return "\n".join(parts)
+
+
+def _proposed_speaker(proposed: dict | None) -> str:
+    """``; the extractor said X`` when the extractor had another speaker (or none)."""
+    if proposed is None:
+        return "; missed by the extractor"
+    return "; the extractor said " + escape_markdown(proposed.get("speaker") or "unattributed")
 
 
 def export_markdown(

@@ -15,6 +15,11 @@ declared in the context, so nothing the reader recorded is lost on the way out.
 
 Orphans (text no longer found in the article) are exported with their quote selector
 only: an out-of-date position selector would point at the wrong words.
+
+The reader's corrections of the extracted quotes and people are annotations too, with
+motivation and body purpose ``editing`` on the quote's (or the person's mention's)
+target; what was corrected, how, and whether it still applies are kept under
+``annotator:correction``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Any
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
+from annotator.core.corrections.apply import CorrectionResult
+from annotator.core.corrections.model import Anchor
 from annotator.core.export.common import article_iri, article_title, is_placed, json_ld, ordered, speaker_for, stable_uuid
 from annotator.core.extraction.model import Extraction
 
@@ -35,11 +42,13 @@ ANNOTATION_CONTEXT: list[Any] = [ANNO_CONTEXT, {EXTENSION_PREFIX: EXTENSION_NAME
 SPEAKER = f"{EXTENSION_PREFIX}:speaker"
 QUOTE_ID = f"{EXTENSION_PREFIX}:quoteId"
 ANCHOR_STATUS = f"{EXTENSION_PREFIX}:anchorStatus"
+CORRECTION = f"{EXTENSION_PREFIX}:correction"
 
 PURPOSE_LABEL = "classifying"
 PURPOSE_TAG = "tagging"
 PURPOSE_NOTE = "commenting"
 PURPOSE_VERDICT = "assessing"
+PURPOSE_EDIT = "editing"
 
 
 def motivation_for(annotation: Annotation) -> str:
@@ -97,6 +106,48 @@ def annotation_to_w3c(
     return record
 
 
+def correction_to_w3c(result: CorrectionResult, source: str) -> dict[str, Any]:
+    """One correction as a W3C ``Annotation`` with purpose ``editing`` on its quote or mention."""
+    correction = result.correction
+    details: dict[str, Any] = {
+        "operation": correction.operation,
+        "value": correction.value,
+        "status": result.status,
+    }
+    if result.reason:
+        details["reason"] = result.reason
+    if correction.credit:
+        details["credit"] = True
+    if correction.target is not None:
+        details["target"] = {"source": source, "selector": _anchor_selectors(correction.target)}
+    record: dict[str, Any] = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": f"urn:uuid:{correction.id}",
+        "type": "Annotation",
+        "motivation": PURPOSE_EDIT,
+        "created": correction.created,
+    }
+    if correction.author:
+        record["creator"] = {"type": "Person", "name": correction.author}
+    record["body"] = [_body(PURPOSE_EDIT, correction.describe())]
+    record["target"] = {"source": source, "selector": _anchor_selectors(correction.anchor)}
+    record[CORRECTION] = details
+    if correction.anchor.orphan:
+        record[ANCHOR_STATUS] = "orphan"
+    return record
+
+
+def _anchor_selectors(anchor: Anchor) -> list[dict[str, Any]]:
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": anchor.selector.exact}
+    if anchor.selector.prefix:
+        quote["prefix"] = anchor.selector.prefix
+    if anchor.selector.suffix:
+        quote["suffix"] = anchor.selector.suffix
+    if anchor.orphan:
+        return [quote]
+    return [quote, {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}]
+
+
 def _body(purpose: str, value: str) -> dict[str, str]:
     return {"type": "TextualBody", "purpose": purpose, "value": value}
 
@@ -106,14 +157,16 @@ def export_w3c(
     annotations: Sequence[Annotation],
     labels: Sequence[Label],
     extraction: Extraction | None = None,
+    corrections: Sequence[CorrectionResult] = (),
 ) -> str:
-    """The article's annotations as an ``AnnotationCollection`` (JSON-LD text).
+    """The article's annotations (and corrections, after them) as an ``AnnotationCollection``.
 
     Collection and page ids are derived from the article's IRI and text hash, so the same
     article exports to the same document every time.
     """
     source = article_iri(article)
     items = [annotation_to_w3c(a, article, source, extraction) for a in ordered(annotations)]
+    items += [correction_to_w3c(result, source) for result in corrections]
     collection: dict[str, Any] = {
         "@context": ANNOTATION_CONTEXT,
         "id": f"urn:uuid:{stable_uuid(source, article.sha256, 'collection')}",

@@ -31,9 +31,11 @@ class Person:
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
     quote_count: int = 0
+    corrected: bool = False  # changed by the reader's corrections (core/corrections)
+    proposed: dict[str, Any] | None = None  # what the extractor had, when corrected
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "aliases": list(self.aliases),
@@ -41,6 +43,10 @@ class Person:
             "mentions": [m.to_json() for m in self.mentions],
             "quote_count": self.quote_count,
         }
+        if self.corrected:
+            data["corrected"] = True
+            data["proposed"] = self.proposed
+        return data
 
 
 @dataclass(slots=True)
@@ -65,6 +71,8 @@ class Quote:
     cue: Span | None = None
     cue_text: str | None = None
     parts: list[Span] = field(default_factory=list)
+    corrected: bool = False  # changed by the reader's corrections (core/corrections)
+    proposed: dict[str, Any] | None = None  # what the extractor had, when corrected
 
     @property
     def part_texts(self) -> list[str]:
@@ -97,6 +105,9 @@ class Quote:
         }
         if self.parts:
             data["parts"] = [p.to_json() for p in self.parts]
+        if self.corrected:
+            data["corrected"] = True
+            data["proposed"] = self.proposed
         return data
 
 

@@ -57,6 +57,8 @@ def _people_section(people: list[Person]) -> list[str]:
         head = f"  {person.name}"
         if person.role:
             head += f" — {person.role}"
+        if person.corrected:
+            head += " [corrected]"
         lines.append(head)
         facts = [_count(len(person.mentions), "mention"), _count(person.quote_count, "quote")]
         if person.aliases:
@@ -74,6 +76,8 @@ def _quote_lines(quote: Quote, people_by_id: dict[str, Person]) -> list[str]:
     head = f"  {quote.id} {who}, {quote.kind}"
     if quote.cue_text:
         head += f", “{quote.cue_text}”"
+    if quote.corrected:
+        head += " [corrected]"
     body = textwrap.wrap(_clip(quote.display_text, _MAX_QUOTE_CHARS), _QUOTE_WIDTH, initial_indent="      ", subsequent_indent="      ")
     return [head + ":", *body]
 

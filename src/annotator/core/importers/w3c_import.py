@@ -100,6 +100,9 @@ def _creator_name(creator: Any) -> str:
 
 def read_annotation(node: dict[str, Any], ignored: Counter[str]) -> ImportedAnnotation | None:
     """One W3C annotation as an import record, or None (counted in ``ignored``) without a passage."""
+    if "annotator:correction" in node:  # a correction of the extraction, not a highlight
+        ignored["corrections of the extracted quotes and people (they travel in the sidecar)"] += 1
+        return None
     quote = position = None
     targets = _as_list(node.get("target"))
     for target in targets:
