@@ -381,11 +381,13 @@ def sidecar_values(
     article_length: int,
     labels: LabelSet,
     annotations: list[Annotation] | tuple[Annotation, ...],
+    corrections: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
 ) -> dict[str, Any]:
     """The JSON values ``encode_sidecar`` writes for the same arguments (what a load parses)."""
     return {
         **_header(article_name, article_sha256, article_length),
         "labels": [label.to_json() for label in labels],
+        "corrections": list(corrections),
         "annotations": [annotation.to_json() for annotation in annotations],
     }
 
@@ -469,6 +471,7 @@ def _check_values(path: Path, values: dict[str, Any]) -> None:
             raise SidecarCorruptError(path, f"{path}: annotations[{index}] has an offset that is not a number")
         _check_record(path, index, item["id"], start, end, item.get("status", "anchored"), length, seen)
         used.add(item["label"])
+    _corrections_checked(path, values.get("corrections", []), length)
     for name in used:
         if labels.get(name) is None and labels.find(name) is not None:
             raise SidecarCorruptError(
