@@ -14,8 +14,10 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
+from annotator.cli import diff_command, fetch_command
 
 COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
+COMMAND_MODULES += [fetch_command, diff_command]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -27,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="annotator",
         description="Read news articles closely: quotes, speakers, people, highlights and notes.",
         epilog="With no command, opens the window on the bundled sample article; "
-        "'annotator FILE' opens FILE.",
+        "'annotator FILE' opens FILE; 'annotator URL' fetches the page and opens it.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -45,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args_list[0] not in commands and not args_list[0].startswith("-"):
         if Path(args_list[0]).exists():
             args_list = ["open", *args_list]
+        elif args_list[0].lower().startswith(("http://", "https://")):
+            args_list = ["fetch", "--open", *args_list]
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -71,7 +71,7 @@ class QuoteChange:
 
 @dataclass(slots=True)
 class AnnotationPlace:
-    annotation: Annotation  # as stored in the old sidecar
+    annotation: Annotation  # on the old text (status "orphan" when not found there either)
     placed: Annotation  # re-anchored onto the new text (status: anchored, moved, fuzzy, orphan)
 
     def to_json(self) -> dict[str, object]:
@@ -80,7 +80,7 @@ class AnnotationPlace:
             "id": old.id,
             "label": old.label,
             "status": new.status,
-            "old": {"start": old.start, "end": old.end, "text": old.exact},
+            "old": None if old.status == "orphan" else {"start": old.start, "end": old.end, "text": old.exact},
             "new": None if new.status == "orphan" else {"start": new.start, "end": new.end, "text": new.exact},
         }
 
@@ -121,7 +121,7 @@ class ArticleDiff:
 
 def diff_articles(old: Article, new: Article, sidecar: Path | None = None) -> ArticleDiff:
     """Compare ``old`` with ``new``; annotations come from ``sidecar`` (default: beside ``old``)."""
-    annotations, problem = _annotation_places(new.text, sidecar or sidecar_path_for(old.source))
+    annotations, problem = _annotation_places(old, new.text, sidecar or sidecar_path_for(old.source))
     return ArticleDiff(
         old,
         new,
@@ -239,7 +239,9 @@ def _quote_json(quote: Quote | None) -> dict[str, object] | None:
 # -- annotations ------------------------------------------------------------------------------
 
 
-def _annotation_places(new_text: str, sidecar: Path) -> tuple[list[AnnotationPlace], str | None]:
+def _annotation_places(old: Article, new_text: str, sidecar: Path) -> tuple[list[AnnotationPlace], str | None]:
+    """The sidecar's annotations placed on the old text (when it was saved on another
+    version, as a fetched page's sidecar follows its newest version), then on the new."""
     try:
         found = read_sidecar(sidecar)
     except SidecarUnreadableError as error:
@@ -247,8 +249,11 @@ def _annotation_places(new_text: str, sidecar: Path) -> tuple[list[AnnotationPla
     if found is None:
         return [], None
     content, _ = found
-    placed = reanchor(new_text, content.annotations, content.article_length)
-    return [AnnotationPlace(a, p) for a, p in zip(content.annotations, placed)], None
+    on_old = list(content.annotations)
+    if content.article_sha256 != old.sha256:
+        on_old = reanchor(old.text, on_old, content.article_length)
+    placed = reanchor(new_text, on_old, len(old.text))
+    return [AnnotationPlace(a, p) for a, p in zip(on_old, placed)], None
 
 
 # -- output -----------------------------------------------------------------------------------
@@ -298,9 +303,18 @@ def format_text(diff: ArticleDiff) -> str:
         lines += ["", "Highlights"]
         for place in diff.annotations:
             before, after = place.annotation, place.placed
-            where = "needs review" if after.status == "orphan" else f"{after.status} to {after.start}-{after.end}"
-            lines.append(f"  {before.label} {before.start}-{before.end} {before.exact[:60]!r}: {where}")
+            was = "not in the old text" if before.status == "orphan" else f"old {before.start}-{before.end}"
+            lines.append(f"  {before.label} {before.exact[:60]!r} ({was}): {_placement(after)}")
     return "\n".join(lines) + "\n"
+
+
+def _placement(placed: Annotation) -> str:
+    where = f"{placed.start}-{placed.end}"
+    return {
+        "anchored": f"in place at {where}",
+        "moved": f"moved to {where}",
+        "fuzzy": f"moved to {where}, its text changed to {placed.exact[:60]!r}",
+    }.get(placed.status, "needs review (not found in the new text)")
 
 
 def _describe(article: Article) -> str:
