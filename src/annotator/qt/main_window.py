@@ -45,6 +45,7 @@ from annotator.qt.sidebar import Sidebar
 from annotator.qt.sidebar_links import SidebarLinks
 from annotator.qt.status_bar import ArticleStatusBar
 from annotator.qt.theme import SYSTEM_THEME, THEMES, apply_theme, theme_named
+from annotator.qt.web.web_controller import WebController
 
 APP_NAME = "Annotator"
 OPEN_FILTERS = ";;".join(
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self.annotations, self.sidebar)
         self.sidebar.add_panel(self.annotations_panel, "Annotations")
         self._add_annotation_menus()
+        self.web = WebController(self)
+        menus = {menu.title(): menu for menu in self.menuBar().findChildren(QMenu)}
+        self.web.add_to_menus(menus["&File"], menus["&View"], self.actions.open)
         self._connect()
         self._restore_settings()
         self._update_title()
@@ -379,16 +383,20 @@ class MainWindow(QMainWindow):
     # -- drag and drop -------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if _local_files(event.mimeData()):
+        if _local_files(event.mimeData()) or self.web.dropped_url(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
         files = _local_files(event.mimeData())
+        url = None if files else self.web.dropped_url(event.mimeData())
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
+        elif url:
+            event.acceptProposedAction()
+            self.web.fetch(url)
         else:
             event.ignore()
 
@@ -437,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         holder = QObject(self)  # owns the listed label actions only while the dialog is open
-        ShortcutsDialog([*self.actions.all(), *self.annotations.shortcut_actions(holder)], self).exec()
+        ShortcutsDialog([*self.actions.all(), *self.web.actions, *self.annotations.shortcut_actions(holder)], self).exec()
         holder.deleteLater()
 
     def _find_next(self) -> None:
@@ -480,6 +488,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.loader.wait(2000)
+        self.web.wait(2000)
         super().closeEvent(event)
 
 

@@ -44,12 +44,14 @@ class SentenceChange:
     old: tuple[int, int] | None
     new: tuple[int, int] | None
     words: list[WordChange] = field(default_factory=list)
+    at: int = 0  # where in the new text the change sits (a deleted sentence: where it was)
 
     def to_json(self, old_text: str, new_text: str) -> dict[str, object]:
         return {
             "type": self.kind,
             "old": _span_json(old_text, self.old),
             "new": _span_json(new_text, self.new),
+            "at": self.at,
             "words": [w.to_json() for w in self.words],
         }
 
@@ -149,14 +151,17 @@ def diff_sentences(old: Article, new: Article) -> list[SentenceChange]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        at = new_spans[j1 - 1][1] if j1 > 0 else 0  # just after the last sentence both share
         for i, j in _pair_similar(old_words, range(i1, i2), new_words, range(j1, j2)):
             if i is not None and j is not None:
                 words = word_changes(old.text, old_spans[i], new.text, new_spans[j])
-                changes.append(SentenceChange("changed", old_spans[i], new_spans[j], words))
+                changes.append(SentenceChange("changed", old_spans[i], new_spans[j], words, new_spans[j][0]))
+                at = new_spans[j][1]
             elif i is not None:
-                changes.append(SentenceChange("deleted", old_spans[i], None))
+                changes.append(SentenceChange("deleted", old_spans[i], None, at=at))
             elif j is not None:
-                changes.append(SentenceChange("added", None, new_spans[j]))
+                changes.append(SentenceChange("added", None, new_spans[j], at=new_spans[j][0]))
+                at = new_spans[j][1]
     return changes
 
 
