@@ -88,6 +88,13 @@ def test_a_slow_page_times_out_and_nothing_is_written(server, tmp_path):
     assert all_files(tmp_path) == []
 
 
+def test_a_page_that_trickles_in_past_the_deadline_is_refused(server, tmp_path):
+    url = server.page("/trickle", html_page(STORY_V1), trickle=0.3)  # each read well within 0.5 s
+    with pytest.raises(FetchError, match=r"did not arrive within 1.5 seconds; nothing was saved"):
+        fetch_into(url, tmp_path, timeout=0.5)
+    assert all_files(tmp_path) == []
+
+
 @pytest.mark.parametrize("send_length", [True, False], ids=["declared", "streamed"])
 def test_a_page_over_the_size_limit_is_refused_and_nothing_is_written(server, tmp_path, send_length):
     huge = html_page(STORY_V1[:1] + ["Word " * 200_000])

@@ -21,6 +21,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (a slow site)
     send_length: bool = True
+    trickle: float = 0.0  # seconds between ten pieces of the body (a site that never stalls long)
 
 
 class PageServer:
@@ -46,7 +47,14 @@ class PageServer:
                     if route.send_length:
                         self.send_header("Content-Length", str(len(route.body)))
                     self.end_headers()
-                    self.wfile.write(route.body)
+                    if route.trickle:
+                        step = max(1, len(route.body) // 10)
+                        for start in range(0, len(route.body), step):
+                            self.wfile.write(route.body[start : start + step])
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
+                    else:
+                        self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout, size limit): expected in those tests
 

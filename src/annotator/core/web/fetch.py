@@ -38,6 +38,10 @@ class FetchError(Exception):
     """A fetch that failed; ``str()`` is the message for the user, nothing was saved."""
 
 
+class _PastDeadline(Exception):
+    """The body was still arriving when the overall deadline passed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Redirect:
     """One hop: the address asked for, the status it answered and where it pointed."""
@@ -131,6 +135,8 @@ def fetch_page(
                 charset=charset,
                 redirects=redirects,
             )
+    except _PastDeadline:
+        raise FetchError(f"{address} did not arrive within {3 * timeout:g} seconds; nothing was saved") from None
     except httpx.TooManyRedirects:
         raise FetchError(f"{address} redirects more than {MAX_REDIRECTS} times; nothing was saved") from None
     except httpx.TimeoutException:
@@ -196,7 +202,7 @@ def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> byt
         if size > max_bytes:
             raise FetchError(_too_large(response, None, max_bytes))
         if time.monotonic() > deadline:
-            raise httpx.ReadTimeout("the page took too long to arrive")
+            raise _PastDeadline()
         chunks.append(chunk)
     return b"".join(chunks)
 
