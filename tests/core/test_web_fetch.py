@@ -237,3 +237,26 @@ def test_page_folder_is_found_from_its_article(server, tmp_path):
     found = PageFolder.at(outcome.article_path)
     assert found is not None and found.url == url and found.path == outcome.folder.path
     assert PageFolder.at(tmp_path) is None
+
+
+def test_an_article_that_cannot_be_written_leaves_no_version(server, tmp_path):
+    url = server.page("/news/bridge", html_page(STORY_V1))
+    folder = PageFolder.for_url(tmp_path, url)
+    folder.article_path("html").mkdir(parents=True)  # something in the way of the article file
+    with pytest.raises(FetchError, match=r"could not save the page in "):
+        fetch_into(url, tmp_path)
+    assert folder.versions() == []
+    assert list(folder.versions_path.iterdir()) == []
+
+
+def test_a_corrupt_sidecar_is_left_as_it_is_and_the_summary_says_so(server, tmp_path):
+    url = server.page("/news/bridge", html_page(STORY_V1))
+    first = fetch_into(url, tmp_path)
+    sidecar = first.article_path.with_name(first.article_path.name + ".annotations.json")
+    sidecar.write_bytes(b'{"format": "annotator.sidecar", "version": 1, "annotations": [')
+    server.page("/news/bridge", html_page(STORY_V2))
+    second = fetch_into(url, tmp_path)
+    assert second.version.number == 2
+    assert second.highlights is not None and second.highlights.problem
+    assert "; highlights not updated: " in second.summary()
+    assert sidecar.read_bytes() == b'{"format": "annotator.sidecar", "version": 1, "annotations": ['

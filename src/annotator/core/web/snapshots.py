@@ -243,8 +243,20 @@ class PageFolder:
             body_path=body_path,
         )
         atomic_write_bytes(body_path, gzip.compress(page.body, mtime=0))
-        atomic_write_bytes(self.versions_path / f"{number:04d}.json", _json_bytes(version.record()))
+        try:
+            atomic_write_bytes(self.record_path(version), _json_bytes(version.record()))
+        except BaseException:
+            body_path.unlink(missing_ok=True)
+            raise
         return version
+
+    def record_path(self, version: Version) -> Path:
+        return self.versions_path / f"{version.number:04d}.json"
+
+    def remove_version(self, version: Version) -> None:
+        """Undo ``add_version`` when the rest of a fetch failed: the record first, then the body."""
+        self.record_path(version).unlink(missing_ok=True)
+        version.body_path.unlink(missing_ok=True)
 
 
 def readable_text(body: bytes, charset: str | None) -> str:

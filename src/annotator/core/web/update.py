@@ -21,7 +21,7 @@ from pathlib import Path
 
 from annotator.core.annotations import AnnotationStore
 from annotator.core.annotations.atomic import atomic_write_bytes
-from annotator.core.annotations.sidecar import sidecar_path_for
+from annotator.core.annotations.sidecar import SidecarError, sidecar_path_for
 from annotator.core.article import Article, ArticleError
 from annotator.core.web.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchedPage, FetchError, fetch_page
 from annotator.core.web.snapshots import PageFolder, Version, article_from_readable, readable_text
@@ -99,7 +99,11 @@ def keep_page(page: FetchedPage, root: Path) -> FetchOutcome:
             old_article = _old_article(folder, previous)
             version = folder.add_version(page)
             old_path = folder.current_article_path()
-            atomic_write_bytes(article_path, text.encode("utf-8"))
+            try:
+                atomic_write_bytes(article_path, text.encode("utf-8"))
+            except BaseException:
+                folder.remove_version(version)  # the article still shows the version before
+                raise
             if old_path is not None and old_path != article_path:
                 _follow_renamed_article(old_path, article_path)
             outcome = FetchOutcome(folder, article_path, version, previous)
@@ -158,7 +162,10 @@ def _reanchor_sidecar(article: Article) -> HighlightChanges:
             changes.moved += 1
             changes.changed_text += annotation.status == "fuzzy"
     if store.reanchored:
-        store.save(overwrite=True)
+        try:
+            store.save(overwrite=True)
+        except SidecarError as error:  # kept as it was: opening the article re-anchors it again
+            changes.problem = str(error)
     return changes
 
 
