@@ -260,3 +260,16 @@ def test_a_corrupt_sidecar_is_left_as_it_is_and_the_summary_says_so(server, tmp_
     assert second.highlights is not None and second.highlights.problem
     assert "; highlights not updated: " in second.summary()
     assert sidecar.read_bytes() == b'{"format": "annotator.sidecar", "version": 1, "annotations": ['
+
+
+def test_the_users_proxy_is_used_except_for_this_machine_and_no_proxy_hosts(monkeypatch):
+    from annotator.core.web.fetch import _proxy_for
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    assert _proxy_for("https://example.org/news") is None
+    monkeypatch.setenv("https_proxy", "http://proxy.newsroom.example:3128")
+    monkeypatch.setenv("no_proxy", "intranet.example")
+    assert _proxy_for("https://example.org/news") == "http://proxy.newsroom.example:3128"
+    assert _proxy_for("https://intranet.example/page") is None
+    assert _proxy_for("http://127.0.0.1:8080/page") is None

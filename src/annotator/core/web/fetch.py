@@ -111,7 +111,8 @@ def fetch_page(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         transport=transport,
-        trust_env=False,  # a user's proxy variables are not silently applied to a fact-check
+        proxy=_proxy_for(address),
+        trust_env=False,  # no .netrc passwords sent to sites; proxies are taken just below
     )
     fetched_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     try:
@@ -147,6 +148,17 @@ def fetch_page(
         raise FetchError(f"could not reach {urlsplit(address).hostname}: {_reason(error)}; nothing was saved") from None
     except httpx.HTTPError as error:
         raise FetchError(f"fetching {address} failed: {_reason(error)}; nothing was saved") from None
+
+
+def _proxy_for(address: str) -> str | None:
+    """The proxy the user's environment names for this address (``https_proxy``, ``no_proxy``);
+    never one for this machine's own addresses."""
+    import urllib.request
+
+    host = urlsplit(address).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or urllib.request.proxy_bypass(host):
+        return None
+    return urllib.request.getproxies().get(urlsplit(address).scheme)
 
 
 def _reason(error: Exception) -> str:
@@ -208,8 +220,6 @@ def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> byt
 
 
 def _too_large(response: httpx.Response, size: int | None, max_bytes: int) -> str:
-    limit = f"{max_bytes / 1_048_576:.1f} MB" if max_bytes >= 1_048_576 else f"{max_bytes:,} bytes"
-    what = f"is {size:,} bytes" if size is not None else "is larger than"
-    if size is None:
-        return f"{response.url} {what} {limit}, the most Annotator fetches; nothing was saved"
-    return f"{response.url} {what}, more than {limit}, the most Annotator fetches; nothing was saved"
+    limit = f"{max_bytes / 1_048_576:g} MB" if max_bytes >= 1_048_576 else f"{max_bytes:,} bytes"
+    what = f"is {size:,} bytes, more than" if size is not None else "is larger than"
+    return f"{response.url} {what} {limit}, the most Annotator fetches; nothing was saved"

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,10 @@ class FetchOutcome:
     highlights: HighlightChanges | None = None
 
     def summary(self) -> str:
-        """One line for the reader, e.g. "3 sentences changed, 1 quote removed; 7 highlights moved, 1 needs review"."""
+        """One line for the reader.
+
+        E.g. "3 sentences changed, 1 quote removed; 7 highlights moved, 1 needs review".
+        """
         if self.previous is None:
             return f"first version, fetched {self.version.fetched_at}"
         if self.unchanged:
@@ -170,6 +174,4 @@ def _reanchor_sidecar(article: Article) -> HighlightChanges:
 
 
 def _sha256(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
