@@ -163,3 +163,12 @@ def test_diff_refuses_what_it_cannot_compare(two_versions, tmp_path, capsys):
 def test_diff_of_a_fetched_article_alone_compares_its_last_two_versions(two_versions, capsys):
     _, article = two_versions
     assert run_cli(capsys, "diff", str(article)) == run_cli(capsys, "diff", str(article.parent))
+
+
+def test_extract_over_the_web_folder_reads_only_the_articles(two_versions, tmp_path, capsys):
+    _, article = two_versions
+    code, out, err = run_cli(capsys, "extract", "--format", "jsonl", str(article.parent))
+    assert (code, err) == (0, "")
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert "ending three years of argument" in record["text"]
+    assert record["metadata"]["web_version"] == "2" and record["metadata"]["url"].startswith("http://127.0.0.1:")

@@ -273,3 +273,20 @@ def test_the_users_proxy_is_used_except_for_this_machine_and_no_proxy_hosts(monk
     assert _proxy_for("https://example.org/news") == "http://proxy.newsroom.example:3128"
     assert _proxy_for("https://intranet.example/page") is None
     assert _proxy_for("http://127.0.0.1:8080/page") is None
+
+
+def test_reading_a_fetched_article_does_not_load_the_http_client(server, tmp_path):
+    """httpx costs a fifth of a second to import: the window and ``extract`` never pay it."""
+    import subprocess
+    import sys
+
+    outcome = fetch_into(server.page("/news/bridge", html_page(STORY_V1)), tmp_path)
+    script = (
+        "import sys, annotator.cli\n"
+        "from annotator.core.readers import read_article\n"
+        f"article = read_article({str(outcome.article_path)!r})\n"
+        "assert article.metadata['web_version'] == '1'\n"
+        "print(sorted(m for m in ('httpx', 'filelock') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -16,13 +16,13 @@ answers (PDF, images, JSON...) are refused with their type named.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from annotator import __version__
+from annotator.core.web.model import FetchedPage, FetchError, Redirect, looks_like_url, normalise_url
 
 USER_AGENT = f"Annotator/{__version__} (+local reader)"
 DEFAULT_TIMEOUT = 20.0
@@ -32,63 +32,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 10
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
-
-
-class FetchError(Exception):
-    """A fetch that failed; ``str()`` is the message for the user, nothing was saved."""
+__all__ = ["FetchError", "FetchedPage", "Redirect", "fetch_page", "looks_like_url", "normalise_url", "USER_AGENT"]
 
 
 class _PastDeadline(Exception):
     """The body was still arriving when the overall deadline passed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Redirect:
-    """One hop: the address asked for, the status it answered and where it pointed."""
-
-    url: str
-    status: int
-    location: str
-
-    def to_json(self) -> dict[str, object]:
-        return {"url": self.url, "status": self.status, "location": self.location}
-
-
-@dataclass(frozen=True, slots=True)
-class FetchedPage:
-    """A page as received: its body bytes (content-encoding undone) and how it came."""
-
-    url: str
-    final_url: str
-    status: int
-    fetched_at: str  # ISO 8601, UTC, seconds
-    headers: dict[str, str]
-    body: bytes
-    kind: str  # "html" or "text"
-    charset: str | None = None
-    redirects: tuple[Redirect, ...] = field(default_factory=tuple)
-
-
-def normalise_url(url: str) -> str:
-    """The address as typed, made canonical enough to recognise a second fetch of it.
-
-    Scheme and host are lower-cased, the fragment (a place inside the page) dropped, and an
-    empty path becomes ``/``. Anything but http(s) is refused.
-    """
-    text = url.strip()
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError(f"{text!r} is not a web address (it must start with http:// or https://)")
-    if not parts.hostname:
-        raise FetchError(f"{text!r} has no site name")
-    netloc = parts.netloc.rsplit("@", 1)[-1].lower()  # user:password@ never kept in the record
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
-
-
-def looks_like_url(text: str) -> bool:
-    """Whether a command-line argument is a web address rather than a file name."""
-    return text.strip().lower().startswith(("http://", "https://"))
 
 
 def fetch_page(

@@ -32,14 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from filelock import FileLock
-
-from annotator.core.annotations.atomic import atomic_write_bytes
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.decoding import DecodedText, decode_bytes, normalise_newlines
-from annotator.core.web.fetch import FetchedPage, normalise_url
+from annotator.core.web.model import PAGE_FILE, FetchedPage, normalise_url
 
-PAGE_FILE = "page.json"
 PAGE_FORMAT = "annotator.web-page"
 VERSIONS_FOLDER = "versions"
 LOCK_FILE = ".fetch.lock"
@@ -213,12 +209,16 @@ class PageFolder:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Held while a fetch adds a version, so two fetches never take the same number."""
+        from filelock import FileLock
+
         self.path.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.path / LOCK_FILE), timeout=120):
             yield
 
     def add_version(self, page: FetchedPage) -> Version:
         """Keep ``page`` as the next version (call while ``locked``)."""
+        from annotator.core.annotations.atomic import atomic_write_bytes
+
         self.versions_path.mkdir(parents=True, exist_ok=True)
         if not (self.path / PAGE_FILE).is_file():
             record = {"format": PAGE_FORMAT, "url": self.url, "slug": self.slug}
@@ -257,6 +257,18 @@ class PageFolder:
         """Undo ``add_version`` when the rest of a fetch failed: the record first, then the body."""
         self.record_path(version).unlink(missing_ok=True)
         version.body_path.unlink(missing_ok=True)
+
+
+def is_page_record(path: Path) -> bool:
+    """A file of a page folder's own bookkeeping (records, snapshots, lock), not an article.
+
+    For anything that walks folders of articles (``extract`` over a folder, a collection):
+    of a fetched page, only its article file and sidecar are the user's.
+    """
+    path = Path(path)
+    if path.name in (PAGE_FILE, LOCK_FILE):
+        return (path.parent / PAGE_FILE).is_file()
+    return path.parent.name == VERSIONS_FOLDER and (path.parent.parent / PAGE_FILE).is_file()
 
 
 def readable_text(body: bytes, charset: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from annotator.core.web.fetch import looks_like_url
+from annotator.core.web.model import looks_like_url
 
 
 class OpenUrlDialog(QDialog):

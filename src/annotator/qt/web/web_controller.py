@@ -14,9 +14,8 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from annotator.core.web.fetch import FetchError, looks_like_url
+from annotator.core.web.model import FetchError, looks_like_url
 from annotator.core.web.snapshots import PageFolder, default_web_folder
-from annotator.core.web.update import FetchOutcome, fetch_into
 from annotator.qt.web.background import BackgroundJob
 from annotator.qt.web.compare_dialog import CompareVersionsDialog
 from annotator.qt.web.url_dialog import OpenUrlDialog
@@ -82,11 +81,13 @@ class WebController(QObject):
         """Fetch ``url`` on the worker; the annotations of the open article are saved first."""
         if not self.window.annotations.confirm_close():
             return
+        from annotator.core.web.update import fetch_into  # the HTTP client, only once it is needed
+
         root = self.web_folder
         self.window.status.set_busy(f"Fetching {url}…")
         self.job.start(lambda: fetch_into(url, root))
 
-    def _fetched(self, outcome: FetchOutcome) -> None:
+    def _fetched(self, outcome) -> None:  # a FetchOutcome
         self.window.status.set_busy(None)
         self._pending_summary = f"{outcome.folder.url}: version {outcome.version.number} — {outcome.summary()}"
         self.fetched.emit(outcome)
