@@ -146,6 +146,14 @@ def test_compare_versions_marks_changes_flags_quotes_and_lists_highlights(qtbot,
     assert "Quote: “who leads the cycling club” — needs review" in highlights
     assert any(h.startswith("Claim: “will cost less") and h.endswith("— moved") for h in highlights)
 
+    qtbot.mouseClick(dialog.side_by_side, Qt.MouseButton.LeftButton)
+    assert dialog.old_text.isVisible()
+    assert "ending two years of argument" in dialog.old_text.toPlainText()
+    assert "ending three years of argument" in dialog.text.toPlainText()
+    assert "line-through" in dialog.old_text.toHtml() and "line-through" not in dialog.text.toHtml()
+    qtbot.mouseClick(dialog.side_by_side, Qt.MouseButton.LeftButton)
+    assert not dialog.old_text.isVisible() and "ending twothree years" in dialog.text.toPlainText()
+
     dialog.old_box.setCurrentIndex(1)  # version 2 with itself: nothing changed
     with qtbot.waitSignal(dialog.diff_shown, timeout=30000):
         pass

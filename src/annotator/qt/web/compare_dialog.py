@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,7 +30,7 @@ from annotator.core.article import ArticleError
 from annotator.core.web.article_diff import ArticleDiff, diff_articles
 from annotator.core.web.snapshots import PageFolder, Version
 from annotator.qt.web.background import BackgroundJob
-from annotator.qt.web.diff_html import inline_html
+from annotator.qt.web.diff_html import inline_html, side_by_side_html
 
 _PLACES = {"anchored": "in place", "moved": "moved", "fuzzy": "moved, text changed", "orphan": "needs review"}
 
@@ -58,11 +59,17 @@ class CompareVersionsDialog(QDialog):
         choose.addWidget(self.old_box, 1)
         choose.addWidget(QLabel("with", self))
         choose.addWidget(self.new_box, 1)
+        self.side_by_side = QCheckBox("Side by side", self)
+        self.side_by_side.setToolTip("The old version beside the new one, instead of one text with both marked")
+        choose.addWidget(self.side_by_side)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
+        self.old_text = QTextBrowser(self)
+        self.old_text.setOpenLinks(False)
+        self.old_text.hide()
         self.quotes = QListWidget(self)
         self.highlights = QListWidget(self)
         side = QWidget(self)
@@ -73,10 +80,12 @@ class CompareVersionsDialog(QDialog):
         side_layout.addWidget(QLabel("Highlights", side))
         side_layout.addWidget(self.highlights, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.old_text)
         splitter.addWidget(self.text)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
 
@@ -91,6 +100,7 @@ class CompareVersionsDialog(QDialog):
         self.job.failed.connect(self._failed)
         self.old_box.currentIndexChanged.connect(self.compare)
         self.new_box.currentIndexChanged.connect(self.compare)
+        self.side_by_side.toggled.connect(self._show_texts)
         self.compare()
 
     def compare(self) -> None:
@@ -117,7 +127,7 @@ class CompareVersionsDialog(QDialog):
         counts = ", ".join(diff.counts()) or "no change in the text"
         old_v, new_v = diff.old.metadata.get("web_version"), diff.new.metadata.get("web_version")
         self.summary.setText(f"Version {old_v} → version {new_v}: {counts}.")
-        self.text.setHtml(inline_html(diff))
+        self._show_texts()
         self.quotes.clear()
         for change in diff.quotes:
             speaker = change.speaker or "unattributed"
@@ -142,6 +152,18 @@ class CompareVersionsDialog(QDialog):
         elif not diff.annotations:
             self.highlights.addItem("No highlights.")
         self.diff_shown.emit(diff)
+
+    def _show_texts(self) -> None:
+        """Inline: the new text with both kinds of change; side by side: each text with its own."""
+        if self.diff is None:
+            return
+        if self.side_by_side.isChecked():
+            old_html, new_html = side_by_side_html(self.diff)
+            self.old_text.setHtml(old_html)
+            self.text.setHtml(new_html)
+        else:
+            self.text.setHtml(inline_html(self.diff))
+        self.old_text.setVisible(self.side_by_side.isChecked())
 
     def _failed(self, message: str) -> None:
         self.summary.setText(f"These versions could not be compared: {message}")
