@@ -45,14 +45,35 @@ def sample_or_none() -> Path | None:
         return None
 
 
+def article_path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be opened, in the words every command uses, or None.
+
+    Checked before Qt starts, so that a mistyped name says "file not found" even where no
+    window could be shown; a web address is told where it goes instead.
+    """
+    text = str(path)
+    if "://" in text or text.lower().startswith(("www.", "http:", "https:")):
+        return "this is a web address, not a file: 'annotator URL' or 'annotator fetch URL' fetches it (File → Open URL… in the window)"
+    from annotator.core.article import ArticleError
+    from annotator.core.readers.decoding import check_article_file
+
+    try:
+        check_article_file(path)
+    except ArticleError as error:
+        return str(error)
+    return None
+
+
 def run_gui(path: str | None) -> int:
     """Show the window on ``path`` (the bundled sample when None); returns the exit code."""
+    if path is not None:
+        problem = article_path_problem(Path(path))
+        if problem:
+            print(f"annotator: {path}: {problem}", file=sys.stderr)
+            return EXIT_FAILED
     problem = startup_problem(os.environ)
     if problem:
         print(problem, file=sys.stderr)
-        return EXIT_FAILED
-    if path is not None and not Path(path).is_file():
-        print(f"annotator: {path}: no such file", file=sys.stderr)
         return EXIT_FAILED
     if pyside_drops_none_references():
         print(
@@ -65,6 +86,7 @@ def run_gui(path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator import __version__
+    from annotator.qt.app_icon import application_icon
     from annotator.qt.main_window import APP_NAME, MainWindow
     from annotator.qt.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -74,6 +96,7 @@ def run_gui(path: str | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annotator")
+    app.setWindowIcon(application_icon())
     window = MainWindow(AppSettings())
     window.show()
     target = Path(path) if path is not None else sample_or_none()

@@ -116,3 +116,26 @@ def test_unstructured_article_is_split_into_paragraphs_at_blank_lines():
     assert texts[0] == "Café owners count the cost of the 🌧️ storm"
     assert texts[-1] == "• Drains were last cleared in 2019\n• Insurance claims rose by 40%"
     assert len(texts) == 4
+
+
+def test_a_reference_mark_goes_after_the_word_never_inside_it():
+    from annotator.core.annotations import AnnotationSet
+    from annotator.core.annotations.operations import AddAnnotation
+    from annotator.core.article import Article, Block
+
+    text = "Hundreds of homes were flooded overnight, officials said."
+    article = Article(source=make_article().source, text=text, blocks=[Block("paragraph", 0, len(text))])
+    annotations = AnnotationSet(text)
+    end = text.index("overnight") + len("overnigh")  # an exact (Alt) selection that stops inside the word
+    annotations.apply(AddAnnotation.new(annotations, 0, end, "Claim"))
+    page = export_html(article, list(annotations), list(annotations.labels))
+    assert "overnigh</mark>t<sup" in page  # the highlight keeps its exact end, the number follows the word
+    assert "overnigh<sup" not in page
+
+
+def test_the_print_form_puts_the_notes_under_their_block_at_full_width():
+    page = export_html(make_article(), make_annotations(), LABELS, notes_beside=False)
+    assert '<table class="article">' not in page and '<div class="article">' in page
+    assert '<div class="notes-under">' in page
+    first_note = page.index('<div class="notes-under">')
+    assert page.rindex("</p>", 0, first_note) < first_note  # after the block it belongs to

@@ -105,8 +105,8 @@ def test_markdown_readable_text_and_blocks():
     ]
     assert texts_of(article, "subheading") == ["Why the wait is so long"]
     assert texts_of(article, "bullet") == [
-        "Only two new sites opened in a decade",
-        "Plots are rarely given up once people have them",
+        "• Only two new sites opened in a decade",
+        "• Plots are rarely given up once people have them",
         "1. Apply online",
         "2. Pay the £15 fee",
     ]
@@ -150,3 +150,23 @@ def test_html_without_a_title_still_reads(tmp_path, network_attempts):
     assert article.text.startswith("Paragraph 0:")
     assert_blocks_well_formed(article.text, article.blocks)
     assert set(block.kind for block in article.blocks) == {"paragraph"}
+
+
+def test_markdown_shows_where_links_point_and_keeps_bullets(tmp_path):
+    page = tmp_path / "links.md"
+    page.write_text(
+        "# Budget row\n\n"
+        "The minister [said on Monday](https://example.org/statement) that cuts were over, "
+        "see <https://example.org/raw> and [the desk](mailto:desk@example.org), [an anchor](#top), "
+        "[a page](/relative/page).\n\n"
+        "- first point\n- second point\n\n1. step one\n",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    text = article.text
+    assert "said on Monday (https://example.org/statement) that" in text
+    assert "see https://example.org/raw and" in text  # an address shown as itself is not repeated
+    assert "the desk (mailto:desk@example.org)" in text
+    assert "an anchor, a page." in text and "#top" not in text and "/relative" not in text
+    bullets = [text[b.start : b.end] for b in article.blocks if b.kind == "bullet"]
+    assert bullets == ["• first point", "• second point", "1. step one"]

@@ -103,20 +103,20 @@ def test_save_now_and_reopen_restores_overlapping_highlights(qtbot, make_window,
     open_and_wait(qtbot, window, article)
     select(window, 10, 60)
     qtbot.keyClick(window.view, "1")
-    select(window, 20, 30)
+    select(window, 21, 30)  # a word's edge: no space to trim
     qtbot.keyClick(window.view, "4")
-    select(window, 50, 80)
+    select(window, 51, 80)
     qtbot.keyClick(window.view, "5")
     assert window.isWindowModified()
     window.annotations.save_action.trigger()
     assert not window.isWindowModified()
     assert sorted((a["start"], a["end"], a["label"]) for a in saved_annotations(article)) == [
         (10, 60, "Claim"),
-        (20, 30, "Question"),
-        (50, 80, "Quote"),
+        (21, 30, "Question"),
+        (51, 80, "Quote"),
     ]
     highlights = window.view.highlights.layer(ANNOTATION_LAYER)
-    nested = [h for h in highlights if (h.start, h.end) == (20, 30)][0]
+    nested = [h for h in highlights if (h.start, h.end) == (21, 30)][0]
     assert nested.char_format.fontUnderline() or nested.char_format.underlineStyle() != 0
     window.close()
 
@@ -124,12 +124,15 @@ def test_save_now_and_reopen_restores_overlapping_highlights(qtbot, make_window,
     open_and_wait(qtbot, again, article)
     assert sorted((a.start, a.end, a.label) for a in again.annotations.store.annotations) == [
         (10, 60, "Claim"),
-        (20, 30, "Question"),
-        (50, 80, "Quote"),
+        (21, 30, "Question"),
+        (51, 80, "Quote"),
     ]
     drawn = again.view.highlights.layer(ANNOTATION_LAYER)
     assert {offset for h in drawn for offset in range(h.start, h.end)} == {
-        offset for offset in range(10, 80) if again.view.article.text[offset] != "\n"
+        offset
+        for start, end in ((10, 60), (21, 30), (51, 80))
+        for offset in range(start, end)
+        if again.view.article.text[offset] != "\n"
     }
     assert not again.isWindowModified()
 
@@ -317,3 +320,28 @@ def test_opening_another_article_saves_the_first(qtbot, window, article, tmp_pat
     assert [(a["start"], a["end"]) for a in saved_annotations(article)] == [(10, 30)]
     assert len(window.annotations.store.annotations) == 0
     assert not window.annotations.undo_stack.canUndo()
+
+
+def test_needs_review_counts_fuzzy_reattachments_as_well_as_orphans(qtbot, make_window, article):
+    window = make_window()
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    spokesman = text.index("A spokesman")
+    storm = text.index("The storm that crossed the bay")
+    highlight_and_wait_for_autosave(qtbot, window, article, spokesman, spokesman + 30, "1")
+    highlight_and_wait_for_autosave(qtbot, window, article, storm, storm + len("The storm that crossed the bay"), "2")
+    window.close()
+    # One paragraph goes; one highlighted phrase is reworded a little (attached by similarity).
+    edited = text[:spokesman] + text[text.index("\n", spokesman) + 1 :]
+    edited = edited.replace("The storm that crossed the bay", "The storm which crossed the bay")
+    article.write_text(edited, encoding="utf-8")
+
+    again = make_window()
+    open_and_wait(qtbot, again, article)
+    statuses = sorted(a.status for a in again.annotations.store.annotations)
+    assert statuses == ["fuzzy", "orphan"]
+    assert "2 need review (1 not found)" in again.statusBar().currentMessage()
+    panel = again.annotations_panel
+    assert panel.review_filter.text() == "Needs review (2)" and panel.review_filter.isEnabled()
+    qtbot.mouseClick(panel.review_filter, Qt.MouseButton.LeftButton)
+    assert panel.review_filter.isChecked() and panel.filter_model.rowCount() == 2

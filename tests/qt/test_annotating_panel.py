@@ -81,7 +81,7 @@ def test_tab_lists_filters_and_counts(qtbot, window, article):  # noqa: F811
 def test_clicking_a_highlight_selects_it_in_the_tab(qtbot, window, article):  # noqa: F811
     open_and_wait(qtbot, window, article)
     annotate(qtbot, window, 10, 30, "1")
-    nested = annotate(qtbot, window, 15, 20, "2")
+    nested = annotate(qtbot, window, 16, 20, "2")  # "café": a highlight starts on its word
     window.view.setTextCursor(window.view.cursorForPosition(window.view.rect().topLeft()))  # clear selection
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of_offset_in_view(window, 17))
     assert window.sidebar.currentWidget() is window.annotations_panel

@@ -50,7 +50,7 @@ def test_run_gui_opens_a_given_path(qtbot, monkeypatch, settings):
 
 def test_run_gui_refuses_a_missing_file(capsys, tmp_path):
     assert app_module.run_gui(str(tmp_path / "nope.txt")) == 1
-    assert "nope.txt: no such file" in capsys.readouterr().err
+    assert "nope.txt: file not found" in capsys.readouterr().err
 
 
 def test_this_pyside_keeps_none_alive():
@@ -71,3 +71,9 @@ def test_missing_system_libraries_are_named_before_qt_starts():
     assert result.returncode == 1
     assert f"sudo apt install {' '.join(missing)}" in result.stderr
     assert "could not load the Qt platform plugin" not in result.stderr
+
+
+@pytest.mark.gui
+def test_the_window_shows_the_application_icon(window):
+    sizes = {size.width() for size in window.windowIcon().availableSizes()}
+    assert {16, 32, 256} <= sizes

@@ -179,7 +179,7 @@ def test_article_changed_while_open(qtbot, make_window, article):
     moved = next(a for a in again.annotations.store.annotations if a.status == "moved")
     assert edited[moved.start : moved.end] == "Café Étoile"
     assert "changed since it was annotated" in again.statusBar().currentMessage()
-    assert "1 need review" in again.statusBar().currentMessage()
+    assert "2 need review (1 not found)" in again.statusBar().currentMessage()
 
 
 def test_reload_reads_the_changed_article_and_reattaches_highlights(qtbot, make_window, article):

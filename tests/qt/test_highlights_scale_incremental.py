@@ -30,7 +30,7 @@ from annotator.core.annotations import (
 from annotator.core.annotations.model import VERDICTS, QuoteSelector
 from annotator.qt import annotations_model
 from annotator.qt.annotation_highlights import FALLBACK_COLOUR, AnnotationHighlights, line_pieces
-from annotator.qt.annotations_model import NOTE, STATUS, TAGS, VERDICT, AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.annotations_model import OPTIONAL_COLUMNS, AnnotationsFilterModel, AnnotationsModel
 
 pytestmark = pytest.mark.gui
 
@@ -182,7 +182,7 @@ def test_incremental_updates_equal_a_full_rebuild(qtmodeltester, monkeypatch, se
         assert rows(model) == rows(fresh)
         assert [model.row_of(a.id) for a in rows(fresh)] == list(range(fresh.rowCount()))
         assert model.tags() == annotations.tags()
-        for column in (TAGS, VERDICT, NOTE, STATUS):
+        for column in OPTIONAL_COLUMNS:
             assert model.column_in_use(column) == fresh.column_in_use(column)
         fresh_proxy = AnnotationsFilterModel()
         fresh_proxy.setSourceModel(fresh)

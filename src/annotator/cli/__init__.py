@@ -10,13 +10,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
+from annotator.cli import (
+    annotate_command,
+    annotations_command,
+    config_command,
+    export_command,
+    extract_command,
+    gui_command,
+    import_command,
+)
 from annotator.cli import diff_command, fetch_command
 
-COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
+COMMAND_MODULES = [
+    extract_command,
+    annotations_command,
+    annotate_command,
+    export_command,
+    import_command,
+    config_command,
+    gui_command,
+]
 COMMAND_MODULES += [fetch_command, diff_command]
 
 EXIT_OK = 0
@@ -45,10 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         args_list = ["open"]
     elif args_list[0] not in commands and not args_list[0].startswith("-"):
-        if Path(args_list[0]).exists():
-            args_list = ["open", *args_list]
-        elif args_list[0].lower().startswith(("http://", "https://")):
+        if args_list[0].lower().startswith(("http://", "https://")):
+            # A web address: fetch the page into its folder of versions, then open it.
             args_list = ["fetch", "--open", *args_list]
+        else:
+            # Anything else is an article to open: a missing one is "file not found", as in every
+            # command, not argparse's "invalid choice".
+            args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -18,6 +18,7 @@ from annotator.core.annotations import (
     SidecarError,
 )
 from annotator.core.annotations.operations import canonical_verdict
+from annotator.core.preferences import annotator_name
 
 MAX_LISTED_MATCHES = 5
 
@@ -38,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     parser.add_argument("--note", default="", metavar="TEXT")
     parser.add_argument("--verdict", metavar="V", help="e.g. 'Mostly false' (case does not matter)")
-    parser.add_argument("--author", default="", metavar="NAME")
+    parser.add_argument(
+        "--author", metavar="NAME", help="who annotates (default: the name set with 'annotator config --name')"
+    )
     parser.set_defaults(func=run, parser=parser)
 
 
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             tags=args.tag,
             note=args.note,
             verdict=canonical_verdict(args.verdict),
-            author=args.author,
+            author=args.author if args.author is not None else annotator_name(),
         )
         store.annotations.apply(operation)
         store.save()

@@ -25,6 +25,7 @@ from annotator.core.article import Article
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, export_text, write_files
 from annotator.core.extraction.model import Extraction
+from annotator.core.preferences import annotator_name
 
 STDOUT = "-"
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     extraction = _extraction(article) if args.include_extracted else None
     try:
         if to_stdout:
-            text = export_text(args.format, article, annotations, labels, extraction, review_url=args.review_url)
+            text = export_text(args.format, article, annotations, labels, extraction, review_url=args.review_url, reviewer=annotator_name())
             sys.stdout.write(text)
             sys.stdout.flush()
             if args.format == "brat":
@@ -82,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             labels,
             extraction,
             review_url=args.review_url,
+            reviewer=annotator_name(),
             pdf_renderer=_render_pdf,
         )
         for remark in export.notes:

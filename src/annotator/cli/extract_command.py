@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         else:
             records.append(record)
-    if args.format == "json":
+    if args.format == "json" and (records or not failed):  # nothing on stdout when every file failed
         payload = records[0] if len(records) == 1 and len(args.paths) == 1 and not Path(args.paths[0]).is_dir() else records
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

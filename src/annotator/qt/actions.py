@@ -32,6 +32,7 @@ class WindowActions:
     dark_theme: QAction
     system_theme: QAction
     show_sidebar: QAction
+    preferences: QAction
     shortcuts: QAction
     about: QAction
 
@@ -91,11 +92,15 @@ def create_actions(owner: QWidget) -> WindowActions:
         dark_theme=_action(owner, "&Dark Theme", None, None, "Light text on a dark page"),
         system_theme=_action(owner, "&System Theme", None, None, "Light or dark, as the desktop is set"),
         show_sidebar=_action(owner, "Show &Sidebar", "F9", None, "Show or hide the quotes and people"),
+        preferences=_action(
+            owner, "&Preferences…", ["Ctrl+,", std.Preferences], None, "Your name as an annotator, kept on each highlight"
+        ),
         shortcuts=_action(owner, "&Keyboard Shortcuts", "F1", icon.HelpFaq, "List every keyboard shortcut"),
         about=_action(owner, "&About Annotator", None, icon.HelpAbout, "Version and credits"),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+    actions.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     actions.show_sidebar.setCheckable(True)
     actions.show_sidebar.setChecked(True)
     themes = QActionGroup(owner)
@@ -112,7 +117,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions, recent_menu: QMenu) 
     a = actions
     menus: list[tuple[str, list[QAction | QMenu | None]]] = [
         ("&File", [a.open, recent_menu, a.reload, None, a.close, None, a.quit]),
-        ("&Edit", [a.copy, a.copy_with_attribution, None, a.find, a.find_next, a.find_previous]),
+        ("&Edit", [a.copy, a.copy_with_attribution, None, a.find, a.find_next, a.find_previous, None, a.preferences]),
         ("&View", [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.light_theme, a.dark_theme, a.system_theme, None, a.show_sidebar]),
         ("&Help", [a.shortcuts, a.about]),
     ]

@@ -29,6 +29,7 @@ from annotator.core.annotations import (
     SidecarError,
     SidecarReadOnlyError,
 )
+from annotator.core.preferences import annotator_name
 from annotator.qt.annotation_highlights import ANNOTATION_LAYER, ANNOTATION_LAYER_Z, AnnotationHighlights
 from annotator.qt.actions import key_sequences
 from annotator.qt.article_view import ArticleView
@@ -147,10 +148,13 @@ class AnnotationController(QObject):
                 f"{store.problem}\n\nThe file is kept exactly as it is. Use File → Save Annotations As… to start a new one.",
             )
         elif store.reanchored:
-            orphans = len(store.annotations.orphans())
+            review = store.annotations.needing_review()
+            orphans = sum(1 for annotation in review if annotation.status == "orphan")
             message = f"{store.article.source.name} changed since it was annotated; highlights were re-attached"
-            if orphans:
-                message += f", {orphans} need review"
+            if review:
+                message += f", {len(review)} need review"
+                if orphans:
+                    message += f" ({orphans} not found)"
             self._open_status = message + "."
             self.status(self._open_status)
 
@@ -202,7 +206,7 @@ class AnnotationController(QObject):
         if self.store is None or span is None or span[0] == span[1]:
             self.status("Select some text first, then choose a label.")
             return False
-        return self.edit(AddAnnotation.new(self.store.annotations, span[0], span[1], label))
+        return self.edit(AddAnnotation.new(self.store.annotations, span[0], span[1], label, author=annotator_name()))
 
     def highlight_quote(self, quote) -> str | None:
         """Annotate an extracted quote with the Quote label, linked to its id and speaker.
@@ -226,7 +230,13 @@ class AnnotationController(QObject):
             self.status("There is no Quote label any more; add one in the labels to highlight quotes.")
             return None
         operation = AddAnnotation.new(
-            self.store.annotations, quote.start, quote.end, label.name, quote_id=quote.id, speaker=quote.speaker
+            self.store.annotations,
+            quote.start,
+            quote.end,
+            label.name,
+            quote_id=quote.id,
+            speaker=quote.speaker,
+            author=annotator_name(),
         )
         return operation.annotation.id if self.edit(operation) else None
 

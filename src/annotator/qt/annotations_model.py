@@ -22,13 +22,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from annotator.core.annotations import Annotation, AnnotationSet, Change
+from annotator.core.annotations.model import NEEDS_REVIEW_STATUSES
 from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
 
-LABEL, TEXT, TAGS, VERDICT, NOTE, STATUS = range(6)
-HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Status")
+LABEL, TEXT, TAGS, VERDICT, NOTE, AUTHOR, STATUS = range(7)
+HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Author", "Status")
+OPTIONAL_COLUMNS = (TAGS, VERDICT, NOTE, AUTHOR, STATUS)  # hidden while no row fills them
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
-NEEDS_REVIEW = ("moved", "fuzzy", "orphan")
+NEEDS_REVIEW = NEEDS_REVIEW_STATUSES
 TEXT_PREVIEW = 120
 RESET_ABOVE = 500
 
@@ -52,6 +54,8 @@ class ColumnUsage:
     def __init__(self) -> None:
         self.filled: Counter[int] = Counter()
         self.tags: Counter[str] = Counter()
+        self.needing_review = 0
+        self.authors: Counter[str] = Counter()
 
     @classmethod
     def of(cls, annotations: list[Annotation]) -> "ColumnUsage":
@@ -59,7 +63,9 @@ class ColumnUsage:
         usage.filled[TAGS] = sum(1 for a in annotations if a.tags)
         usage.filled[VERDICT] = sum(1 for a in annotations if a.verdict)
         usage.filled[NOTE] = sum(1 for a in annotations if a.note)
+        usage.authors.update(a.author for a in annotations if a.author)
         usage.filled[STATUS] = sum(1 for a in annotations if a.status != "anchored")
+        usage.needing_review = sum(1 for a in annotations if a.status in NEEDS_REVIEW)
         usage.tags.update(tag for a in annotations for tag in a.tags)
         return usage
 
@@ -67,7 +73,12 @@ class ColumnUsage:
         self.filled[TAGS] += sign * bool(annotation.tags)
         self.filled[VERDICT] += sign * bool(annotation.verdict)
         self.filled[NOTE] += sign * bool(annotation.note)
+        if annotation.author:
+            self.authors[annotation.author] += sign
+            if self.authors[annotation.author] <= 0:
+                del self.authors[annotation.author]
         self.filled[STATUS] += sign * (annotation.status != "anchored")
+        self.needing_review += sign * (annotation.status in NEEDS_REVIEW)
         for tag in annotation.tags:
             self.tags[tag] += sign
             if self.tags[tag] <= 0:
@@ -172,8 +183,18 @@ class AnnotationsModel(RowFilterSource, QAbstractTableModel):
         return row if row < len(self._keys) and self._keys[row] == key else -1
 
     def column_in_use(self, column: int) -> bool:
-        """Whether any row fills the tags, verdict or note column, or has a status other than anchored."""
+        """Whether any row fills the tags, verdict or note column, or has a status other than anchored.
+
+        The author column is in use once two people annotated the article: one name on every row
+        says nothing the detail pane does not, and takes the room the text needs.
+        """
+        if column == AUTHOR:
+            return len(self._usage.authors) > 1
         return self._usage.filled[column] > 0
+
+    def needs_review_count(self) -> int:
+        """Rows moved, re-attached to similar text (fuzzy) or orphaned by a change of the article."""
+        return self._usage.needing_review
 
     def tags(self) -> list[str]:
         """The tags in use, sorted case-insensitively (as ``AnnotationSet.tags``)."""
@@ -230,6 +251,8 @@ class AnnotationsModel(RowFilterSource, QAbstractTableModel):
             return annotation.verdict or ""
         if column == NOTE:
             return one_line(annotation.note)
+        if column == AUTHOR:
+            return annotation.author
         return annotation.status
 
 

@@ -16,18 +16,19 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, QStringL
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,15 +36,30 @@ from PySide6.QtWidgets import (
 from annotator.core.annotations import ANCHOR_STATUSES, VERDICTS, Annotation, Change, MoveSpan, RemoveAnnotation, UpdateAnnotation
 from annotator.qt.actions import key_sequences
 from annotator.qt.annotation_controller import AnnotationController
-from annotator.qt.annotations_model import ANNOTATION_ROLE, LABEL, NOTE, STATUS, TAGS, TEXT, VERDICT, AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.annotations_model import (
+    ANNOTATION_ROLE,
+    LABEL,
+    OPTIONAL_COLUMNS,
+    STATUS,
+    TEXT,
+    AnnotationsFilterModel,
+    AnnotationsModel,
+)
 
 ALL_LABELS, ALL_TAGS, ALL_VERDICTS = "All labels", "All tags", "All verdicts"
 NO_VERDICT = "No verdict"
+REVIEW_TEXT = "Needs review"
 
 
 def split_tags(text: str) -> list[str]:
     """Tags as typed: comma-separated, blanks dropped (the core normalises the rest)."""
     return [tag.strip() for tag in text.split(",") if tag.strip()]
+
+
+def byline(annotation: Annotation) -> str:
+    """Who made an annotation and when it last changed, e.g. "Ada Lovelace · 2026-12-05 18:30"."""
+    when = annotation.modified[:16].replace("T", " ")
+    return " · ".join(part for part in (annotation.author, when) if part)
 
 
 def refill(combo: QComboBox, values: list[str]) -> bool:
@@ -83,8 +99,14 @@ class AnnotationsPanel(QWidget):
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter text, notes, tags…")
         self.text_filter.setClearButtonEnabled(True)
-        self.review_filter = QCheckBox("Needs review", self)
-        self.review_filter.setToolTip("Only annotations the article's changes moved, changed or orphaned")
+        # A checkable button, not a check box: its frame reads in both themes (a dark check box's
+        # outline all but vanished), and it carries the count of what needs review.
+        self.review_filter = QToolButton(self)
+        self.review_filter.setCheckable(True)
+        self.review_filter.setText(REVIEW_TEXT)
+        self.review_filter.setToolTip(
+            "Only annotations the article's changes moved, attached to similar text, or could not find"
+        )
 
         self.table = QTableView(self)
         self.table.setModel(self.filter_model)
@@ -140,6 +162,10 @@ class AnnotationsPanel(QWidget):
         form.addRow("Tags", self.tags_edit)
         form.addRow("Verdict", self.verdict_edit)
         form.addRow("Note", self.note_edit)
+        self.byline = QLabel(self)
+        self.byline.setEnabled(False)  # muted: who and when, not something to edit
+        self.byline.setAccessibleName("Author and date")
+        form.addRow("By", self.byline)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_note_button)
         buttons.addWidget(self.adjust_button)
@@ -202,9 +228,12 @@ class AnnotationsPanel(QWidget):
 
     def _emit_counts(self) -> None:
         self.counts_changed.emit(self.filter_model.rowCount(), self.model.rowCount())
+        review = self.model.needs_review_count()
+        self.review_filter.setText(f"{REVIEW_TEXT} ({review})" if review else REVIEW_TEXT)
+        self.review_filter.setEnabled(bool(review) or self.review_filter.isChecked())
 
     def _hide_empty_columns(self) -> None:
-        for column in (TAGS, VERDICT, NOTE, STATUS):
+        for column in OPTIONAL_COLUMNS:
             hidden = not self.model.column_in_use(column)
             if self.table.isColumnHidden(column) != hidden:
                 self.table.setColumnHidden(column, hidden)
@@ -312,7 +341,9 @@ class AnnotationsPanel(QWidget):
         if annotation is None:
             self.tags_edit.clear()
             self.note_edit.clear()
+            self.byline.clear()
             return
+        self.byline.setText(byline(annotation))
         self.label_edit.setCurrentText(annotation.label)
         self.tags_edit.setText(", ".join(annotation.tags))
         self.verdict_edit.setCurrentIndex(self.verdict_edit.findText(annotation.verdict) if annotation.verdict else 0)

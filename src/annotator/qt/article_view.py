@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
+from annotator.core.annotations.spans import snap_to_words
 from annotator.core.article import BLOCK_KINDS, Article
 from annotator.qt.background_render import BackgroundRenderer
 from annotator.qt.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
@@ -54,16 +55,25 @@ class ArticleView(QTextEdit):
 
     Signals:
         clicked(int): a plain click (no text selected) at this code-point offset.
+        measure_changed(int, int): the text column's left edge and width, in the view's pixels.
+
+    The text is read-only but has a caret: keyboard selection works as in an editor, and a
+    mouse selection snaps to whole words when the button is released (Alt keeps it exact).
     """
 
     clicked = Signal(int)
+    measure_changed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        # Selectable by mouse only, like a web page: keyboard selection would need a visible
-        # caret, which makes a page look editable. Arrow keys and Page Up/Down still scroll.
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable by mouse and by keyboard, like caret browsing in a web reader: a visible
+        # caret (the text stays read-only) that the arrow, Home/End and Page keys move, with
+        # Shift to select and Ctrl to go by words, so a highlight can be made without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setCursorWidth(2)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.viewport().backgroundRole())
@@ -213,10 +223,14 @@ class ArticleView(QTextEdit):
             self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
             if self.lineWrapColumnOrWidth() != measure:
                 self.setLineWrapColumnOrWidth(measure)
-            self.setViewportMargins((available - measure) // 2, 0, 0, 0)
+            left = (available - measure) // 2
+            self.setViewportMargins(left, 0, 0, 0)
         else:
+            left, measure = 0, max(0, available)
             self.setViewportMargins(0, 0, 0, 0)
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        margin = int(self.document().documentMargin())
+        self.measure_changed.emit(left + margin, max(0, measure - 2 * margin))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._update_measure()
@@ -326,10 +340,28 @@ class ArticleView(QTextEdit):
         menu.popup(event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """A plain click emits ``clicked``; a drag's selection snaps to whole words (Alt: exact)."""
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self._position_map is not None:
             if not self.textCursor().hasSelection():
                 self.clicked.emit(self.offset_at(event.position().toPoint()))
+            elif not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.snap_selection_to_words()
+
+    def snap_selection_to_words(self) -> None:
+        """Widen the selection so that it cuts no word in two, keeping the end the caret is at."""
+        span = self.selected_span()
+        if span is None or self._article is None or self._position_map is None:
+            return
+        start, end = snap_to_words(self._article.text, *span)
+        if (start, end) == span:
+            return
+        cursor = self.textCursor()
+        forwards = cursor.position() >= cursor.anchor()
+        doc_start, doc_end = self._position_map.span_to_document(start, end)
+        cursor.setPosition(doc_start if forwards else doc_end)
+        cursor.setPosition(doc_end if forwards else doc_start, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def set_tooltip_source(self, source: TooltipSource | None) -> None:
         """``source(offset)`` gives the tooltip for the text at an offset, or None."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from annotator.core.annotations import AnnotationStore
 from annotator.core.export import FORMATS, PDF_FORMAT
 from annotator.core.export.files import ExportError, export_files, write_files
+from annotator.core.preferences import annotator_name
 from annotator.core.extraction.model import Extraction
 from annotator.qt.pdf_export import html_to_pdf
 
@@ -73,6 +74,7 @@ class ExportController(QObject):
                 list(store.annotations),
                 list(store.annotations.labels),
                 self._extraction(),
+                reviewer=annotator_name(),
                 pdf_renderer=lambda html, title: html_to_pdf(html, title=title),
             )
             write_files(export.files, store.article, force=True)

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.app_icon import application_icon
+from annotator.qt.article_header import ArticleHeader
 from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
+from annotator.qt.preferences_dialog import PreferencesDialog
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -58,7 +61,7 @@ OPEN_FILTERS = ";;".join(
     ]
 )
 DEFAULT_SIZE = (1280, 820)
-DEFAULT_SIDEBAR_WIDTH = 400
+DEFAULT_SIDEBAR_WIDTH = 460  # the People columns and a quote card's name and role fit at the default size
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.error_dialog: QMessageBox | None = None
         self._shown_file: tuple[Path, FileSignature | None] | None = None  # to notice changes on disk
         self.setAcceptDrops(True)
+        self.setWindowIcon(application_icon())
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(self)
@@ -81,6 +85,9 @@ class MainWindow(QMainWindow):
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        self.header = ArticleHeader(reading)
+        self.view.measure_changed.connect(self.header.align_with_text)
+        reading_layout.addWidget(self.header)
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -127,6 +134,8 @@ class MainWindow(QMainWindow):
         a.copy.triggered.connect(self.view.copy)
         a.copy_with_attribution.triggered.connect(self.sidebar.quotes.copy_with_attribution)
         a.find.triggered.connect(self.find_bar.open_bar)
+        a.preferences.triggered.connect(self.show_preferences)
+        self.find_bar.closed.connect(self.focus_article)  # the found text stays selected for a label key
         a.find_next.triggered.connect(self._find_next)
         a.find_previous.triggered.connect(self._find_previous)
         a.zoom_in.triggered.connect(lambda: self.set_point_size(self.view.point_size + ZOOM_STEP))
@@ -242,6 +251,7 @@ class MainWindow(QMainWindow):
     def show_labels_dialog(self) -> LabelsDialog:
         dialog = LabelsDialog(self.annotations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.focus_article)
         dialog.open()
         return dialog
 
@@ -289,6 +299,7 @@ class MainWindow(QMainWindow):
             self.view.clear_article()
             self.view.setWordWrapMode(wrap_mode)
         self.view.show_article(read.article, rendered)
+        self.header.show_metadata(read.article.metadata)
         # Extraction now runs on the worker: laying out the rest would compete with it for the
         # interpreter; the reader's scrolling still lays out what it shows.
         self.view.layout_pacer.hold()
@@ -300,6 +311,8 @@ class MainWindow(QMainWindow):
         self._update_title(read.path)
         self.annotations.open_article(read.article, prepared=read.prepared)
         self._update_enabled()
+        if not self.find_bar.isVisible():
+            self.focus_article()
 
     def show_loaded(self, loaded: LoadedArticle) -> None:
         self.status.set_busy(None)
@@ -320,7 +333,21 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.WindowActivate:
             self._check_article_on_disk()
+            self._focus_article_if_nothing_has_focus()
         return super().event(event)
+
+    def focus_article(self) -> None:
+        """Give the keyboard to the article, so label keys and the caret act there."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_article_if_nothing_has_focus(self) -> None:
+        """Back from a dialog with no widget of the window focused: the article takes the keys.
+
+        Without it, the window's shortcuts (Ctrl+W, label keys) did nothing until a click.
+        """
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.focus_article()
 
     def _check_article_on_disk(self) -> None:
         """Back in the window: say once if the article's file changed or vanished meanwhile."""
@@ -354,6 +381,7 @@ class MainWindow(QMainWindow):
         self._shown_file = None
         self.find_bar.close_bar()
         self.view.clear_article()
+        self.header.show_metadata(None)
         self.links.set_extraction(None)
         self.status.show_article(None)
         self._update_title()
@@ -443,10 +471,18 @@ class MainWindow(QMainWindow):
         if self.actions.show_sidebar.isChecked() != visible:
             self.actions.show_sidebar.setChecked(visible)
 
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.focus_article)
+        dialog.open()
+        return dialog
+
     def show_shortcuts(self) -> None:
         holder = QObject(self)  # owns the listed label actions only while the dialog is open
         ShortcutsDialog([*self.actions.all(), *self.web.actions, *self.annotations.shortcut_actions(holder)], self).exec()
         holder.deleteLater()
+        self.focus_article()
 
     def _find_next(self) -> None:
         if not self.find_bar.isVisible():

@@ -39,12 +39,18 @@ class Theme:
     article: ArticleColors
 
 
-def _palette(colors: dict[QPalette.ColorRole, str], disabled_text: str) -> QPalette:
+def _palette(colors: dict[QPalette.ColorRole, str], disabled_text: str, disabled_placeholder: str) -> QPalette:
+    """The palette; a disabled field's placeholder is fainter than its disabled text.
+
+    Qt leaves the disabled placeholder at the enabled colour, so an empty disabled field
+    ("Note", "tag, another tag") looked brighter than a filled one, as if it held text.
+    """
     palette = QPalette()
     for role, value in colors.items():
         palette.setColor(role, QColor(value))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.PlaceholderText, QColor(disabled_placeholder))
     return palette
 
 
@@ -63,7 +69,7 @@ def _light() -> Theme:
             role.HighlightedText: "#ffffff",
             role.ToolTipBase: "#fffbe6",
             role.ToolTipText: "#1d1d1b",
-            role.PlaceholderText: "#767470",
+            role.PlaceholderText: "#8a877f",
             role.Link: "#2258a0",
             role.Mid: "#c9c6bf",
             role.Midlight: "#e2e0da",
@@ -71,6 +77,7 @@ def _light() -> Theme:
             role.Light: "#ffffff",
         },
         disabled_text="#9a9892",
+        disabled_placeholder="#c2bfb8",
     )
     article = ArticleColors(
         text=QColor("#1d1d1b"),
@@ -97,7 +104,7 @@ def _dark() -> Theme:
             role.HighlightedText: "#ffffff",
             role.ToolTipBase: "#2d2e32",
             role.ToolTipText: "#e6e4df",
-            role.PlaceholderText: "#8d8b86",
+            role.PlaceholderText: "#7a7873",
             role.Link: "#8cb8ff",
             role.Mid: "#3b3c41",
             role.Midlight: "#45464b",
@@ -105,6 +112,7 @@ def _dark() -> Theme:
             role.Light: "#505157",
         },
         disabled_text="#6c6b67",
+        disabled_placeholder="#4a4a47",
     )
     article = ArticleColors(
         text=QColor("#e6e4df"),

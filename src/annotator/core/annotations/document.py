@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from annotator.core.annotations.labels import LabelSet
-from annotator.core.annotations.model import Annotation
+from annotator.core.annotations.model import NEEDS_REVIEW_STATUSES, Annotation
 
-if TYPE_CHECKING:
-    from annotator.core.annotations.operations import Operation
+
+class Operation(Protocol):
+    """What ``AnnotationSet.apply`` accepts: the edits in ``operations`` are its implementations.
+
+    It is declared here, beside the state it changes, so that the set never imports the module
+    that operates on it: imports run one way, from the operations to the state.
+    """
+
+    @property
+    def title(self) -> str:
+        """A short user-facing name, e.g. for the Edit menu's "Undo …" entry."""
+        ...
+
+    def apply(self, annotations: "AnnotationSet") -> "Operation": ...
 
 
 class AnnotationError(ValueError):
@@ -133,6 +145,10 @@ class AnnotationSet:
 
     def orphans(self) -> list[Annotation]:
         return [annotation for annotation in self if annotation.status == "orphan"]
+
+    def needing_review(self) -> list[Annotation]:
+        """Annotations the article's changes moved, re-attached to similar text, or orphaned."""
+        return [annotation for annotation in self if annotation.status in NEEDS_REVIEW_STATUSES]
 
     def at(self, offset: int) -> list[Annotation]:
         """Annotations covering ``offset``, innermost (shortest) first, as a click expects."""

@@ -26,6 +26,9 @@ VERDICTS: tuple[str, ...] = (
 )
 
 ANCHOR_STATUSES: tuple[str, ...] = ("anchored", "moved", "fuzzy", "orphan")
+# What the reader should look at after the article changed: moved to another copy of its text,
+# attached to similar (not equal) text, or not found at all.
+NEEDS_REVIEW_STATUSES: tuple[str, ...] = ("moved", "fuzzy", "orphan")
 
 
 def utc_now() -> str:

@@ -16,26 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
-from annotator.core.annotations.document import AnnotationError, AnnotationSet
+from annotator.core.annotations.document import AnnotationError, AnnotationSet, Operation
 from annotator.core.annotations.labels import LabelError, LabelSet, normalise_name
 from annotator.core.annotations.model import VERDICTS, Annotation, Label, QuoteSelector, utc_now
+from annotator.core.annotations.spans import trim_whitespace
 
 EDITABLE_FIELDS: frozenset[str] = frozenset(
     {"label", "tags", "note", "verdict", "quote_id", "speaker", "author"}
 )
-
-
-class Operation(Protocol):
-    """What ``AnnotationSet.apply`` accepts."""
-
-    @property
-    def title(self) -> str:
-        """A short user-facing name, e.g. for the Edit menu's "Undo …" entry."""
-        ...
-
-    def apply(self, annotations: AnnotationSet) -> "Operation": ...
 
 
 # -- validation ----------------------------------------------------------------------------
@@ -111,8 +101,13 @@ class AddAnnotation:
     def new(
         cls, annotations: AnnotationSet, start: int, end: int, label: str, **fields: Any
     ) -> "AddAnnotation":
-        """An operation adding a fresh annotation over ``text[start:end]``."""
+        """An operation adding a fresh annotation over ``text[start:end]``, edge whitespace trimmed.
+
+        Trimming here, once, is what makes a selection across a paragraph break give the same
+        offsets in the sidecar and in every export, whichever way the span arrived.
+        """
         check_span(annotations.text, start, end)
+        start, end = trim_whitespace(annotations.text, start, end)
         if "tags" in fields:
             fields["tags"] = normalise_tags(fields["tags"])
         if "verdict" in fields:

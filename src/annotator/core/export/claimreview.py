@@ -50,8 +50,13 @@ def claim_review(
     article: Article,
     extraction: Extraction | None,
     review_url: str | None = None,
+    reviewer: str | None = None,
 ) -> dict[str, Any]:
-    """One ``ClaimReview`` for an annotation with a verdict."""
+    """One ``ClaimReview`` for an annotation with a verdict.
+
+    The review's author is the annotation's; for one made before annotations carried their
+    author, ``reviewer`` (the person exporting).
+    """
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
         "url": article_iri(article),
@@ -76,7 +81,7 @@ def claim_review(
         "reviewRating": rating(annotation.verdict or ""),
         "itemReviewed": claim,
         "datePublished": annotation.modified[:10],
-        "author": {"@type": "Person", "name": annotation.author or DEFAULT_REVIEWER},
+        "author": {"@type": "Person", "name": annotation.author or reviewer or DEFAULT_REVIEWER},
     }
     if annotation.note:
         review["reviewBody"] = annotation.note
@@ -92,9 +97,10 @@ def export_claimreview(
     extraction: Extraction | None = None,
     *,
     review_url: str | None = None,
+    reviewer: str | None = None,
 ) -> str:
     """A JSON array with a ``ClaimReview`` per annotation that has a verdict."""
     reviews = [
-        claim_review(a, article, extraction, review_url) for a in ordered(annotations) if a.verdict
+        claim_review(a, article, extraction, review_url, reviewer) for a in ordered(annotations) if a.verdict
     ]
     return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"

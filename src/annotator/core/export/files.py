@@ -57,12 +57,13 @@ def export_text(
     *,
     bom: bool = False,
     review_url: str | None = None,
+    reviewer: str | None = None,
 ) -> str:
     """A text format's output for a stream (brat: the ``.ann``; CSV without BOM by default)."""
     if format_name == "csv":
         return export_csv(article, annotations, labels, extraction, bom=bom)
     if format_name == "claimreview":
-        return export_claimreview(article, annotations, labels, extraction, review_url=review_url)
+        return export_claimreview(article, annotations, labels, extraction, review_url=review_url, reviewer=reviewer)
     if format_name not in FORMATS:
         raise ExportError(f"{format_name} is not a text format")
     return FORMATS[format_name].render(article, annotations, labels, extraction)
@@ -83,6 +84,7 @@ def export_files(
     extraction: Extraction | None = None,
     *,
     review_url: str | None = None,
+    reviewer: str | None = None,
     pdf_renderer: PdfRenderer | None = None,
 ) -> ExportFiles:
     """The files an export to ``output`` consists of, not yet written."""
@@ -106,11 +108,11 @@ def export_files(
     elif format_name == PDF_FORMAT:
         if pdf_renderer is None:
             raise ExportError("PDF export needs Qt's renderer, which is not available here")
-        html = export_html(article, annotations, labels, extraction)
+        html = export_html(article, annotations, labels, extraction, notes_beside=False)
         result.files[output] = pdf_renderer(html, article_title(article))
     else:
         text = export_text(
-            format_name, article, annotations, labels, extraction, bom=True, review_url=review_url
+            format_name, article, annotations, labels, extraction, bom=True, review_url=review_url, reviewer=reviewer
         )
         result.files[output] = utf8_bytes(text)
     return result

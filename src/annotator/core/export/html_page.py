@@ -5,14 +5,15 @@ so to the browser as well). The article keeps its structure: each block (headlin
 standfirst, bullets, paragraphs, captions...) becomes one row of a two-column table, the
 text on the left and, beside it, the notes of the annotations that start in that block.
 A table rather than CSS grid, because Qt's rich-text engine, which renders the same page
-to PDF, understands tables but not grid.
+to PDF, understands tables but not grid. For print (``notes_beside=False``, what the PDF
+uses) the text takes the page's full width and each block's notes follow it, indented.
 
 Highlights: the text is cut into segments at every annotation boundary, and each segment
 covered by at least one annotation becomes one ``<mark>`` whose background blends the
 colours of every label covering it, more strongly the more annotations overlap (and
 overlaps are underlined), so nested and overlapping highlights stay visible and never
-need nested tags. Every annotation has a number: a superscript link after its last
-segment points to its note entry, which links back. Orphans are listed under "Not found in
+need nested tags. Every annotation has a number: a superscript link after the word its
+last segment ends in (never inside the word) points to its note entry, which links back. Orphans are listed under "Not found in
 the article". Every piece of article or user text is HTML-escaped.
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from html import escape
 
 from annotator.core.annotations.model import Annotation, Label
+from annotator.core.annotations.spans import is_word_char
 from annotator.core.article import Article, Block
 from annotator.core.export.common import (
     FALLBACK_COLOR,
@@ -47,9 +49,12 @@ body { font-family: Georgia, 'DejaVu Serif', serif; color: #1a1a1a; background: 
 header { font-family: sans-serif; margin-bottom: 1.5em; }
 header .page-title { font-size: 1.1em; font-weight: bold; }
 table.article { border-collapse: collapse; width: 100%; }
-td.text { vertical-align: top; padding: 0.2em 1.5em 0.6em 0; line-height: 1.5; width: 65%; }
-td.notes { vertical-align: top; padding: 0.2em 0 0.6em 1em; font-family: sans-serif; font-size: 0.85em;
+td.text { vertical-align: top; padding: 0 1.5em 0.15em 0; line-height: 1.45; width: 65%; }
+td.text p, td.text h1, td.text h2 { margin-top: 0.15em; margin-bottom: 0.35em; }
+td.text p.bullet { margin-top: 0; margin-bottom: 0.1em; }
+td.notes { vertical-align: top; padding: 0.15em 0 0.15em 1em; font-family: sans-serif; font-size: 0.85em;
            border-left: 1px solid #cccccc; width: 35%; }
+div.notes-under { font-family: sans-serif; font-size: 0.85em; margin: 0 0 0.5em 1.5em; color: #333333; }
 ul.notes { margin: 0; padding-left: 0; list-style-type: none; }
 ul.notes li { margin-bottom: 0.6em; }
 mark { color: #1a1a1a; padding: 0; }
@@ -113,11 +118,20 @@ def blend(colors: Sequence[str]) -> str:
     return "#" + "".join(f"{value:02x}" for value in mixed)
 
 
-def _segments(block: Block, placed: Sequence[Annotation]) -> list[_Segment]:
+def reference_point(text: str, end: int, limit: int) -> int:
+    """Where an annotation's number goes: after the word its text ends in, never inside it."""
+    while end < limit and is_word_char(text, end) and is_word_char(text, end - 1):
+        end += 1
+    return end
+
+
+def _segments(block: Block, placed: Sequence[Annotation], text: str = "") -> list[_Segment]:
     inside = [a for a in placed if a.start < block.end and a.end > block.start]
     cuts = {block.start, block.end}
     for annotation in inside:
         cuts.update(x for x in (annotation.start, annotation.end) if block.start < x < block.end)
+        if text and annotation.end < block.end:
+            cuts.add(reference_point(text, annotation.end, block.end))
     points = sorted(cuts)
     return [
         _Segment(s, e, tuple(a for a in inside if a.start <= s and a.end >= e))
@@ -174,7 +188,11 @@ def _block_html(
     last_segment: dict[str, tuple[int, int]],
 ) -> str:
     out: list[str] = []
+    pending: list[tuple[int, int]] = []  # (where, number): marks waiting for the end of their word
     for segment in segments:
+        for where, number in [mark for mark in pending if mark[0] <= segment.start]:
+            out.append(_reference_mark(number))
+            pending.remove((where, number))
         words = _text_html(text[segment.start : segment.end])
         if segment.covering:
             names = [a.label for a in segment.covering]
@@ -189,10 +207,14 @@ def _block_html(
             out.append(words)
         for annotation in segment.covering:
             if last_segment.get(annotation.id) == (segment.start, segment.end):
-                number = numbers[annotation.id]
-                out.append(f'<sup class="ref"><a id="ref-{number}" href="#note-{number}">{number}</a></sup>')
+                pending.append((reference_point(text, segment.end, block.end), numbers[annotation.id]))
+    out.extend(_reference_mark(number) for _, number in pending)
     opening, closing = BLOCK_TAGS.get(block.kind, (f'<p class="{block.kind}">', "</p>"))
     return opening + "".join(out) + closing
+
+
+def _reference_mark(number: int) -> str:
+    return f'<sup class="ref"><a id="ref-{number}" href="#note-{number}">{number}</a></sup>'
 
 
 def export_html(
@@ -200,14 +222,20 @@ def export_html(
     annotations: Sequence[Annotation],
     labels: Sequence[Label],
     extraction: Extraction | None = None,
+    *,
+    notes_beside: bool = True,
 ) -> str:
-    """The annotated article as one self-contained HTML document."""
+    """The annotated article as one self-contained HTML document.
+
+    ``notes_beside`` puts each block's notes in a column beside it (for a screen); without
+    it the text takes the full width and the notes follow their block (for print).
+    """
     text = article.text
     placed, orphans = split_placed(annotations, text)
     colors = label_colors(labels)
     numbers = {a.id: n for n, a in enumerate(placed + orphans, start=1)}
     blocks = page_blocks(article)
-    block_segments = [_segments(block, placed) for block in blocks]
+    block_segments = [_segments(block, placed, text) for block in blocks]
     last_segment: dict[str, tuple[int, int]] = {}
     first_block: dict[str, int] = {}
     for index, segments in enumerate(block_segments):
@@ -222,10 +250,11 @@ def export_html(
             _note_entry(numbers[a.id], a, colors, extraction) for a in placed if first_block.get(a.id) == index
         ]
         notes_html = _notes_list(notes) if notes else ""
-        rows.append(
-            f'<tr><td class="text">{_block_html(block, segments, text, colors, numbers, last_segment)}</td>'
-            f'<td class="notes">{notes_html}</td></tr>'
-        )
+        block_html = _block_html(block, segments, text, colors, numbers, last_segment)
+        if notes_beside:
+            rows.append(f'<tr><td class="text">{block_html}</td><td class="notes">{notes_html}</td></tr>')
+        else:
+            rows.append(block_html + (f'<div class="notes-under">{notes_html}</div>' if notes_html else ""))
 
     title = escape(article_title(article))
     source = escape(article_iri(article))
@@ -247,9 +276,7 @@ def export_html(
         f'<p class="summary">{len(placed) + len(orphans)} annotations, {len(orphans)} needing review</p>',
         f'<p class="legend">{legend}</p>',
         "</header>",
-        '<table class="article">',
-        *rows,
-        "</table>",
+        *(['<table class="article">', *rows, "</table>"] if notes_beside else ['<div class="article">', *rows, "</div>"]),
     ]
     # Orphans, and (rarely) annotations covering only blank space between blocks.
     unshown = orphans + [a for a in placed if a.id not in first_block]

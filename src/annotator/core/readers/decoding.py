@@ -56,16 +56,29 @@ class DecodedText:
         return metadata
 
 
+def check_article_file(path: Path) -> None:
+    """Raise ArticleError if ``path`` is missing, a folder, a special file or too large.
+
+    It looks without reading, so the command line can answer before the window starts.
+    """
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise ArticleError(_os_error_message(error)) from None
+    except ValueError:  # the operating system cannot even look the name up
+        raise ArticleError("this is not a valid file name (it contains a NUL character)") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError("this is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError("not a regular file (a device, pipe or socket cannot be opened as an article)")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise ArticleError(_too_large_message(info.st_size))
+
+
 def read_file_bytes(path: Path) -> bytes:
     """The file's bytes, refusing missing files, folders, special files and huge files."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ArticleError("this is a folder, not an article file")
-        if not stat.S_ISREG(info.st_mode):
-            raise ArticleError("not a regular file (a device, pipe or socket cannot be opened as an article)")
-        if info.st_size > MAX_ARTICLE_BYTES:
-            raise ArticleError(_too_large_message(info.st_size))
+        check_article_file(path)
         with open(path, "rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as error:

@@ -1,11 +1,12 @@
 """Markdown articles through markdown-it-py's token stream.
 
 The canonical text is the readable text, not the Markdown source: markup is removed
-(``*emphasis*`` → ``emphasis``, ``[words](url)`` → ``words``, images → their alt text,
+(``*emphasis*`` → ``emphasis``, ``[words](https://…)`` → ``words (https://…)`` so that the
+reader sees where a claim links to, images → their alt text,
 inline and block HTML dropped, soft line breaks → spaces, hard breaks → newlines), and each
 block is one piece separated from the next by a blank line. Blocks: the first level-1
 heading → headline, other headings → subheading, list items → bullet (ordered items keep
-their number, '3. '), table rows → paragraph (cells separated by tabs), code → paragraph;
+their number, '3. ', the others a '• ' as in a plain-text article), table rows → paragraph (cells separated by tabs), code → paragraph;
 other paragraphs go through the plain-text classifier (so 'By ...' is a byline, 'READ MORE:'
 a related link, a paragraph that is only an image a caption of its alt text). A leading
 YAML front-matter block gives ``title``/``author``/``date``; else a byline gives ``author``.
@@ -53,6 +54,8 @@ def article_from_markdown(source: Path, decoded: DecodedText) -> Article:
 
 
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+BULLET = "• "
+_SHOWN_LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def _refuse_lost_nesting(tokens: list[Token], max_nesting: int) -> None:
@@ -77,7 +80,7 @@ class _ListItem:
         self.started = False
 
     def marker(self) -> str:
-        return f"{self.number}. " if self.number else ""
+        return f"{self.number}. " if self.number else BULLET
 
 
 def _add_tokens(pieces: PieceText, tokens: list[Token]) -> None:
@@ -138,6 +141,7 @@ def _inline_text(token: Token) -> str:
     """
     parts: list[str] = []
     hidden_depth = 0
+    links: list[tuple[str, int]] = []  # open links: their address and where their words start
     for child in token.children or []:
         if child.type == "html_inline":
             tag = _HIDDEN_ELEMENT.match(child.content)
@@ -146,7 +150,14 @@ def _inline_text(token: Token) -> str:
             continue
         if hidden_depth:
             continue
-        if child.type in ("text", "code_inline"):
+        if child.type == "link_open":
+            links.append((str(child.attrGet("href") or ""), len(parts)))
+        elif child.type == "link_close" and links:
+            href, first = links.pop()
+            words = "".join(parts[first:]).strip()
+            if href.lower().startswith(_SHOWN_LINK_SCHEMES) and words and words != href and href.removeprefix("mailto:") != words:
+                parts.append(f" ({href})")
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "image":
             parts.append(child.content)
