@@ -172,3 +172,9 @@ def test_extract_over_the_web_folder_reads_only_the_articles(two_versions, tmp_p
     (record,) = [json.loads(line) for line in out.splitlines()]
     assert "ending three years of argument" in record["text"]
     assert record["metadata"]["web_version"] == "2" and record["metadata"]["url"].startswith("http://127.0.0.1:")
+
+
+def test_open_with_a_web_address_points_to_the_fetch(capsys):
+    code, out, err = run_cli(capsys, "open", "https://news.example/story")
+    assert code == 1 and out == ""
+    assert "this is a web address, not a file" in err and "'annotator fetch URL'" in err

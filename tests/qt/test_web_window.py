@@ -68,6 +68,8 @@ def test_ctrl_l_fetches_the_page_and_opens_it_without_freezing(qtbot, web_window
     assert path.parent.parent == tmp_path / "web" and path.suffix == ".html"
     assert "ending two years of argument" in web_window.view.article.text
     assert web_window.view.article.metadata["url"] == url
+    fetched = web_window.view.article.metadata["fetched"]
+    assert f"Fetched {fetched}" in web_window.header.text() and f'href="{url}"' in web_window.header.text()
     assert "first version" in web_window.status.currentMessage()
     assert not web_window.web.compare_action.isEnabled()  # one version: nothing to compare
 
