@@ -134,7 +134,8 @@ def _sidecar_with(payload: str, valid: bool) -> bytes:
     annotation = data["annotations"][0]
     annotation.update(note=payload, author=payload, speaker=payload, quote_id=payload, tags=[payload])
     data["saved_by"] = payload
-    data["labels"].append({"name": payload, "color": "#123456", "key": None})
+    # A label name is one line (no control characters): the payload's lines become spaces.
+    data["labels"].append({"name": " ".join(payload.splitlines()), "color": "#123456", "key": None})
     if not valid:
         annotation["status"] = payload  # forces the jsonschema explanation path too
     return json.dumps(data).encode()

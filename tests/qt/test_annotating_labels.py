@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.qt.conftest import open_and_wait
 from tests.qt.test_annotating import article, saved_annotations, select  # noqa: F401 (fixture)
@@ -96,4 +97,47 @@ def test_giving_a_label_another_labels_key_swaps_them_in_one_undo_step(qtbot, wi
     window.annotations.save_action.trigger()
     saved = json.loads(article.with_name(article.name + ".annotations.json").read_text(encoding="utf-8"))
     assert next(label for label in saved["labels"] if label["name"] == "Claim").get("key") is None
+    dialog.close()
+
+
+def _answer_the_name_dialog(qtbot, text: str) -> None:
+    """Type ``text`` into the name dialog the next button opens, and press OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def answer() -> None:
+        asking = QApplication.activeModalWidget()
+        if not isinstance(asking, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        asking.setTextValue(text)
+        asking.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize("name", ["Needs\nreview", "Needs\treview", "Needs\u2028review", "Needs\x07review"])
+def test_labels_dialog_refuses_a_name_with_control_characters_and_says_why(qtbot, window, article, name):  # noqa: F811
+    open_and_wait(qtbot, window, article)
+    annotate(qtbot, window, 10, 30, "1")
+    window.annotations.save_action.trigger()
+    sidecar = article.with_name(article.name + ".annotations.json")
+    before = json.loads(sidecar.read_text(encoding="utf-8"))["labels"]
+    dialog = window.show_labels_dialog()
+    _answer_the_name_dialog(qtbot, name)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.problem.isVisible)
+    assert "cannot contain line breaks, tabs or other control characters" in dialog.problem.text()
+    assert dialog.list.count() == 6
+    dialog.list.setCurrentRow(0)
+    _answer_the_name_dialog(qtbot, "Claim " + name)
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Claim" in dialog.problem.text())
+    assert window.annotations.store.annotations.labels.names[0] == "Claim"
+    window.annotations.save_action.trigger()
+    assert json.loads(sidecar.read_text(encoding="utf-8"))["labels"] == before
+    _answer_the_name_dialog(qtbot, "Needs review")  # a good name is added and the message goes
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 7)
+    assert not dialog.problem.isVisible()
     dialog.close()

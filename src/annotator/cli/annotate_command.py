@@ -17,6 +17,7 @@ from annotator.core.annotations import (
     LabelError,
     SidecarError,
 )
+from annotator.core.annotations.labels import check_label_name
 from annotator.core.annotations.operations import canonical_verdict
 from annotator.core.preferences import annotator_name
 
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     try:
         start, end = _span(article.text, args)
+        check_label_name(args.label)
         label = store.annotations.labels.find(args.label)
         if label is None:
             raise LabelError(

@@ -23,7 +23,7 @@ from pathlib import Path
 from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
 from annotator.core.article import Article
 from annotator.core.export import ALL_FORMAT_NAMES, FORMATS, PDF_FORMAT
-from annotator.core.export.files import ExportError, export_files, export_text, write_files
+from annotator.core.export.files import ExportError, export_files, export_text, exported_summary, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.preferences import annotator_name
 
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         return fail(str(error))
     written = ", ".join(str(path) for path in export.files)
-    note(f"wrote {written} ({len(annotations)} annotation{'' if len(annotations) == 1 else 's'})")
+    note(f"wrote {written} ({exported_summary(args.format, annotations)})")
     return 0
 
 

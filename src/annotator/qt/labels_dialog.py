@@ -4,7 +4,9 @@ Changes apply at once through the controller (like Zotero's tag selector, not an
 OK/Cancel form), so Ctrl+Z in the window undoes them one by one. Giving a label a key another
 label holds swaps their keys, in one step, as a user who reorders shortcuts expects. Deleting a label that
 annotations still use asks where those annotations go: a label is never deleted together
-with the work filed under it.
+with the work filed under it. A name with a tab, a line break or another control character
+(pasted from elsewhere) is refused with the reason shown in the dialog itself, below the list,
+where the user is looking.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotations import AddLabel, Batch, RemoveLabel, UpdateLabel
-from annotator.core.annotations.labels import SHORTCUT_KEYS
+from annotator.core.annotations.labels import SHORTCUT_KEYS, LabelError, check_label_name
 from annotator.qt.annotation_controller import AnnotationController
 
 
@@ -57,10 +60,15 @@ class LabelsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
         row.addLayout(buttons)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        self.problem.hide()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.problem)
         layout.addWidget(close)
         self.add_button.clicked.connect(self._ask_add)
         self.rename_button.clicked.connect(self._ask_rename)
@@ -102,10 +110,31 @@ class LabelsDialog(QDialog):
         store = self.controller.store
         assert store is not None
         labels = store.annotations.labels
+        if not self._name_accepted(name):
+            return False
         return self.controller.edit(AddLabel(name.strip(), labels.next_colour(), labels.next_free_key()))
 
     def rename_label(self, name: str, new_name: str) -> bool:
+        if not self._name_accepted(new_name):
+            return False
         return self.controller.edit(UpdateLabel(name, new_name=new_name.strip()))
+
+    def _name_accepted(self, name: str) -> bool:
+        """Whether ``name`` can be a label's name; if not, the dialog says why."""
+        try:
+            check_label_name(name.strip())
+        except LabelError as error:
+            self.show_problem(str(error))
+            return False
+        self.problem.hide()
+        return True
+
+    def show_problem(self, message: str) -> None:
+        """Say why an edit was refused, in the dialog and in the window's status bar."""
+        text = message[:1].upper() + message[1:]
+        self.problem.setText(text)
+        self.problem.show()
+        self.controller.status(text)
 
     def recolour_label(self, name: str, colour: str) -> bool:
         return self.controller.edit(UpdateLabel(name, color=colour))

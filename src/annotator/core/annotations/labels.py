@@ -4,11 +4,17 @@ A ``LabelSet`` is an immutable, ordered collection. Every edit returns a new set
 operation can keep the old one as its inverse. The rules it enforces are the ones a user
 relies on when pressing a key over a selection: names are unique (ignoring case, so
 "claim" and "Claim" cannot both exist), keys are unique, colours are ``#rrggbb``.
+
+Names are names: one line of text without control characters. A tab or line break in a
+label would start a new section in brat's ``visual.conf`` or split a Markdown heading, so
+every way a name comes in (the labels dialog, the command line, a sidecar, an import)
+meets :func:`check_label_name`, and importers use :func:`clean_label_name`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from annotator.core.annotations.model import DEFAULT_LABELS, Label
@@ -32,6 +38,10 @@ SPARE_COLOURS: tuple[str, ...] = (
 )
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Unicode category Cc (C0 and C1 controls, DEL) and the line and paragraph separators.
+# The sidecar schema's pattern for label names lists the same characters.
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_NAMES_RUN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 class LabelError(ValueError):
@@ -43,7 +53,31 @@ def normalise_name(name: str) -> str:
     return name.strip()
 
 
+def _character_name(char: str) -> str:
+    names = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+    if char in names:
+        return names[char]
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
+def check_label_name(name: str) -> None:
+    """Refuse a name holding a control character (category Cc) or a line/paragraph separator."""
+    found = _NOT_IN_NAMES.search(name)
+    if found is not None:
+        raise LabelError(
+            f"a label name cannot contain line breaks, tabs or other control characters "
+            f"({_character_name(found.group())} in {name!r})"
+        )
+
+
+def clean_label_name(name: str) -> str:
+    """``name`` with each run of control characters and separators turned into one space,
+    and surrounding spaces removed: what an import keeps of a foreign label name."""
+    return normalise_name(_NOT_IN_NAMES_RUN.sub(" ", name))
+
+
 def check_label(label: Label) -> None:
+    check_label_name(label.name)
     if not label.name or label.name != normalise_name(label.name):
         raise LabelError(f"a label needs a name without surrounding spaces, not {label.name!r}")
     if len(label.name) > MAX_NAME_LENGTH:

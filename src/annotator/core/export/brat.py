@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.annotations.labels import clean_label_name
 from annotator.core.annotations.model import VERDICTS, Annotation, Label
 from annotator.core.article import Article
 from annotator.core.export.common import LINE_BREAKS, label_colors, label_order, quote_for, split_placed
@@ -340,7 +341,9 @@ def annotation_conf(type_names: Sequence[str]) -> str:
 def visual_conf(types: dict[str, str], labels: Sequence[Label], reserved: Sequence[str]) -> str:
     """A ``visual.conf`` giving each type its label's display name and colour."""
     colors = label_colors(labels)
-    display = [f"{type_name} | {name}" for name, type_name in types.items()]
+    # A display name is one line of the file: even a label that bypassed the checks (an
+    # exporter takes any labels) cannot add a line, and so a section, of its own.
+    display = [f"{type_name} | {clean_label_name(name)}" for name, type_name in types.items()]
     display += [f"{name} | {name.replace('_', ' ')}" for name in reserved]
     drawing = [f"{type_name}\tbgColor:{colors[name]}" for name, type_name in types.items() if name in colors]
     drawing += [f"{name}\tbgColor:#dddddd" for name in reserved]

@@ -1,7 +1,9 @@
 """schema.org ``ClaimReview`` JSON-LD for every annotation that carries a verdict.
 
 The output is a JSON array of ``ClaimReview`` objects, each with its own ``@context``,
-ready to paste into ``<script type="application/ld+json">`` on a fact-check page.
+ready to paste into ``<script type="application/ld+json">`` on a fact-check page: ``<``,
+``>`` and ``&`` are written as JSON escapes (:func:`~annotator.core.export.common.json_ld`),
+so a claim or note holding ``</script>`` cannot end the block.
 
 Rating: ``alternateName`` is the verdict as written (what search engines show); the
 numeric ``ratingValue`` follows the usual 1–5 truth scale (``worstRating`` 1 = False,
@@ -15,13 +17,12 @@ knows: it is included when given (``review_url``), never invented.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
-from annotator.core.export.common import article_iri, article_title, one_line, ordered, speaker_for
+from annotator.core.export.common import article_iri, article_title, json_ld, one_line, ordered, speaker_for
 from annotator.core.extraction.model import Extraction
 
 RATING_VALUES: dict[str, int] = {
@@ -103,4 +104,4 @@ def export_claimreview(
     reviews = [
         claim_review(a, article, extraction, review_url, reviewer) for a in ordered(annotations) if a.verdict
     ]
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return json_ld(reviews)

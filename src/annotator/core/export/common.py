@@ -6,10 +6,12 @@ same speaker in CSV, Markdown and ClaimReview, and orphans are handled the same 
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
@@ -25,6 +27,11 @@ LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK_RUN = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
 
 ORPHAN = "orphan"
+
+# JSON-LD goes into ``<script type="application/ld+json">``, where the HTML parser ends the
+# block at the first ``</script`` whatever JSON thinks of it. Written as JSON escapes these
+# characters cannot close the block or open a comment (``<!--``), and parse to themselves.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def is_placed(annotation: Annotation, text: str) -> bool:
@@ -132,6 +139,16 @@ def stable_uuid(*parts: str) -> str:
 def one_line(text: str) -> str:
     """``text`` with every run of line breaks turned into a single space."""
     return _LINE_BREAK_RUN.sub(" ", text)
+
+
+def json_ld(data: Any) -> str:
+    """``data`` as JSON-LD text that is safe to paste into an HTML ``<script>`` block.
+
+    Every JSON-LD export writes through here: ``<``, ``>`` and ``&`` appear only inside
+    JSON strings, so escaping them as ``\\u003c``, ``\\u003e`` and ``\\u0026`` changes
+    nothing a JSON reader sees, while a note holding ``</script>`` can no longer end the block.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE) + "\n"
 
 
 def article_title(article: Article) -> str:

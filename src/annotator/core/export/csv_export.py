@@ -10,10 +10,12 @@ Decisions, all for people who open the file in Excel, LibreOffice or Google Shee
   mojibake; with the BOM every spreadsheet program reads UTF-8. (Scripts reading the
   file with ``encoding="utf-8-sig"`` see no BOM; stdout output has none.)
 - Formula injection: a cell whose text begins with ``=``, ``+``, ``-``, ``@``, tab or
-  carriage return is executed as a formula by spreadsheets (OWASP "CSV injection"). Such
-  free-text cells (label, tags, text, note, speaker) get a leading ``'``, which
-  spreadsheets hide and show the text as typed. It is visible to other readers; it is
-  the price of not running a quoted ``=HYPERLINK(...)`` on a colleague's machine.
+  carriage return is executed as a formula by spreadsheets (OWASP "CSV injection"). Every
+  cell of every row, whatever its column (an ``id`` or a timestamp comes from a sidecar
+  anyone can edit), passes through :func:`guard_formula` on its way out: such a cell gets a
+  leading ``'``, which spreadsheets hide and show the text as typed. It is visible to other
+  readers; it is the price of not running a quoted ``=HYPERLINK(...)`` on a colleague's
+  machine.
 - Tags are joined with ``; ``. Orphans (text no longer found) have empty start/end and
   ``status`` ``orphan`` (else the anchoring status: anchored, moved or fuzzy); ``status``
   is the one column beyond the issue's list.
@@ -54,22 +56,29 @@ def guard_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
-def csv_row(annotation: Annotation, text: str, extraction: Extraction | None) -> list[str]:
+def csv_cells(annotation: Annotation, text: str, extraction: Extraction | None) -> dict[str, str]:
+    """The annotation's values by column, as they are (not yet guarded)."""
     placed = is_placed(annotation, text)
-    return [
-        annotation.id,
-        guard_formula(annotation.label),
-        guard_formula(TAG_SEPARATOR.join(annotation.tags)),
-        annotation.verdict or "",
-        guard_formula(annotation.selector.exact),
-        guard_formula(annotation.note),
-        str(annotation.start) if placed else "",
-        str(annotation.end) if placed else "",
-        guard_formula(speaker_for(annotation, extraction) or ""),
-        annotation.created,
-        annotation.modified,
-        annotation.status if placed else "orphan",
-    ]
+    return {
+        "id": annotation.id,
+        "label": annotation.label,
+        "tags": TAG_SEPARATOR.join(annotation.tags),
+        "verdict": annotation.verdict or "",
+        "text": annotation.selector.exact,
+        "note": annotation.note,
+        "start": str(annotation.start) if placed else "",
+        "end": str(annotation.end) if placed else "",
+        "speaker": speaker_for(annotation, extraction) or "",
+        "created": annotation.created,
+        "modified": annotation.modified,
+        "status": annotation.status if placed else "orphan",
+    }
+
+
+def csv_row(annotation: Annotation, text: str, extraction: Extraction | None) -> list[str]:
+    """One record in :data:`COLUMNS` order, every cell guarded against formulas."""
+    cells = csv_cells(annotation, text, extraction)
+    return [guard_formula(cells[column]) for column in COLUMNS]
 
 
 def export_csv(

@@ -48,6 +48,19 @@ class ExportFiles:
     notes: list[str] = field(default_factory=list)
 
 
+def exported_summary(format_name: str, annotations: Sequence[Annotation]) -> str:
+    """What an export holds, in words, for the message after it: ClaimReview counts its reviews."""
+    total = len(annotations)
+    if format_name == "claimreview":
+        reviews = sum(1 for annotation in annotations if annotation.verdict)
+        left_out = total - reviews
+        summary = f"{reviews} claim review{'' if reviews == 1 else 's'}"
+        if left_out:
+            summary += f"; {left_out} annotation{'' if left_out == 1 else 's'} without a verdict left out"
+        return summary
+    return f"{total} annotation{'' if total == 1 else 's'}"
+
+
 def export_text(
     format_name: str,
     article: Article,

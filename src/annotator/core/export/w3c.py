@@ -19,13 +19,12 @@ only: an out-of-date position selector would point at the wrong words.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.article import Article
-from annotator.core.export.common import article_iri, article_title, is_placed, ordered, speaker_for, stable_uuid
+from annotator.core.export.common import article_iri, article_title, is_placed, json_ld, ordered, speaker_for, stable_uuid
 from annotator.core.extraction.model import Extraction
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -130,4 +129,4 @@ def export_w3c(
             "startIndex": 0,
             "items": items,
         }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_ld(collection)

@@ -18,7 +18,10 @@ Rules, chosen so that an import never loses and never doubles work:
 - **Ids.** An imported id is kept when it is free (so a re-import is recognised); when
   the id is taken by a different annotation the import gets a fresh id.
 - **Labels.** Matched to the article's labels ignoring case; unknown ones are added with
-  the next free colour and key. Annotations without any label get ``Imported``.
+  the next free colour and key. Annotations without any label get ``Imported``. A label
+  name holding line breaks, tabs or other control characters (which a name cannot hold)
+  is cleaned, each run of them becoming one space, and the summary says so: the
+  annotation is imported under the cleaned name rather than dropped.
 - **Verdicts.** A verdict outside Annotator's list is kept as a tag ``verdict:<value>``.
 - **Timestamps** that are not ISO 8601 (as the sidecar schema requires) become the time
   of the import, so a foreign file can never make the saved sidecar unreadable.
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from annotator.core.annotations.document import AnnotationError, AnnotationSet
-from annotator.core.annotations.labels import MAX_NAME_LENGTH
+from annotator.core.annotations.labels import MAX_NAME_LENGTH, clean_label_name
 from annotator.core.annotations.model import Annotation, QuoteSelector, new_id, utc_now
 from annotator.core.annotations.operations import AddAnnotation, AddLabel, Batch, Operation, canonical_verdict, normalise_tags
 from annotator.core.annotations.reanchor import Anchorer
@@ -84,6 +87,7 @@ class MergePlan:
     duplicates: list[ImportedAnnotation] = field(default_factory=list)
     new_labels: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    cleaned_labels: dict[str, str] = field(default_factory=dict)  # name as in the file → name kept
 
     @property
     def orphans(self) -> list[Annotation]:
@@ -103,9 +107,19 @@ class MergePlan:
         if self.new_labels:
             parts.append("new label" + _s(self.new_labels) + ": " + ", ".join(self.new_labels))
         line = ", ".join(parts)
+        for original, cleaned in self.cleaned_labels.items():
+            line += (
+                f"\nlabel {_shown(original)} had line breaks, tabs or control characters, "
+                f"which a label name cannot hold: imported as {cleaned!r}"
+            )
         if self.ignored:
             line += "\nnot imported: " + "; ".join(self.ignored)
         return line
+
+
+def _shown(name: str, limit: int = 60) -> str:
+    """``name`` quoted with its control characters visible (``\\n``), shortened when long."""
+    return repr(name if len(name) <= limit else name[: limit - 1] + "…")
 
 
 def _s(items: Sequence[object]) -> str:
@@ -190,7 +204,10 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
             # Nothing to show or to search for; a sidecar cannot hold an empty quote.
             textless += 1
             continue
-        wanted = (item.label or "").strip() or FALLBACK_LABEL
+        raw_label = item.label or ""
+        wanted = clean_label_name(raw_label) or FALLBACK_LABEL
+        if clean_label_name(raw_label) != raw_label.strip():
+            plan.cleaned_labels[raw_label] = wanted
         if len(wanted) > MAX_NAME_LENGTH:  # a sentence used as a class: keep it as a tag
             item = replace(item, tags=(*item.tags, wanted))
             wanted = FALLBACK_LABEL

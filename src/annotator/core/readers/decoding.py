@@ -6,7 +6,8 @@ several single-byte Latin code pages equally on short texts and then picks an ar
 (often cp1250), which turns Windows-1252 curly quotes and accents into the wrong letters; so
 among equally plausible guesses Windows-1252 wins, as it does in browsers (WHATWG treats
 "latin-1" as windows-1252). Bytes that look binary (NUL bytes outside UTF-16, many control
-characters) are refused rather than shown as mojibake.
+characters) are refused rather than shown as mojibake. UTF-16 without a BOM is recognised
+by where its zero bytes fall and by decoding cleanly, in any script (see ``_bomless_utf16``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,9 +130,9 @@ def decode_bytes(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_strict(data[len(bom):], encoding), encoding)
-    bomless_utf16 = _bomless_utf16_encoding(data)
-    if bomless_utf16:
-        return _checked(_decode_strict(data, bomless_utf16), bomless_utf16)
+    bomless_utf16 = _bomless_utf16(data)
+    if bomless_utf16 is not None:
+        return bomless_utf16
     if b"\x00" in data:
         raise ArticleError("this looks like a binary file (it contains NUL bytes), not text")
     try:
@@ -166,19 +169,101 @@ def _decode_strict(data: bytes, encoding: str) -> str:
         raise ArticleError(f"the file says it is {encoding.upper()} but contains invalid bytes") from None
 
 
-def _bomless_utf16_encoding(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+_UTF16_SAMPLE_CHARS = 1 << 16
+_UTF16_SAMPLE_BYTES = 1 << 20
+_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})  # unassigned, private use, surrogate
+_NOT_TEXT_LIMIT = 0.02
+"""Share of a decoding's characters that may be unassigned or private use before it is not
+text. Real text has almost none (an emoji newer than this Python's Unicode tables); bytes
+read in the wrong byte order or binary data read as UTF-16 have several in a hundred."""
+_HIGH_ZERO_SHARE = 0.05
+"""Share of characters below U+0100 (zero high byte) that makes a reading's zeros agree on
+their own: one per twenty characters, fewer than the spaces of any alphabetic text."""
+_HIGH_OVER_LOW = 4
+"""How many times the zero bytes in a reading's high halves must outnumber those in its low
+halves for them to agree on their own; ASCII strings split by stray NULs (a program's symbol
+table) have them on both sides alike."""
+_LOW_ZERO_LIMIT = 0.25
+_FEW_BLOCKS = 3
+_FEW_BLOCKS_SAMPLE = 4096
+"""Share of characters that may end in a zero byte (U+4E00 一, U+3000 ideographic space, an
+emoji's second half) in a reading whose high bytes hold no more zeros."""
+
+
+def _bomless_utf16(data: bytes) -> DecodedText | None:
+    """UTF-16 without a BOM, recognised by its zero bytes and by decoding cleanly.
+
+    Every UTF-16 code unit below U+0100 (a space, a digit, ASCII punctuation, a line break)
+    has a zero high byte: at odd offsets in little-endian, at even ones in big-endian. Latin
+    text has one in every unit, Cyrillic, Greek or Arabic one per space, Chinese or Japanese
+    one per line break or ASCII mark. A byte order is the file's when the bytes read in it
+    are text:
+
+    - they decode strictly: a surrogate must be paired, as in every real UTF-16 file and
+      in almost no binary one;
+    - no U+0000 (a zero byte pair at a unit boundary is binary data) and hardly any
+      unassigned or private-use characters, which noise, or text read in the wrong byte
+      order, gives several in a hundred of;
+
+    and the zero bytes agree with it: either they fall in its high halves, four times as
+    often as in its low ones and in at least one unit in twenty (alphabetic text: its
+    spaces), or, where high zeros are few
+    (Chinese and Japanese, where U+4E00 一 and the ideographic space U+3000 end in a zero
+    byte and can outnumber the line breaks), zeros sit in at most a quarter of the low
+    halves and the other byte order is not text. Bytes that are all 7-bit (Latin, Cyrillic,
+    Greek text; also ASCII text with stray NULs) must moreover have high bytes from a few
+    blocks only: ASCII letters read two at a time are spread over many.
+
+    Without any zero byte, bytes are not taken for UTF-16 here: legacy code pages would be
+    read as Chinese, every two letters making one character.
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
         return None
-    sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.6 * half and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > 0.6 * half and odd_nuls == 0:
-        return "utf-16-be"
+    head = data[:_UTF16_SAMPLE_BYTES]  # the pattern shows in the first megabyte as well as in all
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    units = len(head) // 2
+    readings: dict[str, str | None] = {}
+
+    def reading(encoding: str) -> str | None:  # each byte order decoded at most once, when asked
+        if encoding not in readings:
+            readings[encoding] = _utf16_text(data, encoding)
+        return readings[encoding]
+
+    seven_bit = head.isascii()
+    orders = [("utf-16-le", zeros_odd, zeros_even, "utf-16-be"), ("utf-16-be", zeros_even, zeros_odd, "utf-16-le")]
+    orders.sort(key=lambda order: order[2] - order[1])  # the likelier byte order first
+    for encoding, high, low, other in orders:
+        if seven_bit and not _few_blocks(head[1 if encoding == "utf-16-le" else 0 :: 2]):
+            continue
+        agrees = high > _HIGH_OVER_LOW * low and high >= max(2, _HIGH_ZERO_SHARE * units)
+        if not agrees and low > _LOW_ZERO_LIMIT * units:
+            continue
+        text = reading(encoding)
+        if text is not None and (agrees or reading(other) is None):
+            return _checked(text, encoding)
     return None
+
+
+def _few_blocks(high_bytes: bytes) -> bool:
+    """Whether the high bytes of 7-bit data come from a few 256-character blocks, as in
+    alphabetic UTF-16 text (Cyrillic 0x04, Greek 0x03, punctuation 0x20), and not from the
+    letters of ASCII text with stray NULs read two bytes at a time."""
+    return len(set(high_bytes[:_FEW_BLOCKS_SAMPLE]) - {0}) <= _FEW_BLOCKS
+
+
+def _utf16_text(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded as ``encoding`` when that gives text, else None."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # a lone or reversed surrogate
+        return None
+    if "\x00" in text:
+        return None
+    sample = Counter(text[:_UTF16_SAMPLE_CHARS])  # a text repeats its characters: look each up once
+    not_text = sum(count for char, count in sample.items() if unicodedata.category(char) in _NOT_TEXT_CATEGORIES)
+    if not_text > _NOT_TEXT_LIMIT * min(len(text), _UTF16_SAMPLE_CHARS):
+        return None
+    return text
 
 
 def _detect_legacy(data: bytes) -> tuple[str, str]:
