@@ -124,19 +124,21 @@ class ArticleDiff:
 def diff_articles(old: Article, new: Article, sidecar: Path | None = None) -> ArticleDiff:
     """Compare ``old`` with ``new``; annotations come from ``sidecar`` (default: beside ``old``)."""
     annotations, problem = _annotation_places(old, new.text, sidecar or sidecar_path_for(old.source))
-    return ArticleDiff(
-        old,
-        new,
-        diff_sentences(old, new),
-        diff_quotes(extract(old).quotes, extract(new).quotes),
-        annotations,
-        problem,
-    )
+    sentences = diff_sentences(old, new)
+    return ArticleDiff(old, new, sentences, _quote_changes(old, new, sentences), annotations, problem)
 
 
 def change_counts(old: Article, new: Article) -> list[str]:
     """The sentence and quote counts of the diff, without the annotations (for a fetch summary)."""
-    return ArticleDiff(old, new, diff_sentences(old, new), diff_quotes(extract(old).quotes, extract(new).quotes), []).counts()
+    sentences = diff_sentences(old, new)
+    return ArticleDiff(old, new, sentences, _quote_changes(old, new, sentences), []).counts()
+
+
+def _quote_changes(old: Article, new: Article, sentences: list[SentenceChange]) -> list[QuoteChange]:
+    """Extraction on both versions, skipped when every sentence is the same (so is every quote)."""
+    if not sentences:
+        return []
+    return diff_quotes(extract(old).quotes, extract(new).quotes)
 
 
 # -- sentences --------------------------------------------------------------------------------
