@@ -6,10 +6,11 @@ Builds a ~1 MB article and 10,000 annotations over it (labels, tags, notes of ev
 verdicts, quote links, non-ASCII text), then times, best and median of ``--runs`` runs with
 the cyclic garbage collector left as the app leaves it:
 
-- save: ``AnnotationStore.save()``, the app's path: encode, the conflict check against the
-  file on disk, and the atomic writer (temporary file, write, fsync, ``os.replace``, folder
-  fsync). Compared with ``json.dumps`` of the same content plus a plain ``write_bytes``
-  (no fsync, no check): the floor.
+- save: ``AnnotationStore.save()``, the app's path: the sidecar's lock, encode, the conflict
+  check against the file on disk, the loader's checks on what is about to be written, and
+  the atomic writer (temporary file, write, fsync, ``os.replace``, folder fsync). Compared
+  with ``json.dumps`` of the same content plus a plain ``write_bytes`` (no fsync, no check):
+  the floor; and with encode + the atomic writer alone (no lock, no check before writing).
 - load: ``AnnotationStore.open(article)``, what opening an article does (read, size cap,
   schema check, cross-field checks, records, article hash), and ``read_sidecar`` alone.
   Compared with ``json.loads`` of the same file (the floor) and with a full
@@ -49,6 +50,7 @@ from annotator.core.annotations import (
     Batch,
     reanchor,
 )
+from annotator.core.annotations.atomic import atomic_write_bytes
 from annotator.core.annotations.sidecar import read_sidecar, sidecar_path_for
 from annotator.core.article import Article
 from annotator.core.readers import read_article
@@ -161,8 +163,12 @@ def measure_save_and_load(folder: Path, runs: int) -> list[Figure]:
     def plain_save() -> None:
         floor_path.write_bytes(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
+    def unchecked_save() -> None:
+        atomic_write_bytes(store.path, store.encoded())  # no lock, no check before writing
+
     save_times = timed(save, runs)
     plain_save_times = timed(plain_save, runs)
+    unchecked_times = timed(unchecked_save, runs)
     del payload  # 100,000 parsed containers the app would not hold: the collector would rescan them
 
     open_times = timed(lambda: AnnotationStore.open(article), runs)
@@ -178,7 +184,10 @@ def measure_save_and_load(folder: Path, runs: int) -> list[Figure]:
     validator = Draft202012Validator(sidecar_schema())
     jsonschema_times = timed(lambda: validator.validate(json.loads(sidecar.read_bytes())), max(1, runs // 5))
 
-    floor = f"json.dumps + write, no fsync: best {plain_save_times[0]:.0f} ms, median {plain_save_times[1]:.0f} ms"
+    floor = (
+        f"json.dumps + write, no fsync: best {plain_save_times[0]:.0f} ms, median {plain_save_times[1]:.0f} ms; "
+        f"encode + atomic write without the lock and the check before writing: best {unchecked_times[0]:.0f} ms"
+    )
     loads = f"json.loads of the file: best {loads_times[0]:.0f} ms, median {loads_times[1]:.0f} ms"
     naive = f"json.loads + jsonschema validation: best {jsonschema_times[0]:.0f} ms"
     return [

@@ -35,12 +35,16 @@ def pyside_drops_none_references() -> bool:
 
 
 def sample_or_none() -> Path | None:
-    """The bundled sample article, or None (with a note) if this installation lacks it."""
-    from annotator.core.resources import sample_article_path
+    """The user's copy of the sample article (made on first use), or None with a note.
+
+    Never the bundled file itself: its sidecar and exports would land inside the
+    installed package (see ``annotator.core.user_data``).
+    """
+    from annotator.core.user_data import UserDataError, user_sample_article
 
     try:
-        return sample_article_path()
-    except FileNotFoundError as error:
+        return user_sample_article()
+    except (FileNotFoundError, UserDataError) as error:
         print(f"annotator: {error}; starting with no article", file=sys.stderr)
         return None
 

@@ -28,7 +28,11 @@ w3c_values = st.recursive(
 odd_text = st.one_of(
     st.text(max_size=8), st.sampled_from(["", " ", "\n", "yesterday", "2026-01-01T00:00:00Z", "True", "x" * 300, "\ud83d"])
 )
-odd_value = st.one_of(odd_text, st.none(), st.integers(-5, 10**6), st.lists(odd_text, max_size=2))
+# Where offsets are read: true is not 1, 3.0 and 1e30 are not offsets, nor are -1 or 10**30.
+odd_number = st.one_of(
+    st.booleans(), st.integers(-5, 10**6), st.integers(-(10**30), 10**30), st.floats(), st.sampled_from([3.0, 1e30, -0.0])
+)
+odd_value = st.one_of(odd_text, st.none(), odd_number, st.lists(odd_text, max_size=2))
 
 
 @st.composite
@@ -37,7 +41,7 @@ def w3c_annotations(draw) -> dict:
     selector = draw(st.sampled_from([
         {"type": "TextQuoteSelector", "exact": draw(st.sampled_from(["Commuters", "", "not in the story"])),
          "prefix": draw(odd_text), "suffix": draw(odd_text)},
-        {"type": "TextPositionSelector", "start": draw(odd_value), "end": draw(odd_value)},
+        {"type": "TextPositionSelector", "start": draw(odd_number | odd_value), "end": draw(odd_number | odd_value)},
     ]))
     bodies = [
         {"type": "TextualBody", "value": draw(odd_value), "purpose": draw(st.sampled_from(["tagging", "commenting", "classifying", "assessing", "x"]))}
@@ -50,6 +54,8 @@ def w3c_annotations(draw) -> dict:
     return node
 
 
+@example(nodes=[{"type": "Annotation", "target": {"selector": {"type": "TextPositionSelector", "start": True, "end": 9}}}])
+@example(nodes=[{"type": "Annotation", "target": {"selector": {"type": "TextPositionSelector", "start": 0, "end": 9.0}}}])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(nodes=st.lists(w3c_annotations(), min_size=1, max_size=3))
 def test_well_shaped_w3c_with_odd_values_saves_a_sidecar_that_reopens(tmp_path_factory, nodes):
@@ -63,6 +69,7 @@ meta_fields = st.dictionaries(
 brat_lines = st.one_of(
     meta_fields.map(lambda meta: "#9\tAnnotatorMeta T1\t" + json.dumps(meta)),
     st.from_regex(r"T\d\t[A-Za-z_]{1,5} \d{1,3} \d{1,3}(;\d{1,3} \d{1,3})?\t.{0,5}", fullmatch=True),
+    st.from_regex(r"T\d\t[A-Za-z_]{1,5} -?\d{1,40}(\.5)? -?\d{1,40}(e9)?\t.{0,5}", fullmatch=True),
     st.from_regex(r"#\d\t(AnnotatorNotes|AnnotatorTags|AnnotatorMeta|Other) T\d\t.{0,20}", fullmatch=True),
     st.from_regex(r"#\d\tAnnotatorMeta T\d\t\{\"(speaker|author|id|created)\": \"(\\ud83d|x)\"\}", fullmatch=True),
     st.from_regex(r"[AMRNE*]\d\t.{0,20}", fullmatch=True),

@@ -297,15 +297,21 @@ def test_rewrite_with_other_bytes_of_the_same_size_and_mtime_is_a_conflict(tmp_p
         store.save()
 
 
-def test_a_symlinked_sidecar_stays_a_link_and_its_target_is_updated(tmp_path):
+def test_a_symlinked_sidecar_is_refused_and_neither_link_nor_target_changes(tmp_path):
     store = saved_store(tmp_path, PHRASES)
     target = tmp_path / "shared" / "story.annotations.json"
     target.parent.mkdir()
     store.path.rename(target)
     store.path.symlink_to(target)
+    before = target.read_bytes()
     annotate(store.annotations, "Lowmoor ferry")
-    store.save()
-    assert store.path.is_symlink() and b"Lowmoor ferry" in target.read_bytes()
+    with pytest.raises(SidecarWriteError, match="is a symbolic link") as refused:
+        store.save()
+    assert str(store.path) in str(refused.value)
+    assert store.path.is_symlink() and target.read_bytes() == before
+    assert store.is_dirty  # the highlight is still here, to be saved elsewhere
+    store.save_as(tmp_path / "story.local.annotations.json")
+    assert b"Lowmoor ferry" in (tmp_path / "story.local.annotations.json").read_bytes()
 
 
 def test_the_article_path_inside_a_sidecar_is_never_used_for_writing(tmp_path):
@@ -334,17 +340,20 @@ def test_save_as_refuses_a_hard_link_to_the_unreadable_sidecar(tmp_path):
 
 
 def test_temporary_files_left_by_a_killed_writer_are_cleaned_up_later(tmp_path):
+    """Every save holds the sidecar's lock, so whatever temporary it finds is a dead writer's."""
     store = saved_store(tmp_path, PHRASES)
-    stale = tmp_path / f".{store.path.name}.abc123.tmp"
-    fresh = tmp_path / f".{store.path.name}.def456.tmp"
-    unrelated = tmp_path / ".other.txt.annotations.json.x.tmp"
-    for leftover in (stale, fresh, unrelated):
+    stale = tmp_path / f".{store.path.name}.abc123xy.tmp"
+    fresh = tmp_path / f".{store.path.name}.def456zw.tmp"
+    unrelated = tmp_path / ".other.txt.annotations.json.x1b2c3d4.tmp"
+    nested = tmp_path / f".{store.path.name}.csv.q9r8s7t6.tmp"  # the export story.txt.annotations.json.csv
+    for leftover in (stale, fresh, unrelated, nested):
         leftover.write_bytes(b"{half")
     an_hour_ago = os.stat(stale).st_mtime - 3600
     os.utime(stale, (an_hour_ago, an_hour_ago))
     os.utime(unrelated, (an_hour_ago, an_hour_ago))
     store.save()
-    assert not stale.exists() and fresh.exists() and unrelated.exists()
+    assert not stale.exists() and not fresh.exists()
+    assert unrelated.exists() and nested.exists()
 
 
 def test_a_lone_surrogate_typed_into_a_note_or_tag_is_saved_as_a_replacement_character(tmp_path):

@@ -33,7 +33,7 @@ from annotator.core.annotations import (
     UpdateLabel,
 )
 from annotator.core.annotations.schema import _fast_checker, schema_problems, sidecar_schema
-from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for
+from annotator.core.annotations.sidecar import SidecarContent, SidecarError, decode_sidecar, sidecar_path_for, sidecar_values
 from annotator.core.article import Article
 
 free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -173,6 +173,8 @@ def edit_sequences(draw) -> AnnotationSet:
 def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_bytes(tmp_path_factory, annotations):
     store = saved(tmp_path_factory, annotations)
     assert schema_problems(json.loads(store.path.read_bytes())) == []
+    # What a save checks before writing (the values) is what the written bytes parse to.
+    assert json.loads(store.path.read_bytes()) == sidecar_values(*store._state())
     assert_reopens_equal_and_saves_the_same_bytes(store, store.path.read_bytes())
 
 
@@ -180,6 +182,7 @@ def test_after_any_edits_the_saved_sidecar_reopens_equal_and_saves_the_same_byte
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False, width=16) | st.text(max_size=5)
+    | st.integers(-(10**30), 10**30) | st.sampled_from([True, False, 3.0, 1e30, -1, -1.0, 2**63])
     | st.sampled_from(["True", "orphan", "#12ab5f", "1", "2026-01-01T00:00:00Z", "a" * 64]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,

@@ -27,6 +27,7 @@ def run_until_loaded(qtbot, monkeypatch, path):
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.current is not None, timeout=20000)
         seen["title"] = window.windowTitle()
+        seen["path"] = window.current.path
         seen["quotes"] = window.sidebar.tab_title(window.sidebar.quotes)
         window.close()
         return 0
@@ -36,10 +37,13 @@ def run_until_loaded(qtbot, monkeypatch, path):
     return code, seen
 
 
-def test_run_gui_opens_the_sample_article_by_default(qtbot, monkeypatch, settings):
+def test_run_gui_opens_the_sample_article_by_default(qtbot, monkeypatch, settings, tmp_path):
+    """From the user's copy in their data folder, so its sidecar and exports land there."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     code, seen = run_until_loaded(qtbot, monkeypatch, None)
     assert code == 0
     assert seen["title"].startswith("sample_article.txt")
+    assert seen["path"] == tmp_path / "Annotator" / "sample_article.txt"
 
 
 def test_run_gui_opens_a_given_path(qtbot, monkeypatch, settings):

@@ -2,7 +2,9 @@
 
 It goes through the same core operation and atomic save as the window, so a script
 cannot write what the window would refuse: a span outside the text, an unknown label
-or verdict, an ambiguous quote, or over a sidecar that could not be read.
+or verdict, an ambiguous quote, or over a sidecar that could not be read. The addition
+is made under the sidecar's lock on what it holds at that moment, so scripts adding to
+one article at the same time keep each other's annotations.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from annotator.cli.article_store import CommandFailure, fail, open_article_store
 from annotator.core.annotations import (
     AddAnnotation,
     AnnotationError,
+    AnnotationSet,
     LabelError,
     SidecarError,
 )
@@ -55,16 +58,16 @@ def run(args: argparse.Namespace) -> int:
         article, store = open_article_store(args.path, "nothing was added")
     except CommandFailure as error:
         return fail(str(error))
-    try:
+    def add(annotations: AnnotationSet) -> AddAnnotation:
+        # Run under the sidecar's lock on what it holds then, so another program's
+        # additions made since it was opened are kept and this one goes on top.
         start, end = _span(article.text, args)
         check_label_name(args.label)
-        label = store.annotations.labels.find(args.label)
+        label = annotations.labels.find(args.label)
         if label is None:
-            raise LabelError(
-                f"no label called {args.label!r} (labels: {', '.join(store.annotations.labels.names)})"
-            )
+            raise LabelError(f"no label called {args.label!r} (labels: {', '.join(annotations.labels.names)})")
         operation = AddAnnotation.new(
-            store.annotations,
+            annotations,
             start,
             end,
             label.name,
@@ -73,8 +76,11 @@ def run(args: argparse.Namespace) -> int:
             verdict=canonical_verdict(args.verdict),
             author=args.author if args.author is not None else annotator_name(),
         )
-        store.annotations.apply(operation)
-        store.save()
+        annotations.apply(operation)
+        return operation
+
+    try:
+        operation = store.update(add)
     except (AnnotationError, LabelError, SidecarError) as error:
         return fail(f"{args.path}: {error}")
     if store.reanchored:

@@ -15,8 +15,16 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.article_store import CommandFailure, fail, note, open_article_store
-from annotator.core.annotations import AnnotationError, LabelError, SidecarError
-from annotator.core.importers import IMPORT_FORMATS, ImportFormatError, ParsedImport, parse_brat, parse_w3c, plan_merge
+from annotator.core.annotations import AnnotationError, AnnotationStore, LabelError, SidecarError
+from annotator.core.importers import (
+    IMPORT_FORMATS,
+    ImportFormatError,
+    MergePlan,
+    ParsedImport,
+    parse_brat,
+    parse_w3c,
+    plan_merge,
+)
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -47,18 +55,29 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{source}: {error}")
     except OSError as error:
         return fail(f"cannot read {source}: {error.strerror or error}")
-    plan = plan_merge(store.annotations, parsed)
-    if plan.operation is not None and not args.dry_run:
+    if args.dry_run:
+        plan = plan_merge(store.annotations, parsed, room=store.room_left())
+    else:
         try:
-            store.annotations.apply(plan.operation)
-            store.save()
+            # Planned under the sidecar's lock on what it holds then: duplicates are
+            # judged against another program's additions made meanwhile, which are kept.
+            plan = store.update(lambda _: _merge(store, parsed))
         except (AnnotationError, LabelError, SidecarError) as error:
             return fail(f"{args.path}: {error}; the sidecar was not changed")
-        if store.reanchored:
+        if plan.operation is not None and store.reanchored:
             note("the article changed since its annotations were saved; they were re-anchored and saved too")
     prefix = "would have: " if args.dry_run else ""
     print(prefix + plan.summary())
     return 0
+
+
+def _merge(store: AnnotationStore, parsed: ParsedImport) -> MergePlan:
+    """Merge into what the sidecar holds now, no more than it may hold; apply the result."""
+    annotations = store.annotations
+    plan = plan_merge(annotations, parsed, room=store.room_left())
+    if plan.operation is not None:
+        annotations.apply(plan.operation)
+    return plan
 
 
 def _parse(format_name: str, source: Path, known_labels: tuple[str, ...]) -> ParsedImport:

@@ -4,12 +4,18 @@ The bytes go to a temporary file in the same folder (so ``os.replace`` is a rena
 file system), are flushed and fsynced, replace the target in one step, and then the
 folder is fsynced so the rename itself survives a power cut. On failure the temporary
 file is removed and the target is untouched.
+
+A target that is a symbolic link, dangling or not, is refused: writing through it would
+create or replace a file outside the folder the user chose (a link planted by an
+unpacked archive or a shared folder), and replacing the link would silently unshare
+what the user linked on purpose.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 import time
@@ -24,14 +30,21 @@ class AtomicWriteError(OSError):
     """A write that failed and changed nothing; ``str()`` is a message for the user."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically, keeping the old file's permissions.
 
-    A symbolic link is followed, so the file it points to is replaced, not the link.
+    ``exclusive``: the caller holds the lock every writer of ``path`` takes (see
+    ``sidecar_lock``), so any temporary file of ``path`` in the folder belongs to a writer
+    that died mid-save; they are removed first, whatever their age, which also gives their
+    space back before this write needs it. Without it only temporaries older than
+    ``STALE_TEMPORARY_SECONDS`` are removed, after the write.
     """
+    path = Path(path)
     if path.is_symlink():
-        path = path.resolve()
+        raise AtomicWriteError(errno.ELOOP, symlink_refusal(path))
     folder = path.parent
+    if exclusive:
+        _remove_stale_temporaries(path, any_age=True)
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -55,22 +68,40 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         _remove_quietly(temp_name)
         raise
     _fsync_folder(folder)
-    _remove_stale_temporaries(path)
+    if not exclusive:
+        _remove_stale_temporaries(path)
+
+
+def symlink_refusal(path: Path) -> str:
+    """The message for a target that is a symbolic link (which is never written through)."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    dangling = "" if path.exists() else ", which does not exist"
+    return (
+        f"{path} is a symbolic link (to {target}{dangling}); Annotator does not write through links. "
+        "Nothing was written; choose another name or replace the link with a file"
+    )
 
 
 def _temporary_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _remove_stale_temporaries(path: Path) -> None:
+def _remove_stale_temporaries(path: Path, *, any_age: bool = False) -> None:
     """Remove what writers killed mid-save (power cut, SIGKILL) left beside ``path``."""
-    prefix, limit = _temporary_prefix(path), time.time() - STALE_TEMPORARY_SECONDS
+    prefix = _temporary_prefix(path)
+    limit = float("inf") if any_age else time.time() - STALE_TEMPORARY_SECONDS
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return
+    # Exactly the names mkstemp gives: another file's temporaries (``story.txt.x``'s start
+    # with ``.story.txt.`` too) have a dot in what follows the prefix.
+    ours = re.compile(re.escape(prefix) + r"[A-Za-z0-9_]+\.tmp")
     for entry in entries:
-        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+        if ours.fullmatch(entry.name):
             try:
                 if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
                     os.unlink(entry.path)

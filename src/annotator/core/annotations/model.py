@@ -31,6 +31,16 @@ ANCHOR_STATUSES: tuple[str, ...] = ("anchored", "moved", "fuzzy", "orphan")
 NEEDS_REVIEW_STATUSES: tuple[str, ...] = ("moved", "fuzzy", "orphan")
 
 
+def is_offset_value(value: object) -> bool:
+    """Whether ``value`` may be used as an offset: an ``int`` and nothing else.
+
+    ``True`` is an ``int`` in Python but ``true`` in JSON, which the sidecar schema
+    refuses, so a boolean taken for 1 would make the saved sidecar unreadable; a float
+    (3.0, 1e30) is not a position in a text either. Range checks are the caller's.
+    """
+    return type(value) is int
+
+
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with a ``Z`` suffix, to the second."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")

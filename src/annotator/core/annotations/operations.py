@@ -20,7 +20,7 @@ from typing import Any
 
 from annotator.core.annotations.document import AnnotationError, AnnotationSet, Operation
 from annotator.core.annotations.labels import LabelError, LabelSet, normalise_name
-from annotator.core.annotations.model import VERDICTS, Annotation, Label, QuoteSelector, utc_now
+from annotator.core.annotations.model import VERDICTS, Annotation, Label, QuoteSelector, is_offset_value, utc_now
 from annotator.core.annotations.spans import trim_whitespace
 
 EDITABLE_FIELDS: frozenset[str] = frozenset(
@@ -55,7 +55,7 @@ def canonical_verdict(verdict: str | None) -> str | None:
 
 
 def check_span(text: str, start: int, end: int) -> None:
-    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(text):
+    if not (is_offset_value(start) and is_offset_value(end)) or not 0 <= start < end <= len(text):
         raise AnnotationError(
             f"span {start}..{end} is not a non-empty part of the text (length {len(text)})"
         )

@@ -234,6 +234,8 @@ def _check_format(path: Path, payload: Any) -> None:
 
 def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
     article = payload["article"]
+    if type(article["length"]) is bool:  # the schema refuses it; never read true as 1
+        raise SidecarCorruptError(path, f"{path}: article.length is not a number")
     length = int(article["length"])
     try:
         labels = LabelSet(Label.from_json(item) for item in payload["labels"])
@@ -262,24 +264,32 @@ def _annotations_from_json(path: Path, items: list[dict[str, Any]], length: int)
     annotations: list[Annotation] = []
     append = annotations.append
     seen: set[str] = set()
-    add_seen = seen.add
     for index, item in enumerate(items):
         start, end = item["start"], item["end"]
+        if type(start) is bool or type(end) is bool:  # the schema refuses them; never read true as 1
+            raise SidecarCorruptError(path, f"{path}: annotations[{index}] has an offset that is not a number")
         if type(start) is not int or type(end) is not int:
             # The schema lets 3.0 count as an integer; offsets must be real ints.
             start, end = int(start), int(end)
             item = {**item, "start": start, "end": end}
         annotation = from_json(item)
-        if annotation.id in seen:
-            raise SidecarCorruptError(path, f"{path}: annotations[{index}] repeats the id {annotation.id!r}")
-        add_seen(annotation.id)
-        if end > length or start > end or (start == end and annotation.status != "orphan"):
-            raise SidecarCorruptError(
-                path, f"{path}: annotations[{index}] has the span {start}..{end}, "
-                f"not inside the recorded text of length {length}"
-            )
+        _check_record(path, index, annotation.id, start, end, annotation.status, length, seen)
         append(annotation)
     return annotations
+
+
+def _check_record(
+    path: Path, index: int, annotation_id: str, start: int, end: int, status: str, length: int, seen: set[str]
+) -> None:
+    """The rules of one annotation the schema cannot express: a new id, a span in the text."""
+    if annotation_id in seen:
+        raise SidecarCorruptError(path, f"{path}: annotations[{index}] repeats the id {annotation_id!r}")
+    seen.add(annotation_id)
+    if end > length or start > end or (start == end and status != "orphan"):
+        raise SidecarCorruptError(
+            path, f"{path}: annotations[{index}] has the span {start}..{end}, "
+            f"not inside the recorded text of length {length}"
+        )
 
 
 def _add_missing_labels(
@@ -316,12 +326,7 @@ def encode_sidecar(
 
     (A fully indented dump is three times slower and ten lines per annotation.)
     """
-    header = {
-        "format": SIDECAR_FORMAT,
-        "version": SIDECAR_VERSION,
-        "saved_by": f"annotator {__version__}",
-        "article": {"path": article_name, "sha256": article_sha256, "length": article_length},
-    }
+    header = _header(article_name, article_sha256, article_length)
     parts = ["{"]
     parts += [f"  {_json_line(key)}: {_json_line(value)}," for key, value in header.items()]
     parts.append('  "labels": [')
@@ -333,6 +338,30 @@ def encode_sidecar(
     # joined document to four bytes a character before it is encoded.
     body = b",\n".join([utf8_bytes(f"    {annotation_line(annotation)}") for annotation in annotations])
     return head + body + (b"\n  ]\n}\n" if body else b"  ]\n}\n")
+
+
+def _header(article_name: str, article_sha256: str, article_length: int) -> dict[str, Any]:
+    return {
+        "format": SIDECAR_FORMAT,
+        "version": SIDECAR_VERSION,
+        "saved_by": f"annotator {__version__}",
+        "article": {"path": article_name, "sha256": article_sha256, "length": article_length},
+    }
+
+
+def sidecar_values(
+    article_name: str,
+    article_sha256: str,
+    article_length: int,
+    labels: LabelSet,
+    annotations: list[Annotation] | tuple[Annotation, ...],
+) -> dict[str, Any]:
+    """The JSON values ``encode_sidecar`` writes for the same arguments (what a load parses)."""
+    return {
+        **_header(article_name, article_sha256, article_length),
+        "labels": [label.to_json() for label in labels],
+        "annotations": [annotation.to_json() for annotation in annotations],
+    }
 
 
 def _json_line(value: Any) -> str:
@@ -366,10 +395,69 @@ def annotation_line(annotation: Annotation) -> str:
         return _json_line(annotation.to_json())
 
 
-def write_sidecar(path: Path, data: bytes) -> Fingerprint:
-    """Write ``data`` atomically to ``path``; the fingerprint of what is now there."""
+def check_before_writing(path: Path, data: bytes, values: dict[str, Any]) -> None:
+    """Refuse to write what loading would refuse: the size cap, the schema, the rules.
+
+    ``data`` are the bytes about to be written and ``values`` the JSON values they encode
+    (``sidecar_values``): the size is that of the bytes; the schema check, the label set and
+    the per-annotation rules are the loader's own functions, run on the values, which is
+    what parsing ``data`` gives back (``encode_sidecar`` writes what ``json.dumps`` would;
+    the property tests hold it to that byte for byte). Parsing the bytes again would
+    double the cost of a save for the same answer. Run in the one save path, so nothing the
+    window, a command or an import builds can leave a sidecar that the next opening refuses
+    (a boolean offset, a span past the text, a 400 MB import). Raises ``SidecarWriteError``;
+    nothing is written then.
+    """
+    unchanged = "the previous version is unchanged"
+    if len(data) > MAX_SIDECAR_BYTES:
+        raise SidecarWriteError(
+            path,
+            f"could not save {path}: it would be {len(data) / 1024 / 1024:.0f} MB, more than the "
+            f"{MAX_SIDECAR_BYTES // 1024 // 1024} MB a sidecar may have; {unchanged}",
+        )
     try:
-        atomic_write_bytes(path, data)
+        with cyclic_gc_paused():
+            _check_format(path, values)
+            problems = schema_problems(values)
+            if problems:
+                raise SidecarCorruptError(path, f"{path} would not match the sidecar schema: {'; '.join(problems)}")
+            _check_values(path, values)
+    except SidecarUnreadableError as error:
+        raise SidecarWriteError(path, f"could not save {path}: it could not be read back ({error}); {unchanged}") from error
+
+
+def _check_values(path: Path, values: dict[str, Any]) -> None:
+    """The loader's rules beyond the schema, on values that passed it."""
+    length = values["article"]["length"]
+    if type(length) is bool:
+        raise SidecarCorruptError(path, f"{path}: article.length is not a number")
+    try:
+        labels = LabelSet(Label.from_json(item) for item in values["labels"])
+    except LabelError as error:
+        raise SidecarCorruptError(path, f"{path} has a bad label set: {error}") from error
+    seen: set[str] = set()
+    used: set[str] = set()
+    for index, item in enumerate(values["annotations"]):
+        start, end = item["start"], item["end"]
+        if type(start) is bool or type(end) is bool:
+            raise SidecarCorruptError(path, f"{path}: annotations[{index}] has an offset that is not a number")
+        _check_record(path, index, item["id"], start, end, item.get("status", "anchored"), length, seen)
+        used.add(item["label"])
+    for name in used:
+        if labels.get(name) is None and labels.find(name) is not None:
+            raise SidecarCorruptError(
+                path, f"{path}: annotations use the label {name!r}, but the label set has {labels.find(name).name!r}"
+            )
+
+
+def write_sidecar(path: Path, data: bytes, values: dict[str, Any], *, exclusive: bool = False) -> Fingerprint:
+    """Check ``data`` (encoding ``values``) and write it atomically to ``path``; the fingerprint of what is now there.
+
+    ``exclusive``: the caller holds the sidecar's lock (see ``atomic_write_bytes``).
+    """
+    check_before_writing(path, data, values)
+    try:
+        atomic_write_bytes(path, data, exclusive=exclusive)
         return Fingerprint.of_bytes(path, data)
     except AtomicWriteError as error:
         raise SidecarWriteError(path, str(error.strerror)) from error

@@ -8,27 +8,40 @@ written, and ``save_as`` writes a fresh sidecar elsewhere when the user asks.
 
 Saving is refused with ``SidecarConflictError`` when someone else changed the file since
 it was read, so the window can ask before overwriting (``save(overwrite=True)``).
+``update(change)`` is the way for scripts: it applies one change on top of whatever the
+sidecar holds at that moment. Every write holds the sidecar's lock (``sidecar_lock``)
+from the "changed on disk?" check to the rename, so two programs saving at once cannot
+both write over the same old file and lose what the other added.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from annotator.core.annotations.document import AnnotationSet
 from annotator.core.annotations.reanchor import reanchor
 from annotator.core.annotations.sidecar import (
+    MAX_SIDECAR_BYTES,
     Fingerprint,
     SidecarConflictError,
     SidecarReadOnlyError,
     SidecarUnreadableError,
+    SidecarWriteError,
     disk_changed,
     encode_sidecar,
     read_sidecar,
     sidecar_path_for,
+    sidecar_values,
     write_sidecar,
 )
+from annotator.core.annotations.sidecar_lock import SidecarLockError, sidecar_lock
 from annotator.core.article import Article
+
+T = TypeVar("T")
 
 
 class AnnotationStore:
@@ -112,13 +125,20 @@ class AnnotationStore:
 
     def encoded(self) -> bytes:
         """The sidecar bytes for the current state, as ``save`` would write them."""
-        return encode_sidecar(
+        return encode_sidecar(*self._state())
+
+    def _state(self) -> tuple:
+        return (
             self.article.source.name,
             self.article_sha256(),
             len(self.article.text),
             self.annotations.labels,
             self.annotations.annotations,
         )
+
+    def room_left(self) -> int:
+        """How many bytes the sidecar may still grow by before it would be too large to open."""
+        return MAX_SIDECAR_BYTES - len(self.encoded())
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -129,18 +149,53 @@ class AnnotationStore:
         it is), ``SidecarConflictError`` when it changed on disk and ``overwrite`` is
         false, ``SidecarWriteError`` when writing failed (the old file is intact).
         """
+        self._refuse_if_unreadable()
+        with _locked(self.path):
+            if not overwrite and self.disk_changed():
+                raise SidecarConflictError(
+                    self.path,
+                    f"{self.path} was changed by another program since it was opened; "
+                    "reload it, overwrite it, or save under another name",
+                )
+            self._write(self.path)
+
+    def update(self, change: Callable[[AnnotationSet], T]) -> T:
+        """Apply ``change`` to the annotations as the sidecar holds them now, and save.
+
+        For commands that make one change: under the sidecar's lock, a sidecar that
+        another program saved since this store read it is read again (and re-anchored),
+        ``change`` is applied to that, and the result is written before the lock is let
+        go. Two scripts adding at once thus each add on top of the other. ``change`` may
+        raise (an unknown label, a span outside the text); nothing is written then, nor
+        when it changed nothing.
+        """
+        self._refuse_if_unreadable()
+        with _locked(self.path):
+            if self.disk_changed():
+                self._reload()
+            result = change(self.annotations)
+            if self.is_dirty:
+                self._write(self.path)
+        return result
+
+    def _refuse_if_unreadable(self) -> None:
         if self.problem is not None:
             raise SidecarReadOnlyError(
                 self.path,
                 f"{self.problem} — annotations are read-only; use Save As to write a new sidecar",
             )
-        if not overwrite and self.disk_changed():
-            raise SidecarConflictError(
-                self.path,
-                f"{self.path} was changed by another program since it was opened; "
-                "reload it, overwrite it, or save under another name",
-            )
-        self._write(self.path)
+
+    def _reload(self) -> None:
+        """Take over what the sidecar holds now (called with its lock held)."""
+        fresh = AnnotationStore.open(self.article, self.path)
+        if fresh.problem is not None:
+            raise fresh.problem
+        self.annotations = fresh.annotations
+        self.reanchored = self.reanchored or fresh.reanchored
+        self.warnings += [warning for warning in fresh.warnings if warning not in self.warnings]
+        self._fingerprint = fresh._fingerprint
+        self._saved_revision = fresh._saved_revision
+        self._unsaved_reanchoring = fresh._unsaved_reanchoring
 
     def save_as(self, path: Path) -> None:
         """Write a fresh sidecar at ``path`` and keep saving there.
@@ -153,16 +208,30 @@ class AnnotationStore:
             raise SidecarReadOnlyError(
                 path, f"{path} could not be read and is kept as it is; choose another name"
             )
-        self._write(path)
+        with _locked(path):
+            self._write(path)
         self.path = path
         self.problem = None
         self.annotations.read_only = False
 
     def _write(self, path: Path) -> None:
+        """Check and write the sidecar; the caller holds the lock of ``path``."""
         revision = self.annotations.revision
-        self._fingerprint = write_sidecar(path, self.encoded())
+        state = self._state()
+        self._fingerprint = write_sidecar(path, encode_sidecar(*state), sidecar_values(*state), exclusive=True)
         self._saved_revision = revision
         self._unsaved_reanchoring = False
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """The sidecar's lock, its failures reported as a failed save."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(sidecar_lock(path))
+        except SidecarLockError as error:
+            raise SidecarWriteError(path, str(error.strerror)) from error
+        yield
 
 
 def _same_file(a: Path, b: Path) -> bool:

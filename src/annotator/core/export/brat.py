@@ -137,6 +137,8 @@ def escape_comment(value: str, extra: str = "") -> str:
 
 def unescape_comment(value: str) -> str:
     """The inverse of :func:`escape_comment` (an unknown escape keeps its character)."""
+    if "\\" not in value:  # most notes: nothing to undo, and no loop over a long note
+        return value
     out: list[str] = []
     index = 0
     while index < len(value):

@@ -9,8 +9,10 @@ set the same way, refuse the same overwrites and write atomically. Rules:
 - CSV files start with a UTF-8 BOM (see ``csv_export``).
 - PDF bytes come from a renderer passed in (Qt's, in ``annotator.qt.pdf_export``), so
   this module stays Qt-free.
-- Nothing is written when any target exists (unless ``force``), is the article itself
-  or its sidecar, or sits in a missing folder; each file is replaced atomically.
+- Nothing is written when any target exists (unless ``force``), is a symbolic link
+  (dangling or not, even with ``force``: it would write outside the chosen folder), is
+  the article itself or its sidecar, or sits in a missing folder; each file is replaced
+  atomically. A brat configuration that is a link is left alone, like an existing one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes
+from annotator.core.annotations.atomic import AtomicWriteError, atomic_write_bytes, symlink_refusal
 from annotator.core.annotations.model import Annotation, Label
 from annotator.core.annotations.sidecar import sidecar_path_for
 from annotator.core.article import Article
@@ -114,7 +116,9 @@ def export_files(
         result.files[txt_path] = utf8_bytes(export.txt)
         for name, content in zip(BRAT_CONFIGS, (export.annotation_conf, export.visual_conf)):
             conf = ann_path.parent / name
-            if conf.exists():
+            if conf.is_symlink():
+                result.notes.append(f"did not write {conf}: it is a symbolic link, and links are not written through")
+            elif conf.exists():
                 result.notes.append(f"kept the existing {conf} (shared by the brat collection in that folder)")
             else:
                 result.files[conf] = utf8_bytes(content)
@@ -135,6 +139,8 @@ def write_files(files: dict[Path, bytes], article: Article, *, force: bool = Fal
     """Write every file atomically, or none when one of them must not be written."""
     protected = {Path(article.source).resolve(), sidecar_path_for(article.source).resolve()}
     for path in files:
+        if path.is_symlink():
+            raise ExportError(symlink_refusal(path))
         if path.resolve() in protected:
             raise ExportError(f"{path} is the article or its sidecar; choose another output name")
         if path.exists() and not force:

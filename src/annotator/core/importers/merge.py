@@ -25,10 +25,14 @@ Rules, chosen so that an import never loses and never doubles work:
 - **Verdicts.** A verdict outside Annotator's list is kept as a tag ``verdict:<value>``.
 - **Timestamps** that are not ISO 8601 (as the sidecar schema requires) become the time
   of the import, so a foreign file can never make the saved sidecar unreadable.
+- **Size.** Given the ``room`` the sidecar has left (bytes before the size a sidecar may
+  have), annotations are added in file order while their sidecar lines fit; the rest are
+  left out and counted in the summary, rather than saving a sidecar too large to open.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Sequence
@@ -37,12 +41,16 @@ from functools import cache
 
 from annotator.core.annotations.document import AnnotationError, AnnotationSet
 from annotator.core.annotations.labels import MAX_NAME_LENGTH, clean_label_name
-from annotator.core.annotations.model import Annotation, QuoteSelector, new_id, utc_now
+from annotator.core.annotations.model import Annotation, QuoteSelector, is_offset_value, new_id, utc_now
 from annotator.core.annotations.operations import AddAnnotation, AddLabel, Batch, Operation, canonical_verdict, normalise_tags
 from annotator.core.annotations.reanchor import Anchorer
 from annotator.core.annotations.schema import sidecar_schema
+from annotator.core.annotations.sidecar import MAX_SIDECAR_BYTES, annotation_line
+from annotator.core.lone_surrogates import utf8_bytes
 
 FALLBACK_LABEL = "Imported"
+ANNOTATION_LINE_OVERHEAD = len(",\n    ")  # between two annotation lines of a sidecar
+NEW_LABEL_OVERHEAD = 96  # a label line besides its name: colour, key, keys, quotes, indent
 
 
 class ImportFormatError(ValueError):
@@ -88,6 +96,7 @@ class MergePlan:
     new_labels: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     cleaned_labels: dict[str, str] = field(default_factory=dict)  # name as in the file → name kept
+    left_out: int = 0
 
     @property
     def orphans(self) -> list[Annotation]:
@@ -106,6 +115,11 @@ class MergePlan:
             parts.append(f"{len(self.relocated)} placed by their quote")
         if self.new_labels:
             parts.append("new label" + _s(self.new_labels) + ": " + ", ".join(self.new_labels))
+        if self.left_out:
+            parts.append(
+                f"{self.left_out} left out: the sidecar would have grown past the "
+                f"{MAX_SIDECAR_BYTES // 1024 // 1024} MB a sidecar may have (import them into a copy of the article)"
+            )
         line = ", ".join(parts)
         for original, cleaned in self.cleaned_labels.items():
             line += (
@@ -153,7 +167,7 @@ def place(item: ImportedAnnotation, anchorer: Anchorer, annotation_id: str, labe
     if _offsets_inside(item, text) and (not exact or text[start:end] == exact):
         return Annotation(start=start, end=end, selector=QuoteSelector.from_text(text, start, end), **fields)
     selector = QuoteSelector(exact, item.prefix, item.suffix)
-    guess = min(start, len(text)) if start is not None and start >= 0 else 0
+    guess = min(start, len(text)) if is_offset_value(start) and start >= 0 else 0
     return anchorer.anchor(Annotation(start=guess, end=guess + len(exact), selector=selector, **fields))
 
 
@@ -168,7 +182,8 @@ def _timestamp_pattern() -> re.Pattern[str]:
 
 
 def _offsets_inside(item: ImportedAnnotation, text: str) -> bool:
-    return item.start is not None and item.end is not None and 0 <= item.start < item.end <= len(text)
+    start, end = item.start, item.end
+    return is_offset_value(start) and is_offset_value(end) and 0 <= start < end <= len(text)
 
 
 def _key(annotation: Annotation) -> tuple:
@@ -188,8 +203,14 @@ def _imported_id(raw: str | None) -> str | None:
         return None
 
 
-def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
-    """How ``parsed`` would be merged into ``annotations`` (which is left unchanged)."""
+def plan_merge(annotations: AnnotationSet, parsed: ParsedImport, room: int | None = None) -> MergePlan:
+    """How ``parsed`` would be merged into ``annotations`` (which is left unchanged).
+
+    ``room``: how many bytes the sidecar may still grow by (None: no limit). Each added
+    annotation costs its sidecar line, each new label its own; once one does not fit, it
+    and all after it are left out (``plan.left_out``), so what is added is a prefix of the
+    file, as a user would resume it.
+    """
     anchorer = Anchorer(annotations.text)
     labels = annotations.labels
     label_names: dict[str, str] = {}
@@ -199,7 +220,7 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
     plan = MergePlan(operation=None, ignored=list(parsed.ignored))
     textless = 0
 
-    for item in parsed.annotations:
+    for index, item in enumerate(parsed.annotations):
         if not item.exact and not _offsets_inside(item, annotations.text):
             # Nothing to show or to search for; a sidecar cannot hold an empty quote.
             textless += 1
@@ -228,6 +249,14 @@ def plan_merge(annotations: AnnotationSet, parsed: ParsedImport) -> MergePlan:
         if key in seen:
             plan.duplicates.append(item)
             continue
+        if room is not None:
+            cost = len(utf8_bytes(annotation_line(annotation))) + ANNOTATION_LINE_OVERHEAD
+            if label in new_labels and not any(a.label == label for a in plan.added):
+                cost += len(utf8_bytes(json.dumps(label, ensure_ascii=False))) + NEW_LABEL_OVERHEAD
+            if cost > room:
+                plan.left_out = len(parsed.annotations) - index
+                break
+            room -= cost
         seen.add(key)
         used_ids.add(annotation_id)
         plan.added.append(annotation)

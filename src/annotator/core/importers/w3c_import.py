@@ -21,6 +21,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from annotator.core.annotations.model import is_offset_value
 from annotator.core.export.w3c import ANCHOR_STATUS, QUOTE_ID, SPEAKER
 from annotator.core.importers.merge import ImportedAnnotation, ImportFormatError, ParsedImport
 from annotator.core.lone_surrogates import may_hold_lone_surrogates, without_lone_surrogates
@@ -80,7 +81,7 @@ def _selectors(target: Any) -> tuple[dict[str, Any] | None, dict[str, Any] | Non
         if "TextQuoteSelector" in kinds and quote is None and isinstance(selector.get("exact"), str):
             quote = selector
         elif "TextPositionSelector" in kinds and position is None:
-            if isinstance(selector.get("start"), int) and isinstance(selector.get("end"), int):
+            if is_offset_value(selector.get("start")) and is_offset_value(selector.get("end")):
                 position = selector
         pending += _as_list(selector.get("refinedBy"))
     return quote, position
