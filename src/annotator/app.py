@@ -57,7 +57,7 @@ def article_path_problem(path: Path) -> str | None:
     """
     text = str(path)
     if "://" in text or text.lower().startswith(("www.", "http:", "https:")):
-        return "this is a web address, not a file: save the page and open the file"
+        return "this is a web address, not a file: 'annotator URL' or 'annotator fetch URL' fetches it (File → Open URL… in the window)"
     from annotator.core.article import ArticleError
     from annotator.core.readers.decoding import check_article_file
 

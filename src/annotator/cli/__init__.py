@@ -23,6 +23,7 @@ from annotator.cli import (
     gui_command,
     import_command,
 )
+from annotator.cli import diff_command, fetch_command
 
 COMMAND_MODULES = [
     extract_command,
@@ -35,6 +36,7 @@ COMMAND_MODULES = [
     config_command,
     gui_command,
 ]
+COMMAND_MODULES += [fetch_command, diff_command]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="annotator",
         description="Read news articles closely: quotes, speakers, people, highlights and notes.",
         epilog="With no command, opens the window on the bundled sample article; "
-        "'annotator FILE' opens FILE.",
+        "'annotator FILE' opens FILE; 'annotator URL' fetches the page and opens it.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -62,9 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         args_list = ["open"]
     elif args_list[0] not in commands and not args_list[0].startswith("-"):
-        # Anything else is an article to open: a missing one is "file not found", as in every
-        # command, not argparse's "invalid choice".
-        args_list = ["open", *args_list]
+        if args_list[0].lower().startswith(("http://", "https://")):
+            # A web address: fetch the page into its folder of versions, then open it.
+            args_list = ["fetch", "--open", *args_list]
+        else:
+            # Anything else is an article to open: a missing one is "file not found", as in every
+            # command, not argparse's "invalid choice".
+            args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

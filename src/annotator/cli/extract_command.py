@@ -20,6 +20,7 @@ from annotator.core.extraction import extract
 from annotator.core.extraction.model import Extraction
 from annotator.core.extraction.summary import format_summary
 from annotator.core.readers import read_article
+from annotator.core.web.snapshots import is_page_record
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +40,7 @@ def iter_files(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _is_sidecar(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _is_sidecar(p) and not is_page_record(p))
         else:
             yield path
 

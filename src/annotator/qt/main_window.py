@@ -50,6 +50,7 @@ from annotator.qt.sidebar import Sidebar
 from annotator.qt.sidebar_links import SidebarLinks
 from annotator.qt.status_bar import ArticleStatusBar
 from annotator.qt.theme import SYSTEM_THEME, THEMES, apply_theme, theme_named
+from annotator.qt.web.web_controller import WebController
 
 APP_NAME = "Annotator"
 OPEN_FILTERS = ";;".join(
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.corrections_view = CorrectionsView(self.corrections, self.annotations_panel)
         self.annotations_panel.layout().addWidget(self.corrections_view)
         self._add_annotation_menus()
+        self.web = WebController(self)
+        menus = {menu.title(): menu for menu in self.menuBar().findChildren(QMenu)}
+        self.web.add_to_menus(menus["&File"], menus["&View"], self.actions.open)
         self._connect()
         self._restore_settings()
         self._update_title()
@@ -412,16 +416,20 @@ class MainWindow(QMainWindow):
     # -- drag and drop -------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if _local_files(event.mimeData()):
+        if _local_files(event.mimeData()) or self.web.dropped_url(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
         files = _local_files(event.mimeData())
+        url = None if files else self.web.dropped_url(event.mimeData())
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
+        elif url:
+            event.acceptProposedAction()
+            self.web.fetch(url)
         else:
             event.ignore()
 
@@ -477,7 +485,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         holder = QObject(self)  # owns the listed label actions only while the dialog is open
-        ShortcutsDialog([*self.actions.all(), *self.annotations.shortcut_actions(holder)], self).exec()
+        ShortcutsDialog([*self.actions.all(), *self.web.actions, *self.annotations.shortcut_actions(holder)], self).exec()
         holder.deleteLater()
         self.focus_article()
 
@@ -521,6 +529,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.loader.wait(2000)
+        self.web.wait(2000)
         super().closeEvent(event)
 
 

@@ -43,7 +43,14 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read ``path`` as an article; raise ArticleError with a user-facing reason on failure."""
-    source = Path(path)
+    article = _read_by_format(Path(path))
+    from annotator.core.web.provenance import add_fetch_metadata
+
+    add_fetch_metadata(article)  # a fetched page: its URL and fetch time
+    return article
+
+
+def _read_by_format(source: Path) -> Article:
     decoded = read_text(source)
     suffix = source.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES and looks_like_html(decoded.text)):

@@ -1,0 +1,1 @@
+"""The window's face of the web room: Open URL…, dropped links, Compare Versions."""
