@@ -14,8 +14,10 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
+from annotator.cli import library_command
 
 COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
+COMMAND_MODULES.insert(-1, library_command)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
