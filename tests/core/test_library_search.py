@@ -145,3 +145,17 @@ def test_json_form_of_a_hit(library):
     assert data["in"] == "quotes" and data["path"] == "news/bridge.md"
     start, end = data["highlight"]
     assert data["snippet"][start:end] == "lorries"
+
+
+def test_accents_and_case_are_ignored_with_offsets_into_the_text_as_written(tmp_path):
+    folder = tmp_path / "accents"
+    folder.mkdir()
+    text = "Café owners meet\n\nİlkay and José Núñez opened the CAFE in İzmir; the cafés were full.\n"
+    (folder / "cafe.txt").write_text(text, encoding="utf-8")
+    index_folder(folder)
+    with open_library(folder) as library:
+        hits = search(library, "cafe", scope="text")
+        assert [text[hit.start:hit.end] for hit in hits] == ["Café", "CAFE"]
+        assert [text[hit.start:hit.end] for hit in search(library, "CAFÉ*", scope="text")] == ["Café", "CAFE", "cafés"]
+        assert [text[hit.start:hit.end] for hit in search(library, '"jose nunez"', scope="text")] == ["José Núñez"]
+        assert [text[hit.start:hit.end] for hit in search(library, "izmir", scope="text")] == ["İzmir"]

@@ -19,6 +19,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -159,8 +160,17 @@ def _read_all(root: Path, paths: list[str], workers: int | None) -> Iterator[Art
     # "spawn": fork is unsafe in a process with threads (the window's, a test runner's).
     context = multiprocessing.get_context("spawn")
     chunksize = max(1, min(16, len(paths) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context) as pool:
-        yield from pool.map(read_entry, repeat(str(root)), paths, chunksize=chunksize)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context) as pool:
+            for entry in pool.map(read_entry, repeat(str(root)), paths, chunksize=chunksize):
+                done += 1
+                yield entry
+    except BrokenProcessPool:
+        # A worker died (killed for memory, or the pool cannot start here): read the rest in
+        # this process, so the run still finishes and a file that kills a reader is reported.
+        for relative in paths[done:]:
+            yield read_entry(str(root), relative)
 
 
 def _sidecar_relative(relative: str) -> str:
