@@ -78,3 +78,14 @@ def test_parquet_tables_read_back_with_types(library, tmp_path):
     annotations = pq.read_table(tmp_path / "tables" / "annotations.parquet").to_pylist()
     assert sorted(row["label"] for row in annotations) == ["Claim", "Claim", "Evidence"]
     assert all(row["start"] is not None for row in annotations)
+
+
+def test_article_overview_counts_per_article(library):
+    from annotator.core.library.overview import article_overview
+
+    rows = {row.path: row for row in article_overview(library)}
+    harbour = rows["harbour.txt"]
+    assert (harbour.quotes, harbour.people, harbour.annotations) == (3, 3, 2)
+    assert harbour.verdict_text == "Mostly false 1"
+    assert rows["news/ferry.html"].verdicts == {"Unverifiable": 1}
+    assert rows["news/bridge.md"].verdict_text == "" and rows["news/bridge.md"].outlet == "Lowmoor Gazette"

@@ -31,6 +31,7 @@ from annotator.qt.article_on_disk import FileSignature, change_message
 from annotator.qt.annotations_panel import AnnotationsPanel
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
+from annotator.qt.library.dock import LibraryDock
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self.annotations, self.sidebar)
         self.sidebar.add_panel(self.annotations_panel, "Annotations")
         self._add_annotation_menus()
+        self.library_dock = LibraryDock(self)
         self._connect()
         self._restore_settings()
         self._update_title()
@@ -480,6 +482,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.loader.wait(2000)
+        self.library_dock.shutdown()
         super().closeEvent(event)
 
 
