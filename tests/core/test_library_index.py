@@ -109,6 +109,9 @@ def test_a_changed_article_is_read_again_and_a_deleted_one_leaves_the_index(fold
     report = index_folder(folder)
     assert (report.read, report.removed) == (1, 1)
     assert rows(folder, "SELECT count(*) FROM quotes WHERE speaker = 'Ines Caldwell'") == [(0,)]
+    assert rows(folder, "SELECT name FROM speakers ORDER BY name") == [
+        ("Kofi Mensah",), ("Ruth Alder",), ("Tom Briggs",), ("a resident",)
+    ]
     assert rows(folder, "SELECT count(*) FROM annotations") == [(2,)]
     assert rows(folder, "SELECT text FROM quotes WHERE speaker IS NULL") == [("“Save it.”",)]
     assert rows(folder, "SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'engines'") == [(0,)]

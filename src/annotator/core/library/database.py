@@ -8,7 +8,8 @@ is a cache, and the articles and sidecars hold everything it knows.
 Paths are stored relative to the folder, with ``/`` separators, so that a folder moved or
 mounted elsewhere keeps its index. Full-text search uses FTS5 tables whose rowids are the
 ids of the rows they index: the article text (``text_fts``), the quotes (``quote_fts``) and
-the annotations' text, note and tags (``annotation_fts``).
+the annotations' text, note and tags (``annotation_fts``). ``speakers`` lists every speaker's
+name once, so a search by part of a name reads a few thousand names, not every quote.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from annotator.core.library.location import index_path_for
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = """
@@ -60,6 +61,7 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE TABLE speakers (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE people (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -112,6 +112,8 @@ def update_library(library: Library, *, workers: int | None = None, progress: Pr
             if progress is not None:
                 progress(done, total, entry.path)
             writer.maybe_commit()
+        if report.read or report.removed:
+            writer.forget_unquoted_speakers()
     report.totals = library.counts()
     report.seconds = time.perf_counter() - began
     return report
@@ -225,6 +227,11 @@ class _Writer:
             execute("DELETE FROM sources WHERE id = ?", (article_id,))
         execute("DELETE FROM failures WHERE path = ?", (relative,))
 
+    def forget_unquoted_speakers(self) -> None:
+        self.connection.execute(
+            "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE quotes.speaker = speakers.name)"
+        )
+
     def restat(self, relative: str, state: FileState) -> None:
         self.connection.execute(
             "UPDATE sources SET mtime_ns = ?, sidecar_mtime_ns = ? WHERE path = ?",
@@ -270,6 +277,10 @@ class _Writer:
                 (article_id, *row),
             ).lastrowid
             execute("INSERT INTO quote_fts (rowid, text) VALUES (?, ?)", (quote_row, row[3]))
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO speakers (name) VALUES (?)",
+            [(name,) for name in {row[5] for row in entry.quotes if row[5]}],
+        )
         self.connection.executemany(
             "INSERT INTO people (article_id, person_id, name, aliases, role, mentions, quotes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

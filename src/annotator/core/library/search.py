@@ -126,26 +126,37 @@ def _like(name: str) -> str:
 
 
 # -- article text -----------------------------------------------------------------------------
+#
+# Matches are read in index order (FTS5 returns rowids in order, so a LIMIT stops early) and
+# sorted by path at the end; with a limit, the first hits found are the ones shown.
+
+
+def _speaker_names(connection: sqlite3.Connection, name: str) -> str:
+    """The speakers whose name contains ``name``, as a JSON list for ``json_each``."""
+    rows = connection.execute("SELECT name FROM speakers WHERE name LIKE ? ESCAPE '\\'", (_like(name),))
+    return json.dumps([row[0] for row in rows])
 
 
 def _text_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilters, limit: int | None) -> list[Hit]:
-    sql = (
-        "SELECT s.id, s.path, a.title FROM text_fts JOIN sources s ON s.id = text_fts.rowid "
-        "JOIN articles a ON a.id = s.id WHERE text_fts MATCH ?"
-    )
+    sql = "SELECT f.rowid FROM text_fts f WHERE text_fts MATCH ?"
     params: list[Any] = [fts_query(terms)]
     if filters.speaker:
-        sql += " AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = s.id AND q.speaker LIKE ? ESCAPE '\\')"
-        params.append(_like(filters.speaker))
+        sql += (" AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = f.rowid "
+                "AND q.speaker IN (SELECT value FROM json_each(?)))")
+        params.append(_speaker_names(connection, filters.speaker))
     if filters.annotation_filters:
         condition, extra = _annotation_match(filters, "n")
-        sql += f" AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = s.id AND {condition})"
+        sql += f" AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = f.rowid AND {condition})"
         params += extra
-    sql += " ORDER BY s.path"
+    sql += " ORDER BY f.rowid"
     pattern = term_pattern(terms)
     hits: list[Hit] = []
-    for article_id, path, title in connection.execute(sql, params).fetchall():
-        text = connection.execute("SELECT text FROM text_fts WHERE rowid = ?", (article_id,)).fetchone()[0]
+    for (article_id,) in connection.execute(sql, params):
+        path, title, text = connection.execute(
+            "SELECT s.path, a.title, f.text FROM sources s JOIN articles a ON a.id = s.id "
+            "JOIN text_fts f ON f.rowid = s.id WHERE s.id = ?",
+            (article_id,),
+        ).fetchone()
         spans = find_terms(text, pattern)
         if filters.annotation_filters:
             condition, extra = _annotation_match(filters, "n")
@@ -166,18 +177,21 @@ def _text_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilte
 
 
 def _quote_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilters, limit: int | None) -> list[Hit]:
-    sql = (
-        'SELECT q.quote_id, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_role, s.path, a.title '
-        "FROM quotes q JOIN sources s ON s.id = q.article_id JOIN articles a ON a.id = q.article_id"
-    )
+    columns = 'q.quote_id, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_role, s.path, a.title'
+    joins = "JOIN sources s ON s.id = q.article_id JOIN articles a ON a.id = q.article_id"
     where: list[str] = []
     params: list[Any] = []
     if terms:
-        where.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+        sql = f"SELECT {columns} FROM quote_fts f JOIN quotes q ON q.id = f.rowid {joins}"
+        where.append("quote_fts MATCH ?")
         params.append(fts_query(terms))
+        order = "f.rowid"
+    else:
+        sql = f"SELECT {columns} FROM quotes q {joins}"
+        order = "q.id"
     if filters.speaker:
-        where.append("q.speaker LIKE ? ESCAPE '\\'")
-        params.append(_like(filters.speaker))
+        where.append("q.speaker IN (SELECT value FROM json_each(?))")
+        params.append(_speaker_names(connection, filters.speaker))
     if filters.annotation_filters:
         condition, extra = _annotation_match(filters, "n")
         where.append(
@@ -187,7 +201,7 @@ def _quote_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilt
         params += extra
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY s.path, q.start"
+    sql += f" ORDER BY {order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
     pattern = term_pattern(terms)
@@ -216,7 +230,7 @@ def _annotation_hits(connection: sqlite3.Connection, terms: list, filters: Searc
     if filters.speaker:
         where.append("n.speaker LIKE ? ESCAPE '\\'")
         params.append(_like(filters.speaker))
-    sql += " WHERE " + " AND ".join(where) + " ORDER BY s.path, n.start"
+    sql += " WHERE " + " AND ".join(where) + " ORDER BY n.id"
     if limit:
         sql += f" LIMIT {int(limit)}"
     pattern = term_pattern(terms)

@@ -272,15 +272,23 @@ class LibraryPanel(QWidget):
         return share_of_voice(self.library) if self.library is not None else []
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.tabText(index) == "Sources":
+        if self.tabs.tabText(index) == "Sources" and self.chart is None and self.png_button.isEnabled():
             self.ensure_chart()
 
     def ensure_chart(self):
         """The chart, created (and pyqtgraph imported) the first time it is needed."""
         if self.chart is None:
-            from annotator.qt.library.voice_chart import VoiceChart
+            try:
+                from annotator.qt.library.voice_chart import VoiceChart
 
-            self.chart = VoiceChart(self)
+                self.chart = VoiceChart(self)
+            except ImportError:
+                self.png_button.setEnabled(False)
+                self.svg_button.setEnabled(False)
+                self.sources_layout.insertWidget(0, QLabel(
+                    "The chart needs pyqtgraph: python3 -m pip install 'annotator[charts]'. "
+                    "The figures are in the table below.", self))
+                return None
             self.sources_layout.insertWidget(0, self.chart, 2)
             self.chart.set_rows(self.voice_rows())
         return self.chart
@@ -293,6 +301,8 @@ class LibraryPanel(QWidget):
 
     def export_chart(self, path: Path, kind: str) -> None:
         chart = self.ensure_chart()
+        if chart is None:
+            return
         (chart.export_png if kind == "png" else chart.export_svg)(path)
         self.status.setText(f"Chart saved to {path}")
 
