@@ -98,7 +98,10 @@ class LibraryPanel(QWidget):
         self.articles_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.articles_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.articles_view.verticalHeader().setVisible(False)
-        self.articles_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.articles_view.setWordWrap(False)
+        header = self.articles_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.articles_view.activated.connect(self._article_activated)
         self.filter_edit.textChanged.connect(self.articles_proxy.setFilterFixedString)
         layout = QVBoxLayout(tab)
@@ -225,7 +228,6 @@ class LibraryPanel(QWidget):
         if self.library is None:
             return
         self.articles_model.set_articles(article_overview(self.library))
-        self.articles_view.resizeColumnsToContents()
         self._fill_sources()
         if self.search_edit.text():
             self.run_search()
