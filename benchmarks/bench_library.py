@@ -166,6 +166,8 @@ def main() -> int:
         "two words, every scope": lambda lib: search(lib, "council wall", scope="all"),
         "phrase in the text": lambda lib: search(lib, '"flood wall"', scope="text"),
         "a speaker's quotes": lambda lib: search(lib, "", scope="quotes", filters=SearchFilters(speaker="Okafor")),
+        "a word in one speaker's quotes": lambda lib: search(lib, "council", scope="quotes",
+                                                             filters=SearchFilters(speaker="Okafor")),
         "annotations with a verdict": lambda lib: search(lib, "", scope="annotations",
                                                          filters=SearchFilters(verdict="False")),
         "rare word, every scope, no limit": lambda lib: search(lib, "contractor*", scope="all", limit=None),

@@ -101,6 +101,9 @@ def test_speaker_filter(library):
     annotations = search(library, "", scope="annotations", filters=SearchFilters(speaker="Ruth"))
     assert [hit.match for hit in annotations] == ["waited ten years"]
     assert search(library, "", scope="quotes", filters=SearchFilters(speaker="100%_x")) == []
+    words = search(library, "lorries", scope="quotes", filters=SearchFilters(speaker="alder"))
+    assert [(hit.details["speaker"], hit.match) for hit in words] == [("Ruth Alder", "lorries")]
+    assert search(library, "lorries", scope="quotes", filters=SearchFilters(speaker="Mensah")) == []
 
 
 def test_label_filter(library):

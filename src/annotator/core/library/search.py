@@ -177,19 +177,29 @@ def _text_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilte
 
 
 def _quote_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilters, limit: int | None) -> list[Hit]:
-    columns = 'q.quote_id, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_role, s.path, a.title'
-    joins = "JOIN sources s ON s.id = q.article_id JOIN articles a ON a.id = q.article_id"
+    # The quotes are chosen (and limited) by id first, then joined with their articles: a
+    # speaker quoted 20,000 times costs a sort of 20,000 integers, not of 20,000 joined rows.
     where: list[str] = []
     params: list[Any] = []
-    if terms:
-        sql = f"SELECT {columns} FROM quote_fts f JOIN quotes q ON q.id = f.rowid {joins}"
+    if terms and filters.speaker:
+        # Words and a speaker: the two id sets, each read from its own index, intersected
+        # (a join would look up every quote with the words to check its speaker).
+        chosen = "SELECT q.id FROM quotes q"
+        where.append(
+            "q.id IN (SELECT id FROM quotes WHERE speaker IN (SELECT value FROM json_each(?)) "
+            "INTERSECT SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        )
+        params += [_speaker_names(connection, filters.speaker), fts_query(terms)]
+        order = "q.id"
+    elif terms:
+        chosen = "SELECT q.id FROM quote_fts f JOIN quotes q ON q.id = f.rowid"
         where.append("quote_fts MATCH ?")
         params.append(fts_query(terms))
         order = "f.rowid"
     else:
-        sql = f"SELECT {columns} FROM quotes q {joins}"
+        chosen = "SELECT q.id FROM quotes q"
         order = "q.id"
-    if filters.speaker:
+    if filters.speaker and not terms:
         where.append("q.speaker IN (SELECT value FROM json_each(?))")
         params.append(_speaker_names(connection, filters.speaker))
     if filters.annotation_filters:
@@ -200,10 +210,15 @@ def _quote_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilt
         )
         params += extra
     if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order}"
+        chosen += " WHERE " + " AND ".join(where)
+    chosen += f" ORDER BY {order}"
     if limit:
-        sql += f" LIMIT {int(limit)}"
+        chosen += f" LIMIT {int(limit)}"
+    sql = (
+        'SELECT q.quote_id, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_role, s.path, a.title '
+        f"FROM ({chosen}) pick JOIN quotes q ON q.id = pick.id JOIN sources s ON s.id = q.article_id "
+        "JOIN articles a ON a.id = q.article_id"
+    )
     pattern = term_pattern(terms)
     hits = []
     for quote_id, start, end, text, kind, speaker, role, path, title in connection.execute(sql, params):
