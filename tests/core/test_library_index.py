@@ -193,3 +193,11 @@ def test_worker_processes_give_the_same_index_as_one_process(folder, tmp_path, m
     query = 'SELECT s.path, q.start, q."end", q.speaker FROM quotes q JOIN sources s ON s.id = q.article_id ORDER BY 1, 2'
     assert sqlite3.connect(tmp_path / "serial.sqlite").execute(query).fetchall() == \
         sqlite3.connect(tmp_path / "parallel.sqlite").execute(query).fetchall()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(folder):
+    name = os.fsdecode(b"caf\xe9 report.txt")
+    (folder / name).write_text("Caf\u00e9 report\n\n\u201cIt is open,\u201d said Ada Pike.\n", encoding="utf-8")
+    report = index_folder(folder)
+    assert ("caf\\xe9 report.txt", "the file name is not valid UTF-8; rename the file to index it") in report.new_failures
+    assert report.totals["articles"] == 3

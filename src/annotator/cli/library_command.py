@@ -133,7 +133,10 @@ def _guarded(run):
 def run_index(args: argparse.Namespace) -> int:
     library, report = _updated(args)
     with library:
-        failures = library.failures()
+        listed = dict(library.failures())
+    for file, reason in report.new_failures:  # also those never stored (a name that is not UTF-8)
+        listed.setdefault(file, reason)
+    failures = sorted(listed.items())
     totals = report.totals
     print(
         f"{args.folder}: {_count(totals['articles'], 'article')}, {_count(totals['quotes'], 'quote')}, "

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.core.library.location import index_path_for
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = """
@@ -102,7 +102,7 @@ CREATE TABLE failures (
     reason TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE text_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE quote_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE annotation_fts USING fts5(text, note, tags, tokenize = 'unicode61 remove_diacritics 2');
 """
 

@@ -79,7 +79,13 @@ def update_library(library: Library, *, workers: int | None = None, progress: Pr
     report = IndexReport(library.path)
     known = _known_sources(connection)
     failed = _known_failures(connection)
-    found = list(article_paths(library.folder))
+    found = []
+    for relative in article_paths(library.folder):
+        if _encodable(relative):
+            found.append(relative)
+        else:  # a name in no known encoding: SQLite keeps text only as UTF-8
+            shown = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            report.new_failures.append((shown, "the file name is not valid UTF-8; rename the file to index it"))
     gone = (set(known) | set(failed)) - set(found)
 
     to_read: list[str] = []
@@ -117,6 +123,14 @@ def update_library(library: Library, *, workers: int | None = None, progress: Pr
     report.totals = library.counts()
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _encodable(relative: str) -> bool:
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _compare(path: Path, previous: _Known | None) -> bool | FileState | None:
@@ -276,7 +290,7 @@ class _Writer:
                 "speaker_role, cue, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, *row),
             ).lastrowid
-            execute("INSERT INTO quote_fts (rowid, text) VALUES (?, ?)", (quote_row, row[3]))
+            execute("INSERT INTO quote_fts (rowid, text, speaker) VALUES (?, ?, ?)", (quote_row, row[3], row[5] or ""))
         self.connection.executemany(
             "INSERT OR IGNORE INTO speakers (name) VALUES (?)",
             [(name,) for name in {row[5] for row in entry.quotes if row[5]}],

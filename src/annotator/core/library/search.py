@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.library.database import Library
-from annotator.core.library.query import find_terms, fts_query, parse_query, term_pattern
+from annotator.core.library.query import TOKEN, find_terms, fold, fts_query, parse_query, term_pattern
 
 SEARCH_SCOPES = ("text", "quotes", "annotations", "all")
 SNIPPET_CONTEXT = 60
@@ -84,7 +84,12 @@ def search(
     filters: SearchFilters | None = None,
     limit: int | None = 100,
 ) -> list[Hit]:
-    """Hits for ``query`` in ``scope`` (see the module docstring), by article path then offset."""
+    """Hits for ``query`` in ``scope`` (see the module docstring), by article path then offset.
+
+    With a ``limit``, each scope stops after that many hits in index order (the order the
+    articles were indexed, their path order on a first run) and the first ``limit`` of them
+    by path are returned; a search never reads every match to show a hundred.
+    """
     if scope not in SEARCH_SCOPES:
         raise ValueError(f"unknown search scope {scope!r}")
     filters = filters or SearchFilters()
@@ -182,19 +187,24 @@ def _quote_hits(connection: sqlite3.Connection, terms: list, filters: SearchFilt
     where: list[str] = []
     params: list[Any] = []
     if terms and filters.speaker:
-        # Words and a speaker: the two id sets, each read from its own index, intersected
-        # (a join would look up every quote with the words to check its speaker).
-        chosen = "SELECT q.id FROM quotes q"
-        where.append(
-            "q.id IN (SELECT id FROM quotes WHERE speaker IN (SELECT value FROM json_each(?)) "
-            "INTERSECT SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
-        )
-        params += [_speaker_names(connection, filters.speaker), fts_query(terms)]
-        order = "q.id"
+        # Words and a speaker in one full-text query: FTS5 intersects the two lists itself. Each
+        # speaker whose name contains the filter is a phrase on the speaker column; a name
+        # holding one of those phrases contains the filter too, so this is the LIKE match.
+        names = json.loads(_speaker_names(connection, filters.speaker))
+        if not names:
+            return []
+        phrases = {" ".join(fold(token) for token in TOKEN.findall(name)) for name in names}
+        speakers = " OR ".join(f'"{phrase}"' for phrase in sorted(phrases) if phrase)
+        chosen = "SELECT q.id FROM quote_fts f JOIN quotes q ON q.id = f.rowid"
+        where.append("quote_fts MATCH ?")
+        params.append(f"{{text}} : ({fts_query(terms)}) AND {{speaker}} : ({speakers})")
+        where.append("q.speaker IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(names))
+        order = "f.rowid"
     elif terms:
         chosen = "SELECT q.id FROM quote_fts f JOIN quotes q ON q.id = f.rowid"
         where.append("quote_fts MATCH ?")
-        params.append(fts_query(terms))
+        params.append("{text} : (" + fts_query(terms) + ")")
         order = "f.rowid"
     else:
         chosen = "SELECT q.id FROM quotes q"
