@@ -116,3 +116,32 @@ def test_the_command_runs_in_its_own_process_with_worker_processes(folder):
                                capture_output=True, text=True, timeout=120)
     assert completed.returncode == 1, completed.stderr
     assert completed.stdout.startswith(f"{folder}: 17 articles, {QUOTES + 14 * 3} quotes")
+
+
+def test_progress_goes_to_stderr_only_on_a_terminal(folder):
+    import os
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "annotator", "library", "index", str(folder), "--workers", "1"],
+            stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=120,
+        )
+        os.close(terminal)
+        terminal = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if terminal != -1:
+            os.close(terminal)
+        os.close(controller)
+    assert "indexing 4/4 articles" in shown.decode("utf-8", "replace")
+    assert "indexing" not in completed.stdout and completed.stdout.startswith(f"{folder}: 3 articles")
