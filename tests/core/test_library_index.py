@@ -201,3 +201,31 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(folder):
     report = index_folder(folder)
     assert ("caf\\xe9 report.txt", "the file name is not valid UTF-8; rename the file to index it") in report.new_failures
     assert report.totals["articles"] == 3
+
+
+def test_a_run_stopped_by_its_progress_callback_keeps_what_it_stored(folder, monkeypatch):
+    from annotator.core.library.indexer import IndexCancelled
+
+    def stop_after_two(done, total, path):
+        if done == 2:
+            raise IndexCancelled()
+
+    with pytest.raises(IndexCancelled):
+        index_folder(folder, workers=1, progress=stop_after_two)
+    assert len(rows(folder, "SELECT path FROM sources UNION ALL SELECT path FROM failures")) == 2
+    assert index_folder(folder).read == 2
+
+
+def test_a_run_stopped_while_worker_processes_read_ends_and_keeps_what_it_stored(folder, monkeypatch, tmp_path):
+    from annotator.core.library.indexer import IndexCancelled
+
+    for n in range(30):
+        (folder / f"copy{n:02d}.txt").write_text((folder / "harbour.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(indexer, "POOL_THRESHOLD", 1)
+
+    def stop_at_once(done, total, path):
+        raise IndexCancelled()
+
+    with pytest.raises(IndexCancelled):
+        index_folder(folder, workers=2, progress=stop_at_once)
+    assert len(rows(folder, "SELECT path FROM sources UNION ALL SELECT path FROM failures")) == 1

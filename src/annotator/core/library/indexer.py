@@ -36,6 +36,10 @@ COMMIT_EVERY_SECONDS = 1.0
 Progress = Callable[[int, int, str], None]
 
 
+class IndexCancelled(Exception):
+    """Raised by a progress callback to stop a run; what was stored so far is kept."""
+
+
 @dataclass(slots=True)
 class IndexReport:
     """What one indexing run did, and what the index holds afterwards."""
@@ -177,16 +181,19 @@ def _read_all(root: Path, paths: list[str], workers: int | None) -> Iterator[Art
     context = multiprocessing.get_context("spawn")
     chunksize = max(1, min(16, len(paths) // (workers * 8)))
     done = 0
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context)
     try:
-        with ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context) as pool:
-            for entry in pool.map(read_entry, repeat(str(root)), paths, chunksize=chunksize):
-                done += 1
-                yield entry
+        for entry in pool.map(read_entry, repeat(str(root)), paths, chunksize=chunksize):
+            done += 1
+            yield entry
     except BrokenProcessPool:
         # A worker died (killed for memory, or the pool cannot start here): read the rest in
         # this process, so the run still finishes and a file that kills a reader is reported.
         for relative in paths[done:]:
             yield read_entry(str(root), relative)
+    finally:
+        # Stopped early (Ctrl+C, a closing window): articles not started yet are not read.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _sidecar_relative(relative: str) -> str:
@@ -219,7 +226,8 @@ class _Writer:
         return self
 
     def __exit__(self, kind: object, *rest: object) -> None:
-        self.connection.execute("COMMIT" if kind is None or kind is KeyboardInterrupt else "ROLLBACK")
+        keep = kind is None or (isinstance(kind, type) and issubclass(kind, (KeyboardInterrupt, IndexCancelled)))
+        self.connection.execute("COMMIT" if keep else "ROLLBACK")
 
     def maybe_commit(self) -> None:
         if time.monotonic() - self.since >= COMMIT_EVERY_SECONDS:

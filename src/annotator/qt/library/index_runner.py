@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from annotator.core.library import IndexReport, LibraryError, index_folder
+from annotator.core.library.indexer import IndexCancelled
 
 
 class _IndexJob(QObject):
@@ -22,14 +23,23 @@ class _IndexJob(QObject):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
+        self.cancelled = False
 
     def run(self) -> None:
         try:
-            report = index_folder(self.folder, progress=lambda done, total, _path: self.progress.emit(done, total))
+            report = index_folder(self.folder, progress=self._progress)
+        except IndexCancelled:
+            self.failed.emit("indexing was stopped")
+            return
         except (LibraryError, OSError) as error:
             self.failed.emit(str(error))
             return
         self.finished.emit(report)
+
+    def _progress(self, done: int, total: int, _path: str) -> None:
+        if self.cancelled:  # set from the GUI thread; a plain flag is enough for one reader
+            raise IndexCancelled()
+        self.progress.emit(done, total)
 
 
 class IndexRunner(QObject):
@@ -66,7 +76,11 @@ class IndexRunner(QObject):
         self._thread.start()
 
     def wait(self) -> None:
-        """Block until the run in progress ends (used when the window closes)."""
+        """Stop the run in progress after the article being stored, and wait for it (the window
+        is closing, or another folder opens): what was indexed so far is kept."""
+        self._again = None
+        if self._job is not None:
+            self._job.cancelled = True
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
