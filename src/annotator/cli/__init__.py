@@ -23,7 +23,7 @@ from annotator.cli import (
     gui_command,
     import_command,
 )
-from annotator.cli import diff_command, fetch_command
+from annotator.cli import diff_command, fetch_command, library_command
 
 COMMAND_MODULES = [
     extract_command,
@@ -36,7 +36,7 @@ COMMAND_MODULES = [
     config_command,
     gui_command,
 ]
-COMMAND_MODULES += [fetch_command, diff_command]
+COMMAND_MODULES += [fetch_command, diff_command, library_command]
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -36,6 +36,7 @@ from annotator.qt.corrections.view import CorrectionsView
 from annotator.qt.export_controller import ExportController
 from annotator.qt.labels_dialog import LabelsDialog
 from annotator.qt.preferences_dialog import PreferencesDialog
+from annotator.qt.library.dock import LibraryDock
 from annotator.qt.actions import build_menus, build_toolbar, create_actions
 from annotator.qt.article_view import ArticleView
 from annotator.qt.find_bar import FindBar
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.web = WebController(self)
         menus = {menu.title(): menu for menu in self.menuBar().findChildren(QMenu)}
         self.web.add_to_menus(menus["&File"], menus["&View"], self.actions.open)
+        self.library_dock = LibraryDock(self)
         self._connect()
         self._restore_settings()
         self._update_title()
@@ -530,6 +532,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.loader.wait(2000)
         self.web.wait(2000)
+        self.library_dock.shutdown()
         super().closeEvent(event)
 
 

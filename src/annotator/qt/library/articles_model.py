@@ -1,0 +1,78 @@
+"""The Library's articles table: one row per indexed article, sortable by value and filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from annotator.core.library.overview import ArticleSummary
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS: tuple[str, ...] = ("Title", "Outlet", "Date", "Quotes", "People", "Annotations", "Verdicts")
+TITLE, OUTLET, DATE, QUOTES, PEOPLE, ANNOTATIONS, VERDICTS = range(len(COLUMNS))
+NUMERIC = frozenset({QUOTES, PEOPLE, ANNOTATIONS})
+
+
+class LibraryArticlesModel(QAbstractTableModel):
+    """The articles of a library, as :func:`article_overview` lists them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+
+    def set_articles(self, rows: list[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def article(self, row: int) -> ArticleSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(article, column)
+        if role == SORT_ROLE:
+            value = self._display(article, column)
+            return value if column in NUMERIC else str(value).casefold()
+        if role == PATH_ROLE:
+            return article.path
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return article.path
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(article: ArticleSummary, column: int):
+        if column == TITLE:
+            return article.title or article.path.rsplit("/", 1)[-1]
+        return (None, article.outlet, article.date, article.quotes, article.people, article.annotations,
+                article.verdict_text)[column]
+
+
+class ArticlesFilterModel(QSortFilterProxyModel):
+    """Sorts by value (numbers as numbers); keeps rows where any column contains the filter text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
