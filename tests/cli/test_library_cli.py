@@ -145,3 +145,29 @@ def test_progress_goes_to_stderr_only_on_a_terminal(folder):
         os.close(controller)
     assert "indexing 4/4 articles" in shown.decode("utf-8", "replace")
     assert "indexing" not in completed.stdout and completed.stdout.startswith(f"{folder}: 3 articles")
+
+
+def test_a_readers_correction_counts_in_the_librarys_search_and_share_of_voice(tmp_path):
+    """Correct a speaker with 'annotator correct'; the library answers with the corrected speaker."""
+    import json as _json
+    import os as _os
+    import subprocess as _subprocess
+    import sys as _sys
+
+    from tests.core.library_support import build_collection
+
+    folder = build_collection(tmp_path / "desk")
+
+    def run(*argv):
+        return _subprocess.run(
+            [_sys.executable, "-m", "annotator", *argv], capture_output=True, text=True, timeout=120, env=dict(_os.environ)
+        )
+
+    before = _json.loads(run("library", "speakers", str(folder), "--format", "json").stdout)
+    assert "Tom Briggs" in {row["name"] for row in before}
+    corrected = run("correct", str(folder / "harbour.txt"), "--quote", "Nobody asked the boats", "--speaker", "Thomas Briggs")
+    assert corrected.returncode == 0, corrected.stderr
+    after = {row["name"]: row["quotes"] for row in _json.loads(run("library", "speakers", str(folder), "--format", "json").stdout)}
+    assert after.get("Thomas Briggs") == 1 and "Tom Briggs" not in after
+    hits = _json.loads(run("library", "search", str(folder), "boats", "--in", "quotes", "--speaker", "Thomas", "--format", "json").stdout)
+    assert hits and all("harbour.txt" in hit["path"] for hit in hits)

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.article import Article, ArticleError
-from annotator.core.corrections.apply import apply_corrections
-from annotator.core.corrections.reading import read_corrections
+from annotator.core.corrections.reading import corrected_extraction as corrected_extraction_of
 from annotator.core.extraction import extract
 from annotator.core.extraction.model import Extraction
 from annotator.core.extraction.summary import format_summary
@@ -57,15 +56,12 @@ def article_record(article: Article, extraction: Extraction | None = None) -> di
 
 def corrected_extraction(article: Article, path: Path) -> Extraction:
     """The extraction with the sidecar's corrections applied (the extractor's alone if none)."""
-    extraction = extract(article)
-    found = read_corrections(article)
+    extraction, found = corrected_extraction_of(article, extract(article))
     if found.problem is not None:
         print(f"annotator: note: {found.problem}; its corrections were not applied", file=sys.stderr)
-    if not found.corrections:
-        return extraction
-    if found.reanchored:
+    if found.corrections and found.reanchored:
         print(f"annotator: note: {path}: the article changed; its corrections were re-anchored", file=sys.stderr)
-    return apply_corrections(extraction, found.corrections, article.text)
+    return extraction
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from annotator.core.annotations.sidecar import SidecarUnreadableError, read_sidecar, sidecar_path_for
 from annotator.core.article import Article
+from annotator.core.extraction.model import Extraction
 from annotator.core.corrections.anchoring import reanchor_corrections
+from annotator.core.corrections.apply import apply_corrections
 from annotator.core.corrections.model import Correction, corrections_from_json
 
 
@@ -36,3 +38,15 @@ def read_corrections(article: Article) -> SidecarCorrections:
         placed = reanchor_corrections(article.text, corrections, content.article_length)
         return SidecarCorrections(placed, reanchored=True)
     return SidecarCorrections(corrections)
+
+
+def corrected_extraction(article: Article, extraction: Extraction) -> tuple[Extraction, SidecarCorrections]:
+    """``extraction`` with the corrections kept beside ``article`` applied, and what was found.
+
+    The one way readers of an article's results (``extract``, exports, the library) take the
+    reader's word over the extractor's; the extractor's own result when there is nothing to apply.
+    """
+    found = read_corrections(article)
+    if not found.corrections:
+        return extraction, found
+    return apply_corrections(extraction, found.corrections, article.text), found
