@@ -27,6 +27,14 @@ from lxml import etree
 from annotator.core.article import Article, ArticleError
 from annotator.core.readers.assembly import PieceText
 from annotator.core.readers.decoding import DecodedText
+from annotator.core.readers.html_extractors import (
+    SummaryBlock,
+    justext_text,
+    readability_summary,
+    readability_title,
+    summary_blocks,
+)
+from annotator.core.readers.html_vote import LINK_SHARE, READABILITY, Vote, choose_base
 from annotator.core.readers.structure import block_metadata, headline_text
 
 _EXTRACT_OPTIONS = {
@@ -46,6 +54,16 @@ _VOID_ELEMENT_START = re.compile(r"<(embed|source|track|keygen)\b[^>]*>", re.IGN
 _TEMPLATE = re.compile(r"<template\b[^>]*>.*?</template\s*>", re.IGNORECASE | re.DOTALL)
 _PARSER_MAX_DEPTH = 255
 """libxml2's element depth limit without XML_PARSE_HUGE (the 256th level is an error)."""
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SUMMARY_KINDS = {
+    **dict.fromkeys(_HEADING_TAGS, "subheading"),
+    "li": "bullet",
+    "tr": "paragraph",
+    "blockquote": "paragraph",
+    "pre": "paragraph",
+    "figcaption": "caption",
+}
+"""Block kinds of readability's elements (other text: the plain-text classifier decides)."""
 _METADATA_FIELDS = {"author": "author", "date": "date", "sitename": "site", "url": "url", "description": "description"}
 
 
@@ -53,18 +71,25 @@ def article_from_html(source: Path, decoded: DecodedText) -> Article:
     """Extract the main article of the decoded page into an Article."""
     html = drop_templates(close_void_elements(decoded.text))
     refuse_beyond_parser_limits(html)
-    document = _extract(html)
-    main = document.find("main")
-    if main is None:
-        raise ArticleError("no article text could be found in this HTML page")
-    title = " ".join((document.get("title") or "").split())
-    pieces = PieceText()
-    _add_children(pieces, main, title)
-    if pieces.is_empty:
+    document, failure = _trafilatura_document(html)
+    main = document.find("main") if document is not None else None
+    summary = summary_blocks(readability_summary(html))
+    trafilatura_text = " ".join(main.itertext()) if main is not None else ""
+    readability_text = "\n".join(block.text for block in summary)
+    justext = justext_text(html)
+    title = " ".join((document.get("title") or "").split()) if document is not None else ""
+    title = title or readability_title(html)
+    if choose_base(trafilatura_text, readability_text, justext) == READABILITY:
+        pieces = _read_summary(summary, title, Vote([trafilatura_text, justext]))
+    elif main is not None:
+        pieces = _read_trafilatura(main, title, Vote([readability_text, justext]))
+    elif failure is not None:
+        raise failure
+    else:
         raise ArticleError("no article text could be found in this HTML page")
     metadata = decoded.metadata()
     for field, key in _METADATA_FIELDS.items():
-        value = (document.get(field) or "").strip()
+        value = (document.get(field) or "").strip() if document is not None else ""
         if value:
             metadata[key] = value
     if title:
@@ -81,6 +106,56 @@ def article_from_html(source: Path, decoded: DecodedText) -> Article:
         blocks=blocks,
         format="html",
     )
+
+
+class _VotedPieces:
+    """PieceText that takes a body block only when the vote confirms it (the headline always)."""
+
+    def __init__(self, vote: Vote) -> None:
+        self.pieces = PieceText()
+        self.vote = vote
+        self.body_blocks = 0
+
+    def add(self, piece: str, kind: str | None = None) -> None:
+        if kind == "headline":
+            self.pieces.add(piece, kind)
+        elif piece.strip() and self.vote.confirms(piece):
+            self.pieces.add(piece, kind)
+            self.body_blocks += 1
+
+
+def _read_trafilatura(main: etree._Element, title: str, vote: Vote) -> PieceText:
+    """trafilatura's elements that the vote confirms; all of them if it confirms none."""
+    voted = _VotedPieces(vote)
+    _add_children(voted, main, title)
+    if voted.body_blocks:
+        return voted.pieces
+    everything = _VotedPieces(Vote([]))
+    _add_children(everything, main, title)
+    if not everything.body_blocks:
+        raise ArticleError("no article text could be found in this HTML page")
+    return everything.pieces
+
+
+def _read_summary(summary: list[SummaryBlock], title: str, vote: Vote) -> PieceText:
+    """readability's blocks that are not mostly links and that the vote confirms.
+
+    The page title leads as headline unless the summary opens with it as a heading; when
+    the vote confirms no block, every block that is not mostly links stays.
+    """
+    for current in (vote, Vote([])):
+        voted = _VotedPieces(current)
+        opens_with_title = bool(summary) and summary[0].tag in _HEADING_TAGS and _same_heading(summary[0].text, title)
+        if title and not opens_with_title:
+            voted.add(title, "headline")
+        for index, block in enumerate(summary):
+            if index == 0 and opens_with_title:
+                voted.add(block.text, "headline")
+            elif block.link_share < LINK_SHARE:
+                voted.add(block.text, _SUMMARY_KINDS.get(block.tag))
+        if voted.body_blocks:
+            return voted.pieces
+    raise ArticleError("no article text could be found in this HTML page")
 
 
 def close_void_elements(html: str) -> str:
@@ -131,15 +206,25 @@ def refuse_beyond_parser_limits(html: str) -> None:
         )
 
 
-def _extract(html: str) -> etree._Element:
+def _trafilatura_document(html: str) -> tuple[etree._Element | None, ArticleError | None]:
+    """trafilatura's XML document (its defaults, then recall-oriented when they find nothing).
+
+    A page trafilatura cannot read gives no document and the reason, for when no other
+    extractor finds the article either.
+    """
     for options in ({}, {"favor_recall": True}):
-        result = _trafilatura_xml(html, options)
+        try:
+            result = _trafilatura_xml(html, options)
+        except ArticleError as failure:
+            return None, failure
         if result:
             try:
-                return etree.fromstring(result.encode("utf-8"), _XML_PARSER)
+                document = etree.fromstring(result.encode("utf-8"), _XML_PARSER)
             except etree.XMLSyntaxError:
-                break
-    raise ArticleError("no article text could be found in this HTML page")
+                return None, None
+            if document.find("main") is not None:
+                return document, None
+    return None, None
 
 
 def _trafilatura_xml(html: str, options: dict[str, bool]) -> str | None:
@@ -159,7 +244,7 @@ def _trafilatura_xml(html: str, options: dict[str, bool]) -> str | None:
         raise ArticleError(f"this HTML page could not be parsed ({type(error).__name__})") from error
 
 
-def _add_children(pieces: PieceText, main: etree._Element, title: str) -> None:
+def _add_children(pieces: PieceText | _VotedPieces, main: etree._Element, title: str) -> None:
     """Add the body's elements, led by the title as headline unless the body opens with it."""
     elements = list(main)
     opens_with_title = bool(elements) and elements[0].tag == "head" and _same_heading(_text_of(elements[0]), title)
@@ -175,7 +260,7 @@ def _same_heading(heading: str, title: str) -> bool:
     return bool(heading) and bool(title) and (heading in title or title in heading)
 
 
-def _add_element(pieces: PieceText, element: etree._Element, is_title: bool = False) -> None:
+def _add_element(pieces: PieceText | _VotedPieces, element: etree._Element, is_title: bool = False) -> None:
     tag = element.tag
     if tag == "head":
         pieces.add(_text_of(element), "headline" if is_title else "subheading")
