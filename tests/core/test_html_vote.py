@@ -13,7 +13,7 @@ import annotator.core.readers.html_extractors as extractors
 import annotator.core.readers.html_reader as html_reader
 from annotator.core.article import ArticleError
 from annotator.core.readers import read_article
-from annotator.core.readers.html_extractors import justext_text, readability_summary, summary_blocks
+from annotator.core.readers.html_extractors import SummaryBlock, justext_text, readability_summary, summary_blocks
 from annotator.core.readers.html_vote import READABILITY, TRAFILATURA, Vote, choose_base, word_f1
 
 from .readers_support import assert_blocks_well_formed, fixture, kinds_and_texts, texts_of
@@ -163,3 +163,10 @@ def test_when_the_vote_confirms_nothing_the_base_is_kept_whole(monkeypatch):
     article = read_article(fixture("ferry_fares.html"))
     for sentence in BODY:
         assert sentence in article.text
+
+
+def test_a_readability_reading_that_is_all_links_gives_way_to_trafilatura():
+    links = [SummaryBlock("li", "Island bakery wins prize", 1.0), SummaryBlock("p", "More stories", 0.8)]
+    assert html_reader._read_summary(links, "Ferry fares rise", Vote([])) is None
+    kept = html_reader._read_summary(links + [SummaryBlock("p", "Fares rise in June.", 0.0)], "Ferry fares rise", Vote([]))
+    assert kept is not None and kept.text() == "Ferry fares rise\n\nFares rise in June."

@@ -91,14 +91,13 @@ def article_from_html(source: Path, decoded: DecodedText) -> Article:
     justext = justext_text(html)
     title = " ".join((document.get("title") or "").split()) if document is not None else ""
     title = title or readability_title(html)
+    pieces = None
     if choose_base(trafilatura_text, readability_text, justext) == READABILITY:
         pieces = _read_summary(summary, title, Vote([trafilatura_text, justext]))
-    elif main is not None:
+    if pieces is None and main is not None:
         pieces = _read_trafilatura(main, title, Vote([readability_text, justext]))
-    elif failure is not None:
-        raise failure
-    else:
-        raise ArticleError("no article text could be found in this HTML page")
+    if pieces is None:
+        raise failure or ArticleError("no article text could be found in this HTML page")
     metadata = decoded.metadata()
     for field, key in _METADATA_FIELDS.items():
         value = (document.get(field) or "").strip() if document is not None else ""
@@ -149,11 +148,12 @@ def _read_trafilatura(main: etree._Element, title: str, vote: Vote) -> PieceText
     return everything.pieces
 
 
-def _read_summary(summary: list[SummaryBlock], title: str, vote: Vote) -> PieceText:
+def _read_summary(summary: list[SummaryBlock], title: str, vote: Vote) -> PieceText | None:
     """readability's blocks that are not mostly links and that the vote confirms.
 
     The page title leads as headline unless the summary opens with it as a heading; when
-    the vote confirms no block, every block that is not mostly links stays.
+    the vote confirms no block, every block that is not mostly links stays. None when all
+    of them are links (trafilatura's reading is then tried).
     """
     for current in (vote, Vote([])):
         voted = _VotedPieces(current)
@@ -167,7 +167,7 @@ def _read_summary(summary: list[SummaryBlock], title: str, vote: Vote) -> PieceT
                 voted.add(block.text, _SUMMARY_KINDS.get(block.tag))
         if voted.body_blocks:
             return voted.pieces
-    raise ArticleError("no article text could be found in this HTML page")
+    return None
 
 
 def close_void_elements(html: str) -> str:
