@@ -170,3 +170,44 @@ def test_a_readability_reading_that_is_all_links_gives_way_to_trafilatura():
     assert html_reader._read_summary(links, "Ferry fares rise", Vote([])) is None
     kept = html_reader._read_summary(links + [SummaryBlock("p", "Fares rise in June.", 0.0)], "Ferry fares rise", Vote([]))
     assert kept is not None and kept.text() == "Ferry fares rise\n\nFares rise in June."
+
+
+def test_a_block_mostly_made_of_the_pages_link_texts_is_navigation():
+    from annotator.core.readers.html_extractors import link_share, link_texts
+
+    links = link_texts(
+        "<html><body><p>Fares rise, the <a href='/c'>council</a> said.</p>"
+        "<ul><li><a href='/a'>Island bakery  wins prize</a></li></ul></body></html>"
+    )
+    assert links == {"council", "Island bakery wins prize"}
+    assert link_share("Island bakery wins prize", links) == 1.0
+    assert link_share("Fares rise, the council said.", links) == pytest.approx(len("council") / 29)
+    assert link_share("", links) == 0.0
+    assert link_texts("") == frozenset()
+
+
+def test_trafilatura_blocks_that_are_mostly_links_are_dropped(tmp_path):
+    """'Read more' links between the paragraphs: trafilatura and readability both keep them
+    (so the vote confirms them), but they are mostly link text, so they go as navigation."""
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the report: the harbour council met on Tuesday and agreed that the ferry "
+        f"fares would rise again in June, the third rise this year, after a long debate.</p>"
+        + (f"<p>Read more: <a href='/s{n}'>Another harbour story number {n} in our long series on the "
+           "island ferries</a></p>" if n % 3 == 1 else "")
+        for n in range(8)
+    )
+    page = tmp_path / "related.html"
+    page.write_text(
+        "<html><head><title>Ferry fares rise again</title></head><body><article><h1>Ferry fares rise again</h1>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    html = page.read_text(encoding="utf-8")
+    trafilatura_xml = html_reader._trafilatura_xml(html, {}) or ""
+    readability_text = " ".join(block.text for block in summary_blocks(readability_summary(html)))
+    assert "Another harbour story number 4" in trafilatura_xml
+    assert "Another harbour story number 4" in readability_text
+    assert choose_base(trafilatura_xml, readability_text, justext_text(html)) == TRAFILATURA
+    text = read_article(page).text
+    assert "Paragraph 7 of the report" in text and "Paragraph 0 of the report" in text
+    assert "Another harbour story" not in text

@@ -72,6 +72,27 @@ def justext_text(html: str) -> str:
     return "\n".join(paragraph.text for paragraph in paragraphs if not paragraph.is_boilerplate)
 
 
+def link_texts(html: str) -> frozenset[str]:
+    """The text of every link on the page (spaces normalised), for judging trafilatura's blocks.
+
+    trafilatura's XML without links says nothing about them (asking it for links changes
+    what it extracts), so a block's link share is measured against the page's own anchors.
+    """
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+    except (etree.ParserError, ValueError):
+        return frozenset()
+    return frozenset(filter(None, (" ".join(anchor.text_content().split()) for anchor in root.iter("a"))))
+
+
+def link_share(text: str, links: frozenset[str]) -> float:
+    """How much of ``text`` (spaces normalised) the page's link texts cover, at most 1."""
+    text = " ".join(text.split())
+    if not text:
+        return 0.0
+    return min(1.0, sum(len(link) for link in links if link in text) / len(text))
+
+
 def summary_blocks(summary: str) -> list[SummaryBlock]:
     """readability's article HTML as blocks in reading order.
 
