@@ -84,6 +84,7 @@ def test_readability_html_becomes_blocks_with_their_element_and_link_share():
     assert shares["Fares rise from June."] == pytest.approx(len("from June") / len("Fares rise from June."))
     assert shares["One item"] == 0.0
     assert summary_blocks("") == [] and summary_blocks("   ") == []
+    assert summary_blocks("<html><head></head></html>") == []  # readability's answer to "<script>"
 
 
 # -- a whole page --------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def link_texts(html: str) -> frozenset[str]:
     """
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
-    except (etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml on hostile markup; no links known is a safe answer
         return frozenset()
     return frozenset(filter(None, (" ".join(anchor.text_content().split()) for anchor in root.iter("a"))))
 
@@ -104,7 +104,7 @@ def summary_blocks(summary: str) -> list[SummaryBlock]:
         return []
     try:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - e.g. an AssertionError on a summary without a body
         return []
     return _BlockWalker().walk(root)
 
