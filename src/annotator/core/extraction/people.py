@@ -103,7 +103,7 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
     organisations = names_used_as_organisations(text, unit_chains, lexicon)
 
     people: list[PersonRecord] = []
-    by_surname: dict[str, list[int]] = {}
+    by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
     for unit, mode, chains in unit_chains:
@@ -195,24 +195,94 @@ def _is_settled(run: str, settled: dict[tuple[str, ...], int], suffix: bool) -> 
 
 
 def _add_name(
-    people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[str], role: str | None, lexicon: Lexicon
+    people: list[PersonRecord], by_surname: _SurnameIndex, tokens: list[str], role: str | None, lexicon: Lexicon
 ) -> int:
     """Record a name (merging it into a compatible person); the person's index."""
     surname = surname_of(tokens)
-    for index in by_surname.get(surname, ()):
+    index = by_surname.first_compatible(surname, tokens)
+    if index is not None:
         person = people[index]
-        if _compatible(person.name_tokens, tokens):
-            if len(tokens) > len(person.name_tokens) or (
-                len(tokens) == len(person.name_tokens) and _is_initial(person.name_tokens[0]) and not _is_initial(tokens[0])
-            ):
-                person.name_tokens = tokens
-                person.gender = person.gender or lexicon.gender(tokens[0])
-            if role and not person.role:
-                person.role = role
-            return index
+        if len(tokens) > len(person.name_tokens) or (
+            len(tokens) == len(person.name_tokens) and _is_initial(person.name_tokens[0]) and not _is_initial(tokens[0])
+        ):
+            person.name_tokens = tokens
+            person.gender = person.gender or lexicon.gender(tokens[0])
+            by_surname.add(surname, index, tokens)
+        if role and not person.role:
+            person.role = role
+        return index
     people.append(PersonRecord(tokens, role, lexicon.gender(tokens[0]) if len(tokens) > 1 else None))
-    by_surname.setdefault(surname, []).append(len(people) - 1)
+    by_surname.add(surname, len(people) - 1, tokens)
     return len(people) - 1
+
+
+def _given_key(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+class _SurnameIndex:
+    """People by family name, and within one family name by the forms a compatible name can take.
+
+    A text about many people who share family names (a sports results service, a list of
+    candidates, a family history) would otherwise compare each new name with everyone of that
+    family name, which grows as the square of the people; here a lookup touches only the people a
+    name could be compatible with (:func:`_compatible`): those with one word, the same given name,
+    the same initial, or a name that ends the other.
+    """
+
+    def __init__(self, people: list[PersonRecord]) -> None:
+        self.people = people
+        self.members: dict[str, list[int]] = {}
+        self.keys: dict[tuple[str, str, str], set[int]] = {}  # (surname, kind, word) -> people
+
+    def _put(self, surname: str, kind: str, word: str, index: int) -> None:
+        self.keys.setdefault((surname, kind, word), set()).add(index)
+
+    def add(self, surname: str, index: int, tokens: list[str]) -> None:
+        """File a person under a name form (again when a longer form replaces the name)."""
+        members = self.members.setdefault(surname, [])
+        if not members or members[-1] < index:  # a new person (people are only ever appended)
+            members.append(index)
+        if len(tokens) == 1:
+            self._put(surname, "single", "", index)
+            return
+        given = _given_key(tokens[0])
+        self._put(surname, "given", given, index)
+        self._put(surname, "letter", given[:1], index)
+        if len(given) == 1:
+            self._put(surname, "initial", given, index)
+        for word in tokens[1:]:
+            self._put(surname, "inner", word.lower(), index)
+
+    def get(self, surname: str) -> list[int]:
+        """Everyone of this family name, in order of first appearance."""
+        return self.members.get(surname, [])
+
+    def candidates(self, surname: str, tokens: list[str]) -> list[int]:
+        """Everyone of this family name who could be compatible with ``tokens``, in order (a superset)."""
+        if len(tokens) == 1:
+            return self.get(surname)
+        keys = self.keys
+        given = _given_key(tokens[0])
+        found = set(keys.get((surname, "single", ""), ()))
+        if len(given) == 1:
+            found.update(keys.get((surname, "letter", given), ()))
+        else:
+            found.update(keys.get((surname, "given", given), ()))
+            found.update(keys.get((surname, "initial", given[:1]), ()))
+        found.update(keys.get((surname, "inner", tokens[0].lower()), ()))  # new name ends a known one
+        for word in tokens[1:]:
+            found.update(keys.get((surname, "given", _given_key(word)), ()))  # a known name ends the new one
+        return sorted(found)
+
+    def compatible(self, surname: str, tokens: list[str]) -> list[int]:
+        return [i for i in self.candidates(surname, tokens) if _compatible(self.people[i].name_tokens, tokens)]
+
+    def first_compatible(self, surname: str, tokens: list[str]) -> int | None:
+        for i in self.candidates(surname, tokens):
+            if _compatible(self.people[i].name_tokens, tokens):
+                return i
+        return None
 
 
 def _is_initial(token: str) -> bool:
@@ -253,7 +323,7 @@ _UNKNOWN = object()
 class _NameIndex:
     """People by surname and by given name, and who was mentioned last (for ambiguous surnames)."""
 
-    def __init__(self, people: list[PersonRecord], by_surname: dict[str, list[int]]) -> None:
+    def __init__(self, people: list[PersonRecord], by_surname: _SurnameIndex) -> None:
         self.people = people
         self.by_surname = by_surname
         self.by_given: dict[str, list[int]] = {}
@@ -261,10 +331,18 @@ class _NameIndex:
             if person.given:
                 self.by_given.setdefault(person.given.lower(), []).append(i)
         self.last_seen: dict[int, int] = {}
+        self.recent: dict[str, int] = {}  # family name -> the person of that name mentioned last
         self.cache: dict[tuple[tuple[str, ...], str, bool], int | None] = {}
 
-    def most_recent(self, candidates: list[int]) -> int:
-        return max(candidates, key=lambda i: (self.last_seen.get(i, -1), -i))
+    def seen(self, person: int, position: int) -> None:
+        self.last_seen[person] = position
+        self.recent[surname_of(self.people[person].name_tokens)] = person
+
+    def most_recent(self, surname: str) -> int:
+        """Of everyone with this family name, the one mentioned last (else the first named):
+        kept as mentions are linked in reading order, so a bare surname costs one lookup."""
+        recent = self.recent.get(surname)
+        return recent if recent is not None else self.by_surname.get(surname)[0]
 
 
 def _link(ctx: NameContext, index: _NameIndex, chain: Chain, name: list[Token], mode: str) -> list[Mention]:
@@ -285,7 +363,7 @@ def _link(ctx: NameContext, index: _NameIndex, chain: Chain, name: list[Token], 
                 person = _match(index, name[i:j], words, ctx.lexicon, mode)
             if person is None:
                 continue
-            index.last_seen[person] = name[i].start
+            index.seen(person, name[i].start)
             start, end = name[i].start, name[j - 1].end
             if i == 0:
                 start = _with_particles(ctx.text, start, index.people[person].name_tokens, j - i)
@@ -325,9 +403,9 @@ def _match(
     people, by_surname = index.people, index.by_surname
     surname = surname_of(words)
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
-        candidates = by_surname.get(surname, [])
+        candidates = by_surname.get(surname)
         return candidates[0] if len(candidates) == 1 and len(words[-1]) > 3 else None
-    candidates = [i for i in by_surname.get(surname, ()) if _compatible(people[i].name_tokens, words)]
+    candidates = by_surname.compatible(surname, words)
     if len(words) > 1:
         candidates = [i for i in candidates if len(people[i].name_tokens) > 1 or len(words) == 1]
         exact = [i for i in candidates if [w.lower() for w in people[i].name_tokens] == [w.lower() for w in words]]
@@ -337,7 +415,7 @@ def _match(
     if candidates:
         if len(candidates) == 1:
             return candidates[0]
-        return _AMBIGUOUS if recency is None else index.most_recent(candidates)
+        return _AMBIGUOUS if recency is None else index.most_recent(surname)
     if mode == NORMAL and not tokens[0].initial and not lexicon.is_non_name_word(words[0]):
         owners = index.by_given.get(words[0].lower(), ())
         if len(owners) == 1:
