@@ -96,10 +96,20 @@ class PeopleFound:
         return bisect_left(self._starts, pos)
 
 
-def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pattern[str]) -> PeopleFound:
-    """People named in ``text`` with every mention, in order of first appearance."""
+def find_people(
+    text: str,
+    units: list[Unit],
+    lexicon: Lexicon,
+    speech_re: re.Pattern[str],
+    credits: list[tuple[int, int]] | None = None,
+) -> PeopleFound:
+    """People named in ``text`` with every mention, in order of first appearance.
+
+    ``credits`` are spans of credited names (:mod:`credits`): the photographer of ``(Jane
+    Roe/Reuters)`` is neither a person of the story nor a mention of one.
+    """
     ctx = NameContext(text, lexicon, speech_re)
-    unit_chains = _chains_by_unit(text, units, lexicon)
+    unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
     organisations = names_used_as_organisations(text, unit_chains, lexicon)
 
     people: list[PersonRecord] = []
@@ -160,6 +170,26 @@ def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tupl
             grouped.append((unit, mode, []))
         grouped[-1][2].append(chain)
     return grouped
+
+
+def _without_credits(
+    unit_chains: list[tuple[Unit, str, list[Chain]]], credits: list[tuple[int, int]]
+) -> list[tuple[Unit, str, list[Chain]]]:
+    """The chains that do not touch a credited name (both lists are in text order)."""
+    if not credits:
+        return unit_chains
+    starts = [start for start, _ in credits]
+    out: list[tuple[Unit, str, list[Chain]]] = []
+    for unit, mode, chains in unit_chains:
+        kept = []
+        for chain in chains:
+            i = bisect_left(starts, chain.end) - 1  # the last credit starting before the chain ends
+            if i >= 0 and credits[i][1] > chain.start:
+                continue
+            kept.append(chain)
+        if kept:
+            out.append((unit, mode, kept))
+    return out
 
 
 _NAME_RUN = rf"[{UPPER}][\w’'\-.]*(?:[ \t]+[{UPPER}][\w’'\-.]*){{1,3}}"
