@@ -166,3 +166,28 @@ def test_a_role_in_apposition_without_an_article_and_aliases_ignore_capitals():
 def test_a_role_phrase_in_apposition_says_more_than_a_one_word_title(sentence, name, role):
     result = run("Quay closed\n\n" + sentence + "\n")
     assert person_named(result, name).role == role
+
+
+def test_names_made_of_place_title_and_ordinary_words():
+    text = (
+        "Marcus Jordan scored 30 points on Sunday.\n\n"
+        "Later Regina King won the prize, and Dana Peterson lost to Hollis Bishop.\n\n"
+        "Officials in Jordan and in Regina met the King.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Marcus Jordan", "Regina King", "Dana Peterson", "Hollis Bishop"} <= names
+    assert not names & {"Jordan", "Regina", "King"}
+
+
+def test_name_boundaries_leave_titles_parties_and_ordinary_words_out():
+    text = (
+        "Prime Minister Theresa Marlow met the press on Monday. Chancellor Anna May joined her.\n\n"
+        "Having Billy Eichwald on the panel was a coup, the producer said.\n\n"
+        "DUP MP Nigel Doddridge said the deal was dead. Maybe Doddridge was right.\n"
+    )
+    result = run(text)
+    assert person_named(result, "Anna May").role == "Chancellor"
+    assert person_named(result, "Nigel Doddridge").role == "DUP MP"
+    names = {p.name for p in result.people}
+    assert {"Theresa Marlow", "Billy Eichwald"} <= names
+    assert not any(n.startswith(("Having", "Maybe", "DUP")) for n in names)

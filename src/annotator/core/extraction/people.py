@@ -136,7 +136,9 @@ def find_people(
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
-            if known is not None or is_person_name(ctx, mode, chain, name_tokens, titled):
+            if known is not None or is_person_name(ctx, mode, chain, name_tokens, titled) or _is_frequent_name(
+                ctx, mode, chain, name_tokens
+            ):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
             elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):
                 listed.append((chain, words))
@@ -171,6 +173,34 @@ def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tupl
             grouped.append((unit, mode, []))
         grouped[-1][2].append(chain)
     return grouped
+
+
+def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token]) -> bool:
+    """A given name and a family name that both rank among the most frequent (``Michael Jordan``,
+    ``Tiger Woods``, ``Regina King``, ``Taylor Swift``): a full name even when its words are also
+    places or ordinary words and no speech verb is near. Anything that makes the words a place,
+    firm or phrase (``Virginia Beach``, ``Grace Church``, ``the Jordan Valley``) still wins.
+    """
+    lex = ctx.lexicon
+    if mode != NORMAL or not 2 <= len(name) <= 3 or chain.possessive and len(chain.tokens) != len(name):
+        return False
+    first, last = name[0], name[-1]
+    if first.initial or last.initial or first.text.isupper() or last.text.isupper() or len(last.text) < 2:
+        return False
+    if not (lex.is_given_name(first.text) or first.key in lex.census_given_names) or last.key not in lex.census_surnames:
+        return False
+    if len(name) == 3 and not (name[1].initial or lex.is_given_name(name[1].text) or name[1].key in lex.census_surnames):
+        return False
+    for token in name:
+        key = token.key
+        if key in lex.org_words or key in lex.place_words or key in lex.demonyms or key in lex.function_words:
+            return False
+    if _DETERMINER_BEFORE_RE.search(ctx.text, max(0, chain.start - 5), chain.start):
+        return False
+    return True
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
 
 
 def _without_credits(
