@@ -33,6 +33,7 @@ from annotator.core.extraction.names import (
     name_words,
 )
 from annotator.core.extraction.roles import is_title, role_of, split_chain
+from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -136,8 +137,11 @@ def find_people(
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
-            if known is not None or is_person_name(ctx, mode, chain, name_tokens, titled) or _is_frequent_name(
-                ctx, mode, chain, name_tokens
+            if (
+                known is not None
+                or is_person_name(ctx, mode, chain, name_tokens, titled)
+                or _is_frequent_name(ctx, mode, chain, name_tokens)
+                or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
             ):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
             elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):

@@ -1,0 +1,48 @@
+"""Players named in a sports page's scorers lists and cricket scorecards.
+
+Results services name players by family name alone, where no title, given name or speech verb
+says that a word is a person; the line itself does:
+
+* scorers with the minute: ``Hamburg 1 (Baeron 64th min)``, ``(Driller 15th, Trulsen 54th)``,
+  ``Scorers: Lubarskij (50th minute), Valkucak (54th)``;
+* a cricket scorecard: ``Aamir Sohail c Cork b Croft 46``, ``Inzamam-ul-Haq not out 37``,
+  ``lbw b Mullally``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import Chain, Token
+from annotator.core.extraction.wordlists import Lexicon
+
+_MINUTE = r"\d{1,3}(?:st|nd|rd|th)(?:[ \t]*(?:min|mins|minute|pen|penalty)\b\.?)?"
+# ``(Baeron 64th``, ``, Trulsen 54th``, ``Scorers: Lubarskij (50th minute)``
+_SCORER_BEFORE_RE = re.compile(r"(?:\(|,|;|:|^|\n)[ \t]*\Z")
+_SCORER_AFTER_RE = re.compile(rf"(?:[ \t]+{_MINUTE}|[ \t]*\({_MINUTE}(?:,[ \t]*{_MINUTE})*\))(?=[ \t]*[,;)\n]|[ \t]*$)", re.MULTILINE)
+# ``c Cork b Croft 46``: the fielder after c / st, the bowler after b; a batsman before them.
+_FIELDING_BEFORE_RE = re.compile(r"(?:^|[ \t])(?:c|b|st|lbw[ \t]+b|c[ \t]+and[ \t]+b|c[ \t]+&[ \t]+b)[ \t]+\Z")
+_SCORECARD_LINE_RE = re.compile(r"[ \t](?:c|b|st|lbw)[ \t]+[A-Z][^\n]*?[ \t]\d{1,3}\*?[ \t]*$|[ \t]not[ \t]+out\b", re.MULTILINE)
+_BATSMAN_AFTER_RE = re.compile(r"[ \t]+(?:c|b|st|lbw|not[ \t]+out|run[ \t]+out|retired)\b[^\n]*?\d{1,3}\*?[ \t]*$", re.MULTILINE)
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*\Z")
+
+
+def is_named_in_scores(text: str, chain: Chain, name: list[Token], lexicon: Lexicon) -> bool:
+    """Does the line name this word (or these words) as a scorer, fielder, bowler or batsman?"""
+    if not name or len(name) > 3:
+        return False
+    for token in name:
+        key = token.key
+        if key in lexicon.places or key in lexicon.demonyms or key in lexicon.function_words or key in lexicon.org_words:
+            return False
+    start, end = name[0].start, name[-1].end
+    if _SCORER_AFTER_RE.match(text, end) and _SCORER_BEFORE_RE.search(text, max(0, start - 20), start):
+        return True
+    line_end = text.find("\n", end, end + 120)
+    line_end = line_end if line_end >= 0 else min(len(text), end + 120)
+    if _FIELDING_BEFORE_RE.search(text, max(0, start - 16), start):
+        line_start = text.rfind("\n", max(0, start - 120), start) + 1
+        return bool(_SCORECARD_LINE_RE.search(text, line_start, line_end))
+    if _LINE_START_RE.search(text, max(0, start - 8), start):
+        return bool(_BATSMAN_AFTER_RE.match(text, end, line_end))
+    return False
