@@ -191,3 +191,13 @@ def test_name_boundaries_leave_titles_parties_and_ordinary_words_out():
     names = {p.name for p in result.people}
     assert {"Theresa Marlow", "Billy Eichwald"} <= names
     assert not any(n.startswith(("Having", "Maybe", "DUP")) for n in names)
+
+
+def test_nationality_and_occupation_nouns_before_a_name_are_not_part_of_it():
+    text = (
+        "Spaniard Carlos Sainzar lost 90 seconds. Swede Kenneth Erikstad kept Subaru in the hunt.\n\n"
+        "Trainer Berti Vogtman kept faith with his squad. Reliever Mark Acreman took the loss.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Carlos Sainzar", "Kenneth Erikstad", "Berti Vogtman", "Mark Acreman"} <= names
+    assert not any(n.split()[0] in {"Spaniard", "Swede", "Trainer", "Reliever"} for n in names)
