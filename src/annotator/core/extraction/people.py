@@ -35,6 +35,7 @@ from annotator.core.extraction.names import (
 from annotator.core.extraction.roles import is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
+from annotator.core.extraction.things import names_used_as_things
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -112,7 +113,11 @@ def find_people(
     """
     ctx = NameContext(text, lexicon, speech_re)
     unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
-    organisations = names_used_as_organisations(text, unit_chains, lexicon) | names_used_as_teams(text, unit_chains, lexicon)
+    organisations = (
+        names_used_as_organisations(text, unit_chains, lexicon)
+        | names_used_as_teams(text, unit_chains, lexicon)
+        | names_used_as_things(text, unit_chains, lexicon)
+    )
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)

@@ -1,0 +1,78 @@
+"""Names the text itself introduces as a firm, outlet, club or work: never people.
+
+News puts a common noun before such a name far more often than before a person's: ``the daily
+Le Figaro``, ``Canadian firm Aaxis Limited``, ``Swiss club Sion``, ``retail chain Dunnes Stores``,
+``the film Cruel Intentions``, ``his album Blue Monday``. A person's title stands in the same place
+(``club president Ana Ruiz``), but it is the title, not the noun for the thing, that the name
+follows then. A title of a work also comes between quotation marks: ``“Breaking Bad”``,
+``''Cruel Intentions''``. A name introduced so anywhere in the text is a thing everywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.roles import split_chain
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+_THING_NOUNS = (
+    # firms and markets
+    "firm", "company", "companies", "maker", "makers", "carmaker", "automaker", "manufacturer", "producer",
+    "distributor", "retailer", "chain", "concern", "conglomerate", "insurer", "lender", "bank", "brokerage",
+    "broker", "exchange", "carrier", "airline", "operator", "supplier", "subsidiary", "unit", "startup",
+    "start-up", "brand", "label", "outfit", "consultancy", "analysts",
+    # outlets
+    "daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "broadsheet", "newsletter", "network",
+    "channel", "broadcaster", "website", "outlet", "agency",
+    # clubs and teams
+    "club", "clubs", "side", "outfit", "franchise",
+    # works
+    "film", "films", "movie", "movies", "documentary", "album", "albums", "single", "song", "songs", "track",
+    "novel", "memoir", "book", "books", "play", "musical", "opera", "sitcom", "series", "show", "programme",
+    "podcast", "painting", "poem", "videogame", "game", "hit", "blockbuster",
+)  # fmt: skip
+_NOUN_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])(?:" + "|".join(sorted(set(_THING_NOUNS), key=len, reverse=True)) + r")"
+    r"(?:[ \t]+(?:called|named|titled|entitled))?[ \t]+[“\"‘']?\Z"
+)
+# Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
+_VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
+_OPEN_QUOTES = "“\"‘'«„"
+_CLOSE_QUOTES = "”\"’'»“"
+
+
+def names_used_as_things(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
+    """Names the text introduces as a firm, outlet, club or work somewhere (module docstring)."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if not name_tokens or role_tokens:
+                continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
+            start = chain.start
+            # ``insurer Thierry Dehaan``, ``the film Jennifer Lawrence made``: a given name first
+            # is a person described by the noun, or the subject of a clause after it.
+            given_first = lexicon.is_given_name(name_tokens[0].text)
+            before = None if given_first else _NOUN_BEFORE_RE.search(text, max(0, start - 40), start)
+            if before and not _VERB_BEFORE_RE.search(text, max(0, before.start() - 30), start):
+                found.add(tuple(name_words(text, name_tokens)))
+            elif len(name_tokens) >= 2 and _is_quoted(text, chain):
+                found.add(tuple(name_words(text, name_tokens)))
+    return found
+
+
+def _is_quoted(text: str, chain: Chain) -> bool:
+    """``“Breaking Bad”``, ``''Cruel Intentions,''``: the whole chain between quotation marks."""
+    start, end = chain.start, chain.end
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    if start >= 2 and text[start - 1] == "'" and text[start - 2].isalnum():
+        return False  # an apostrophe, not a quotation mark
+    i = end
+    while i < len(text) and text[i] in ",.!?":
+        i += 1
+    return i < len(text) and text[i] in _CLOSE_QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum())

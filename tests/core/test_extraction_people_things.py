@@ -1,0 +1,26 @@
+"""Firms, outlets, clubs and works the text introduces with a noun (``the daily Le Courrier``,
+``Swiss club Sion``, ``the film Cruel Harbour``) or between quotation marks are not people."""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import run
+
+
+def test_names_introduced_as_firms_outlets_clubs_and_works_are_not_people():
+    text = (
+        "The pro-government daily Le Courrier said in an editorial that the vote was fair. "
+        "Le Courrier later said the count was slow.\n\n"
+        "Striker Ivo Brandt moved from Swiss club Varen Sion to Aberdeen. Varen Sion said it was sad.\n\n"
+        "The retail chain Dunmore Stores and the Canadian firm Aaxel Partners said sales rose.\n\n"
+        "She starred in the film Cruel Harbour and in “Northern Lights Again”, said director Ana Ruiz.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert not names & {"Le Courrier", "Varen Sion", "Dunmore Stores", "Aaxel Partners", "Cruel Harbour",
+                        "Northern Lights Again"}
+    assert {"Ivo Brandt", "Ana Ruiz"} <= names
+
+
+def test_a_person_after_such_a_noun_stays_a_person():
+    text = "The other was insurer Thierry Dehaen. Club president Marta Ruiz said the film Mira Sorvino made was good.\n"
+    names = {p.name for p in run(text).people}
+    assert {"Thierry Dehaen", "Marta Ruiz", "Mira Sorvino"} <= names
