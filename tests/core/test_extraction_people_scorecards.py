@@ -30,3 +30,21 @@ def test_minutes_and_initials_in_prose_do_not_make_people():
     text = "The Harbour Trust met on the 15th. Under the plan, Northgate 4th street shops reopen, c Market b Square.\n"
     names = {p.name for p in run(text).people}
     assert not names & {"Harbour Trust", "Northgate", "Market", "Square", "Plan"}
+
+
+def test_a_name_a_results_list_breaks_over_two_lines_is_one_person_with_both_halves():
+    text = (
+        "Leading first-round scores:\n"
+        "66 Pieter Kolstad (Norway), Lars Ekdahl, Greg\n"
+        "Chalmond (Australia), Ruth Okafor\n"
+        "The leaders tee off at noon. Kolstad said the wind would drop.\n"
+    )
+    result = run(text)
+    person = next(p for p in result.people if p.name == "Greg Chalmond")
+    assert [text[m.start : m.end] for m in person.mentions] == ["Greg", "Chalmond"]
+    assert "Greg" not in {p.name for p in result.people}
+
+
+def test_a_sentence_ending_in_a_given_name_does_not_join_the_next_line():
+    text = "The prize went to her sister, not to Mark\nKolstad Harbour Trust said it would appeal.\n"
+    assert "Mark Kolstad" not in {p.name for p in run(text).people}

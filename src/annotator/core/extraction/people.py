@@ -153,6 +153,13 @@ def find_people(
                 listed.append((chain, words))
     for words in _names_listed_with_people(text, listed, settled):
         settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+    wrapped: list[tuple[int, Chain, Chain]] = []  # a name a results list breaks over two lines
+    for first, second in _names_broken_over_lines(text, unit_chains, lexicon, organisations):
+        words = tuple(name_words(text, first.tokens) + name_words(text, second.tokens))
+        person = settled.get(words)
+        if person is None:
+            person = settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+        wrapped.append((person, first, second))
 
     index = _NameIndex(people, by_surname)
     mentions: list[Mention] = []
@@ -160,6 +167,10 @@ def find_people(
         for chain in chains:
             _, name_tokens = split_chain(chain, lexicon)
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
+    if wrapped:
+        halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
+        mentions = [m for m in mentions if (m.start, m.end) not in halves]
+        mentions.extend(Mention(start, end, person, False, False) for (start, end), person in halves.items())
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
@@ -210,6 +221,41 @@ def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Toke
 
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
+
+
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|,[ \t]|\)[ \t]|\d[ \t]|:[ \t])[ \t]*\Z")
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|\d|\n|\Z)")
+
+
+def _names_broken_over_lines(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon, not_people: set[tuple[str, ...]]
+) -> list[tuple[Chain, Chain]]:
+    """``…, Lee Westwood, Greg`` / ``Chalmers (Australia), …``: a given name ending a line of a list
+    of names and the family name starting the next, which wire results tables break apart."""
+    chains = [chain for _, mode, unit in unit_chains if mode == NORMAL for chain in unit]
+    pairs: list[tuple[Chain, Chain]] = []
+    for first, second in zip(chains, chains[1:]):
+        if second.start != first.end + 1 or text[first.end] != "\n" or len(first.tokens) > 2 or len(second.tokens) > 2:
+            continue
+        given = first.tokens[0]
+        if given.initial or not (lexicon.is_given_name(given.text) or given.key in lexicon.census_given_names):
+            continue
+        if any(t.initial or lexicon.is_non_name_word(t.text) or t.text.isupper() for t in second.tokens):
+            continue
+        if tuple(name_words(text, second.tokens)) in not_people or first.possessive:
+            continue
+        if _LIST_ITEM_BEFORE_RE.search(text, max(0, first.start - 4), first.start) and _LIST_ITEM_AFTER_RE.match(
+            text, second.end
+        ) and _is_list_line(text, first.start):
+            pairs.append((first, second))
+    return pairs
+
+
+def _is_list_line(text: str, pos: int) -> bool:
+    """A line of a results list: names separated by commas or scores, not a sentence."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    return line.count(",") >= 1 and not re.search(r"\b[a-z]{4,}\b", line.replace("not out", ""))
 
 
 def _without_credits(
