@@ -24,3 +24,14 @@ def test_a_person_after_such_a_noun_stays_a_person():
     text = "The other was insurer Thierry Dehaen. Club president Marta Ruiz said the film Mira Sorvino made was good.\n"
     names = {p.name for p in run(text).people}
     assert {"Thierry Dehaen", "Marta Ruiz", "Mira Sorvino"} <= names
+
+
+def test_places_products_and_peoples_named_like_people_are_not_people():
+    text = (
+        "The Padres won in San Diego. Officials in New Zealand and North Carolina agreed.\n\n"
+        "Kalle Virta drove a Toyota Celica, ahead of a Subaru Impreza.\n\n"
+        "Taleban fighters and Basque separatists were blamed, police said.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert "Kalle Virta" in names
+    assert not names & {"Diego", "Zealand", "Carolina", "Toyota Celica", "Subaru Impreza", "Taleban", "Basque"}

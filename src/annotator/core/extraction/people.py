@@ -126,6 +126,8 @@ def find_people(
     for unit, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
+            if _continues_a_place(role_tokens, name_tokens):
+                continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
@@ -165,7 +167,9 @@ def find_people(
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if _continues_a_place(role_tokens, name_tokens):
+                continue
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     if wrapped:
         halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
@@ -221,6 +225,20 @@ def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Toke
 
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
+
+
+_PLACE_PREFIXES = frozenset(
+    "new san santa santo sao são los las st st. saint fort port mount cape lake north south east west".split()
+)
+
+
+def _continues_a_place(role_tokens: list[Token], name_tokens: list[Token]) -> bool:
+    """``San Diego``, ``New Zealand``, ``North Carolina``: what follows a place prefix is the rest of
+    a place's name, even when it is also a given name."""
+    if not role_tokens or not name_tokens:
+        return False
+    prefix = role_tokens[-1]
+    return prefix.key in _PLACE_PREFIXES and name_tokens[0].start - prefix.end <= 1
 
 
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|,[ \t]|\)[ \t]|\d[ \t]|:[ \t])[ \t]*\Z")

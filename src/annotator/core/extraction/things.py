@@ -2,7 +2,8 @@
 
 News puts a common noun before such a name far more often than before a person's: ``the daily
 Le Figaro``, ``Canadian firm Aaxis Limited``, ``Swiss club Sion``, ``retail chain Dunnes Stores``,
-``the film Cruel Intentions``, ``his album Blue Monday``. A person's title stands in the same place
+``the film Cruel Intentions``, ``his album Blue Monday``; a product leads with its maker
+(``Toyota Celica``). A person's title stands in the same place
 (``club president Ana Ruiz``), but it is the title, not the noun for the thing, that the name
 follows then. A title of a work also comes between quotation marks: ``“Breaking Bad”``,
 ``''Cruel Intentions''``. A name introduced so anywhere in the text is a thing everywhere in it.
@@ -39,6 +40,12 @@ _NOUN_BEFORE_RE = re.compile(
 )
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
 _VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
+# Makers whose name leads a product's (``Toyota Celica``, ``Subaru Impreza``, ``Boeing 747``).
+_MAKERS = frozenset(
+    """toyota ford subaru mitsubishi nissan honda mazda suzuki volkswagen vw audi bmw mercedes porsche ferrari
+    fiat renault peugeot citroen volvo saab opel vauxhall hyundai kia chevrolet chevy dodge jeep tesla lexus
+    jaguar lamborghini maserati skoda seat lada boeing airbus embraer bombardier apple samsung nokia sony""".split()
+)
 _OPEN_QUOTES = "“\"‘'«„"
 _CLOSE_QUOTES = "”\"’'»“"
 
@@ -60,7 +67,7 @@ def names_used_as_things(
             before = None if given_first else _NOUN_BEFORE_RE.search(text, max(0, start - 40), start)
             if before and not _VERB_BEFORE_RE.search(text, max(0, before.start() - 30), start):
                 found.add(tuple(name_words(text, name_tokens)))
-            elif len(name_tokens) >= 2 and _is_quoted(text, chain):
+            elif len(name_tokens) >= 2 and (name_tokens[0].key in _MAKERS or _is_quoted(text, chain)):
                 found.add(tuple(name_words(text, name_tokens)))
     return found
 
