@@ -201,3 +201,16 @@ def test_nationality_and_occupation_nouns_before_a_name_are_not_part_of_it():
     names = {p.name for p in run(text).people}
     assert {"Carlos Sainzar", "Kenneth Erikstad", "Berti Vogtman", "Mark Acreman"} <= names
     assert not any(n.split()[0] in {"Spaniard", "Swede", "Trainer", "Reliever"} for n in names)
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_name_after_it():
+    text = (
+        "Senator Dana Corwell spoke first. Painting Corwell as a threat, the ads ran all week.\n\n"
+        "Like Corwell, Unlike Tomas Ekberg, the painting was late. Unfortunately, nobody came.\n\n"
+        "Celebrating Ekberg was hard, and the celebrating went on.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert names == {"Dana Corwell", "Tomas Ekberg"}
+    corwell = person_named(result, "Dana Corwell")
+    assert [text[m.start : m.end] for m in corwell.mentions] == ["Dana Corwell", "Corwell", "Corwell"]

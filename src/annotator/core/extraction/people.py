@@ -119,6 +119,8 @@ def find_people(
         | names_used_as_things(text, unit_chains, lexicon)
     )
 
+    _drop_sentence_openers(ctx, unit_chains)
+
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
@@ -143,6 +145,8 @@ def find_people(
             if role and all(w.strip(".").lower() in HONORIFICS for w in role.split()):
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
+                continue
+            if known is None and not titled and _is_ordinary_word_alone(ctx, chain, name_tokens):
                 continue
             if (
                 known is not None
@@ -225,6 +229,57 @@ def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Toke
 
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
+
+
+_OPENERS = frozenset(
+    """like unlike whereas besides than very given assuming imagine says said including despite
+    unless until while although though because since after before during without within against""".split()
+)
+
+
+def _is_opener(ctx: NameContext, token: Token) -> bool:
+    """A capitalised word that starts the sentence and is no part of the name after it: a word the
+    text also writes in lower case (``Painting``, ``Longtime``), an adverb or an -ing form."""
+    lex = ctx.lexicon
+    key = token.key
+    if token.initial or lex.is_given_name(token.text) or key in lex.census_given_names:
+        return False
+    return (
+        key in _OPENERS
+        or key in ctx.lower_words
+        or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
+        or (key in lex.common_words and key not in lex.census_surnames)
+    )
+
+
+_ADVERB_OR_GERUND_ENDINGS = (
+    "ing", "ally", "ily", "ously", "ively", "edly", "ately", "fully", "ingly", "ently", "antly", "ably", "ibly", "ctly",
+)  # fmt: skip
+
+
+def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """``Painting Trump as…``, ``Like Sanders,``, ``Unlike Hillary Clinton``: the first word of a
+    sentence joins the capitalised name after it; it is moved out of the name (to the words before
+    it, where it is no title and so no role) for every later step."""
+    lexicon = ctx.lexicon
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if len(chain.tokens) < 2 or not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
+                continue  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
+                continue
+            chain.split = (name_tokens[:1], name_tokens[1:])
+
+
+def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
+    """``Unfortunately,``, ``Debate``, ``Hurt``: one capitalised word starting a sentence that the
+    text also writes in lower case, or an adverb, is that word, not a person."""
+    if len(name) != 1 or not chain.sentence_initial or name[0] is not chain.tokens[0]:
+        return False
+    return _is_opener(ctx, name[0])
 
 
 _PLACE_PREFIXES = frozenset(
