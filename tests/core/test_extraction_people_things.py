@@ -35,3 +35,14 @@ def test_places_products_and_peoples_named_like_people_are_not_people():
     names = {p.name for p in run(text).people}
     assert "Kalle Virta" in names
     assert not names & {"Diego", "Zealand", "Carolina", "Toyota Celica", "Subaru Impreza", "Taleban", "Basque"}
+
+
+def test_phrases_of_ordinary_words_are_not_people():
+    text = (
+        "Civil Liberties said the rule was unfair to civil groups with few liberties.\n\n"
+        "Racial Injustice, a new report, found racial gaps and injustice. Grand Central said it would reopen.\n\n"
+        "Dana Rice said nothing.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert "Dana Rice" in names
+    assert not names & {"Civil Liberties", "Racial Injustice", "Grand Central"}

@@ -146,7 +146,9 @@ def find_people(
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
-            if known is None and not titled and _is_ordinary_word_alone(ctx, chain, name_tokens):
+            if known is None and (
+                (not titled and _is_ordinary_word_alone(ctx, chain, name_tokens)) or _all_ordinary_words(ctx, name_tokens)
+            ):
                 continue
             if (
                 known is not None
@@ -280,6 +282,21 @@ def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -
     if len(name) != 1 or not chain.sentence_initial or name[0] is not chain.tokens[0]:
         return False
     return _is_opener(ctx, name[0])
+
+
+def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
+    """``Civil Liberties``, ``Racial Injustice``, ``Economic Dialogue``: two or more words that the
+    text also writes in lower case (or that are ordinary English words), none a given name."""
+    if len(name) < 2:
+        return False
+    lex = ctx.lexicon
+    for token in name:
+        key = token.key
+        if token.initial or lex.is_given_name(token.text) or key in lex.census_given_names:
+            return False
+        if not (key in ctx.lower_words or key in lex.common_words):
+            return False
+    return True
 
 
 _PLACE_PREFIXES = frozenset(
