@@ -214,3 +214,15 @@ def test_a_word_opening_the_sentence_is_not_part_of_the_name_after_it():
     assert names == {"Dana Corwell", "Tomas Ekberg"}
     corwell = person_named(result, "Dana Corwell")
     assert [text[m.start : m.end] for m in corwell.mentions] == ["Dana Corwell", "Corwell", "Corwell"]
+
+
+def test_relatives_named_together_are_two_people():
+    text = (
+        "Serena and Venus Okafor reached the final. Serena won the first set.\n\n"
+        "Joe and Jill Marlowe voted early. Later Hunter Marlowe, their son, said Joe Marlowe was tired.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Serena Okafor", "Venus Okafor", "Joe Marlowe", "Jill Marlowe", "Hunter Marlowe"} <= names
+    serena = person_named(result, "Serena Okafor")
+    assert [text[m.start : m.end] for m in serena.mentions] == ["Serena", "Serena"]

@@ -161,6 +161,9 @@ def find_people(
                 listed.append((chain, words))
     for words in _names_listed_with_people(text, listed, settled):
         settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+    for words in _relatives_sharing_a_name(text, unit_chains, settled, lexicon):
+        if words not in settled:
+            settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
     wrapped: list[tuple[int, Chain, Chain]] = []  # a name a results list breaks over two lines
     for first, second in _names_broken_over_lines(text, unit_chains, lexicon, organisations):
         words = tuple(name_words(text, first.tokens) + name_words(text, second.tokens))
@@ -297,6 +300,33 @@ def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
         if not (key in ctx.lower_words or key in lex.common_words):
             return False
     return True
+
+
+_GIVEN_AND_BEFORE_RE = re.compile(rf"(?<![\w’'\-])(?P<given>[{UPPER}][\w’'\-]+)[ \t]+(?:and|&)[ \t]+\Z")
+
+
+def _relatives_sharing_a_name(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], settled: dict[tuple[str, ...], int], lexicon: Lexicon
+) -> list[tuple[str, ...]]:
+    """``Serena and Venus Williams``, ``Joe and Jill Biden``: two people of one family name, the
+    first named by given name only; each is a person of their own."""
+    found: list[tuple[str, ...]] = []
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            _, name = split_chain(chain, lexicon)
+            if len(name) != 2 or tuple(name_words(text, name)) not in settled or name[0].start != chain.start:
+                continue
+            before = _GIVEN_AND_BEFORE_RE.search(text, max(0, chain.start - 30), chain.start)
+            if before is None:
+                continue
+            given = before.group("given")
+            key = given.lower()
+            frequent_given = key in lexicon.census_given_names and key not in lexicon.census_surnames
+            if (lexicon.is_given_name(given) or frequent_given) and key not in lexicon.function_words:
+                found.append((given, name[1].text))  # (``Williams and John Berger``: a family name)
+    return found
 
 
 _PLACE_PREFIXES = frozenset(
