@@ -48,3 +48,15 @@ def test_a_name_a_results_list_breaks_over_two_lines_is_one_person_with_both_hal
 def test_a_sentence_ending_in_a_given_name_does_not_join_the_next_line():
     text = "The prize went to her sister, not to Mark\nKolstad Harbour Trust said it would appeal.\n"
     assert "Mark Kolstad" not in {p.name for p in run(text).people}
+
+
+def test_players_in_tennis_and_badminton_results_are_people():
+    text = (
+        "Women's singles, second round:\n"
+        "1 - Wen Chao (China) beat Cindara (Indonesia) 11-3 11-5\n"
+        "6 - Tavi Jordan (U.S.) beat Alex Corvetja (Spain) 6-4 6-2\n"
+        "Valletta (Malta) beat 2-1 Gloria Rovinari (Romania).\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Wen Chao", "Cindara", "Tavi Jordan", "Alex Corvetja"} <= names
+    assert "Valletta" not in names
