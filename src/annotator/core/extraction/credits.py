@@ -36,24 +36,29 @@ _LIST_SPLIT_RE = re.compile(r"[ \t]*(?:,|;|/|\||&|\band\b)[ \t]*")
 
 # ``(Jane Roe/Reuters)``, ``(AP Photo/Jane Roe)``, ``(JANE ROE/AFP/Getty Images)``
 _BRACKET_RE = re.compile(r"\(([^()\n]{3,90})\)")
-# ``Photo: Jane Roe``, ``Photograph by Jane Roe/Agency``, ``Video: Jane Roe`` (a line, a caption's tail)
+# ``Photo: Jane Roe``, ``Photograph by Jane Roe/Agency``, ``Video: Jane Roe`` (a line, a caption's tail).
+# Found from a cheap trigger (the label word), then matched there: a regex that opens with an
+# alternation or a look-behind is tried at every position of the text and costs a tenth of a second a MB.
+_LABEL_TRIGGER_RE = re.compile(r"Photo|Picture|Image|Video|Credit")
 _LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s(.;|]))(?P<label>(?:AP[ \t]+)?(?:Photo(?:graph)?s?|Pictures?|Images?|Video|Credit|Photo[ \t]+credit)"
-    r")(?:[ \t]*:[ \t]*|[ \t]+by[ \t]+)(?P<rest>[^\n()]{2,90})",
-    re.MULTILINE,
+    r"(?P<label>(?:Photo(?:graph)?s?|Pictures?|Images?|Video|Credit|Photo[ \t]+credit))"
+    r"(?:[ \t]*:[ \t]*|[ \t]+by[ \t]+)(?P<rest>[^\n()]{2,90})"
 )
-# A byline line: ``By Jane Roe``, ``By Jane Roe and John Doe, Reuters``, ``Written by Jane Roe``
-_BYLINE_RE = re.compile(
-    r"^[ \t]*(?:(?:Written|Posted|Words|Story)[ \t]+)?(?:By|BY)[ \t]+(?P<rest>[^\n]{3,100})$", re.MULTILINE
-)
-# A wire story's closing credits: ``(Reporting by A in Paris; Additional reporting by B; Editing by C)``
-_WIRE_RE = re.compile(
+_LABEL_OPENERS = " \t\n(.;|"
+# A byline line: ``By Jane Roe``, ``By Jane Roe and John Doe, Reuters``, ``Written by Jane Roe``,
+# found from each ``By`` and checked to start its line.
+_BYLINE_TRIGGER_RE = re.compile(r"B[yY][ \t]+")
+_BYLINE_LEAD_RE = re.compile(r"(?:^|\n)[ \t]*(?:(?:Written|Posted|Words|Story)[ \t]+)?\Z")
+_BYLINE_REST_RE = re.compile(r"(?P<rest>[^\n]{3,100})(?:\n|\Z)")
+# A wire story's closing credits: ``(Reporting by A in Paris; Additional reporting by B; Editing by C)``,
+# found from each `` by `` and the label right before it.
+_WIRE_LABEL_RE = re.compile(
     r"(?:^|(?<=[(;.\n]))[ \t]*(?P<label>(?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Research"
-    r"|Graphics?|Photography|Video)(?:[ \t]+and[ \t]+(?:[Rr]eporting|[Ww]riting|[Ee]diting))?)[ \t]+by[ \t]+"
-    r"(?P<rest>[^;()\n]{2,200})",
-    re.MULTILINE,
+    r"|Graphics?|Photography|Video)(?:[ \t]+and[ \t]+(?:[Rr]eporting|[Ww]riting|[Ee]diting))?)\Z"
 )
-_FILES_RE = re.compile(r"(?:^|(?<=[\s(—–-]))[Ww]ith[ \t]+files[ \t]+from[ \t]+(?P<rest>[^\n.()]{2,120})")
+_WIRE_REST_RE = re.compile(r"[ \t]+(?P<rest>[^;()\n]{2,200})")
+_FILES_RE = re.compile(r"[Ww]ith[ \t]+files[ \t]+from[ \t]+(?P<rest>[^\n.()]{2,120})")
+_FILES_OPENERS = " \t\n(—–-"
 
 _WIRE_KINDS = {"reporting": "reporting", "writing": "writing", "editing": "editing", "compiled": "writing",
                "research": "reporting", "graphic": "photo", "graphics": "photo", "photography": "photo",
@@ -69,21 +74,36 @@ def find_credits(text: str, lexicon: Lexicon) -> list[FoundCredit]:
         for credit in _names_in(text, start, end, kind, lexicon, sources):
             found.setdefault((credit.start, credit.end), credit)
 
-    for match in _WIRE_RE.finditer(text):
-        label = match.group("label").split()[-1].lower()
-        add(_WIRE_KINDS.get(label, "reporting"), *match.span("rest"))
+    at = text.find(" by", 0)
+    while at >= 0:
+        wire = _WIRE_LABEL_RE.search(text, max(0, at - 48), at)
+        rest = _WIRE_REST_RE.match(text, at + 3) if wire else None
+        if wire and rest:
+            label = wire.group("label").split()[-1].lower()
+            add(_WIRE_KINDS.get(label, "reporting"), *rest.span("rest"))
+        at = text.find(" by", at + 3)
     for match in _FILES_RE.finditer(text):
-        add("files", *match.span("rest"))
-    for match in _LABEL_RE.finditer(text):
-        add("video" if "video" in match.group("label").lower() else "photo", *match.span("rest"))
+        if match.start() == 0 or text[match.start() - 1] in _FILES_OPENERS:
+            add("files", *match.span("rest"))
+    for trigger in _LABEL_TRIGGER_RE.finditer(text):
+        start = trigger.start()
+        if start and text[start - 1] not in _LABEL_OPENERS:
+            continue
+        match = _LABEL_RE.match(text, start)
+        if match:
+            add("video" if "video" in match.group("label").lower() else "photo", *match.span("rest"))
     for match in _BRACKET_RE.finditer(text):
         inside = match.group(1)
         if inside.lower().startswith(("photo", "picture", "image")) or (
             "/" in inside and any(_is_source(piece, sources) for piece in inside.split("/"))
         ):  # a picture desk's credit names its agency: (Jane Roe/Reuters), not (Obama/Biden ticket)
             add("photo", *match.span(1))
-    for match in _BYLINE_RE.finditer(text):
-        add("byline", *match.span("rest"))
+    for trigger in _BYLINE_TRIGGER_RE.finditer(text):
+        if not _BYLINE_LEAD_RE.search(text, max(0, trigger.start() - 24), trigger.start()):
+            continue
+        rest = _BYLINE_REST_RE.match(text, trigger.end())
+        if rest:
+            add("byline", *rest.span("rest"))
     return sorted(found.values(), key=lambda c: c.start)
 
 
@@ -112,6 +132,8 @@ def _is_credited_person(name: str, text: str, name_end: int, piece_end: int, lex
     keys = [w.strip(".").lower() for w in words]
     if all(k in sources for k in keys) or any(k in lexicon.org_words for k in keys[1:]):
         return False
+    if keys[-1] in lexicon.titles and not lexicon.is_given_name(words[0]):
+        return False  # ``By Jane Roe, Environment Correspondent``: the role after the name
     if any(k in sources for k in keys) and not any(lexicon.is_given_name(w) for w in words):
         return False  # AP Photo, Getty Images, Canadian Press
     tail = text[name_end:piece_end].strip()
