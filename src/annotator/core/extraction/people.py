@@ -315,6 +315,8 @@ def _relatives_sharing_a_name(
         if mode != NORMAL:
             continue
         for chain in chains:
+            if not text.endswith(("and ", "& "), max(0, chain.start - 4), chain.start):
+                continue
             _, name = split_chain(chain, lexicon)
             if len(name) != 2 or tuple(name_words(text, name)) not in settled or name[0].start != chain.start:
                 continue

@@ -27,6 +27,7 @@ _FIELDING_BEFORE_RE = re.compile(r"(?:^|[ \t])(?:c|b|st|lbw[ \t]+b|c[ \t]+and[ \
 _SCORECARD_LINE_RE = re.compile(r"[ \t](?:c|b|st|lbw)[ \t]+[A-Z][^\n]*?[ \t]\d{1,3}\*?[ \t]*$|[ \t]not[ \t]+out\b", re.MULTILINE)
 _BATSMAN_AFTER_RE = re.compile(r"[ \t]+(?:c|b|st|lbw|not[ \t]+out|run[ \t]+out|retired)\b[^\n]*?\d{1,3}\*?[ \t]*$", re.MULTILINE)
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*\Z")
+_DIGIT_RE = re.compile(r"\d")
 _COUNTRY = r"[ \t]*\([A-Z][^()\n]{1,25}\)"
 _BEAT = r"(?:beat|bt|beats|def\.?|defeated|upset)"
 _WINNER_RE = re.compile(rf"{_COUNTRY}[ \t]+{_BEAT}[ \t]+[A-Z]")
@@ -47,6 +48,8 @@ def is_named_in_scores(text: str, chain: Chain, name: list[Token], lexicon: Lexi
         return False
     line_end = text.find("\n", end, end + 120)
     line_end = line_end if line_end >= 0 else min(len(text), end + 120)
+    if not _DIGIT_RE.search(text, end, min(len(text), line_end + 40)):
+        return False  # a minute, a set score or a run count follows every name these lines give
     if (_WINNER_RE.match(text, end) or (
         _LOSER_BEFORE_RE.search(text, max(0, start - 12), start) and _LOSER_AFTER_RE.match(text, end)
     )) and _SETS_RE.search(text, end, min(len(text), line_end + 40)):

@@ -55,8 +55,13 @@ def names_used_as_teams(
     return found
 
 
+_DIGIT_SOON_RE = re.compile(r"[^\n\d]{0,80}\d")
+
+
 def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     start, end = chain.start, chain.end
+    if not _DIGIT_SOON_RE.match(text, end):
+        return False  # every sign below has a number after the name on its line: most names have none
     at_line_start = bool(_LINE_START_BEFORE_RE.search(text, max(0, start - 40), start))
     score = _SCORE_AFTER_RE.match(text, end)
     if score:

@@ -34,10 +34,8 @@ _THING_NOUNS = (
     "novel", "memoir", "book", "books", "play", "musical", "opera", "sitcom", "series", "show", "programme",
     "podcast", "painting", "poem", "videogame", "game", "hit", "blockbuster",
 )  # fmt: skip
-_NOUN_BEFORE_RE = re.compile(
-    r"(?<![\w’'\-])(?:" + "|".join(sorted(set(_THING_NOUNS), key=len, reverse=True)) + r")"
-    r"(?:[ \t]+(?:called|named|titled|entitled))?[ \t]+[“\"‘']?\Z"
-)
+_THING_NOUN_SET = frozenset(_THING_NOUNS)
+_NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
 _VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
 # Makers whose name leads a product's (``Toyota Celica``, ``Subaru Impreza``, ``Boeing 747``).
@@ -64,12 +62,36 @@ def names_used_as_things(
             # ``insurer Thierry Dehaan``, ``the film Jennifer Lawrence made``: a given name first
             # is a person described by the noun, or the subject of a clause after it.
             given_first = lexicon.is_given_name(name_tokens[0].text)
-            before = None if given_first else _NOUN_BEFORE_RE.search(text, max(0, start - 40), start)
-            if before and not _VERB_BEFORE_RE.search(text, max(0, before.start() - 30), start):
+            noun_start = None if given_first else _thing_noun_before(text, start)
+            if noun_start is not None and not _VERB_BEFORE_RE.search(text, max(0, noun_start - 30), start):
                 found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (name_tokens[0].key in _MAKERS or _is_quoted(text, chain)):
                 found.add(tuple(name_words(text, name_tokens)))
     return found
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The word ending just before ``end`` (spaces and an opening quotation mark skipped)."""
+    i = end
+    floor = max(0, end - 40)
+    while i > floor and text[i - 1] in " \t“\"‘'":
+        i -= 1
+    j = i
+    while j > floor and (text[j - 1].isalpha() or text[j - 1] == "-"):
+        j -= 1
+    return j, text[j:i].lower()
+
+
+def _thing_noun_before(text: str, start: int) -> int | None:
+    """Where the noun for a thing right before a name starts (``the daily ▸Le Monde``), if any;
+    a word such as ``called`` may come between (``a film called …``). Walking back a few
+    characters costs less than a regex search over a window, for each of a text's names."""
+    at, word = _word_before(text, start)
+    if word in _NAMING_WORDS:
+        at, word = _word_before(text, at)
+    if word in _THING_NOUN_SET and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'")):
+        return at
+    return None
 
 
 def _is_quoted(text: str, chain: Chain) -> bool:
