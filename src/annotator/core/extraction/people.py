@@ -383,16 +383,23 @@ def _is_list_line(text: str, pos: int) -> bool:
 def _without_credits(
     unit_chains: list[tuple[Unit, str, list[Chain]]], credits: list[tuple[int, int]]
 ) -> list[tuple[Unit, str, list[Chain]]]:
-    """The chains that do not touch a credited name (both lists are in text order)."""
+    """The chains that do not touch a credited name (both lists are in text order: one merge walk,
+    and the units with no credit in reach are kept as they are)."""
     if not credits:
         return unit_chains
-    starts = [start for start, _ in credits]
     out: list[tuple[Unit, str, list[Chain]]] = []
+    k = 0
     for unit, mode, chains in unit_chains:
+        while k < len(credits) and credits[k][1] <= chains[0].start:
+            k += 1
+        if k == len(credits) or credits[k][0] >= chains[-1].end:
+            out.append((unit, mode, chains))
+            continue
         kept = []
         for chain in chains:
-            i = bisect_left(starts, chain.end) - 1  # the last credit starting before the chain ends
-            if i >= 0 and credits[i][1] > chain.start:
+            while k < len(credits) and credits[k][1] <= chain.start:
+                k += 1
+            if k < len(credits) and credits[k][0] < chain.end:
                 continue
             kept.append(chain)
         if kept:
