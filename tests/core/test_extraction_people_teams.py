@@ -37,3 +37,14 @@ def test_players_in_scores_tables_stay_people():
     )
     names = {p.name for p in run(text).people}
     assert {"Pieter Kolstad", "Marek Wolny", "Carla Mendes", "Tomas Ekberg"} <= names
+
+
+def test_clubs_named_by_apposition_prefix_or_nickname_are_not_people():
+    text = (
+        "Kenny Dalhouse spoke of his sadness at leaving Kellburn, the club he led to the title.\n\n"
+        "Kellburn announced on Wednesday that Dalhouse had left. Hapoel Varda fields four foreign players.\n\n"
+        "The Chicago Herons won again, and Herons manager Davey Jonson was pleased. Georgia Evans said so.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Kenny Dalhouse", "Davey Jonson", "Georgia Evans"} <= names
+    assert not names & {"Kellburn", "Hapoel Varda", "Herons", "Chicago Herons"}

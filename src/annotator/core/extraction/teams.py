@@ -48,11 +48,29 @@ def names_used_as_teams(
     found: set[tuple[str, ...]] = set()
     for _, _, chains in unit_chains:
         for chain in chains:
-            if _is_team_here(text, chain, lexicon):
+            if _is_team_here(text, chain, lexicon) or _is_place_and_nickname(chain, lexicon):
                 _, name_tokens = split_chain(chain, lexicon)
                 if name_tokens:
                     found.add(tuple(name_words(text, name_tokens)))
     return found
+
+
+def _is_place_and_nickname(chain: Chain, lexicon: Lexicon) -> bool:
+    """``Baltimore Orioles``, ``San Francisco Giants``: a place and a plural nickname that is no
+    family name (``Georgia Evans`` is a person) make an American team."""
+    role_tokens, name = split_chain(chain, lexicon)
+    if len(name) != 1 or not role_tokens:
+        return False
+    if not all(t.key in lexicon.places or t.key in lexicon.place_words for t in role_tokens):
+        return False
+    key = name[0].key
+    return (
+        key.endswith("s")
+        and len(key) > 3
+        and key not in lexicon.census_surnames
+        and not lexicon.is_given_name(name[0].text)
+        and not name[0].text.isupper()
+    )
 
 
 _DIGIT_SOON_RE = re.compile(r"[^\n\d]{0,80}\d")

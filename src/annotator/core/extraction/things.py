@@ -35,6 +35,13 @@ _THING_NOUNS = (
     "podcast", "painting", "poem", "videogame", "game", "hit", "blockbuster",
 )  # fmt: skip
 _THING_NOUN_SET = frozenset(_THING_NOUNS)
+# ``Blackburn, the club he led``, ``Taibe, an Arab town of 28,000``: a thing in apposition.
+_THING_AFTER_RE = re.compile(
+    r",[ \t]+(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,2}?(?:"
+    + "|".join(sorted(_THING_NOUN_SET | {"town", "city", "village", "country", "region", "team", "party", "group"},
+                      key=len, reverse=True))
+    + r")\b(?![ \t]+(?:of|for|at|to)\b)"
+)
 _NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
 _VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
@@ -64,6 +71,8 @@ def names_used_as_things(
             given_first = lexicon.is_given_name(name_tokens[0].text)
             noun_start = None if given_first else _thing_noun_before(text, start)
             if noun_start is not None and not _VERB_BEFORE_RE.search(text, max(0, noun_start - 30), start):
+                found.add(tuple(name_words(text, name_tokens)))
+            elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
                 found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (name_tokens[0].key in _MAKERS or _is_quoted(text, chain)):
                 found.add(tuple(name_words(text, name_tokens)))
