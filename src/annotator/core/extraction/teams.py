@@ -74,10 +74,13 @@ def _is_place_and_nickname(chain: Chain, lexicon: Lexicon) -> bool:
 
 
 _DIGIT_SOON_RE = re.compile(r"[^\n\d]{0,80}\d")
+_MAY_FOLLOW_A_TEAM = frozenset("0123456789(-wldg\t ")
 
 
 def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     start, end = chain.start, chain.end
+    if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] not in _MAY_FOLLOW_A_TEAM:
+        return False  # ``Ana Ruiz said``: no score, bracket, dash or result verb follows
     if not _DIGIT_SOON_RE.match(text, end):
         return False  # every sign below has a number after the name on its line: most names have none
     at_line_start = bool(_LINE_START_BEFORE_RE.search(text, max(0, start - 40), start))
