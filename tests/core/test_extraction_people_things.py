@@ -46,3 +46,13 @@ def test_phrases_of_ordinary_words_are_not_people():
     names = {p.name for p in run(text).people}
     assert "Dana Rice" in names
     assert not names & {"Civil Liberties", "Racial Injustice", "Grand Central"}
+
+
+def test_a_quoted_person_and_a_person_in_apposition_with_a_club_stay_people():
+    text = (
+        "He cited “Bill Marlowe” as his guilty pleasure, and wrote in ''Ralph Nadir'' on his ballot.\n\n"
+        "Pulse owner Barbara Poma and Neema Bahrami, the club's entertainment manager, were honoured.\n\n"
+        "Scot Rossiter, executive director of a lobby group, said so.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Bill Marlowe", "Ralph Nadir", "Neema Bahrami", "Scot Rossiter"} <= names

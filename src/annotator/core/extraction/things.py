@@ -40,7 +40,7 @@ _THING_AFTER_RE = re.compile(
     r",[ \t]+(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,2}?(?:"
     + "|".join(sorted(_THING_NOUN_SET | {"town", "city", "village", "country", "region", "team", "party", "group"},
                       key=len, reverse=True))
-    + r")\b(?![ \t]+(?:of|for|at|to)\b)"
+    + r")(?=[ \t]*[,.;:]|[ \t]+(?:that|which|who|he|she|they|whose|where|founded|based|owned|run|known)\b)"
 )
 _NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
@@ -74,7 +74,10 @@ def names_used_as_things(
                 found.add(tuple(name_words(text, name_tokens)))
             elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
                 found.add(tuple(name_words(text, name_tokens)))
-            elif len(name_tokens) >= 2 and (name_tokens[0].key in _MAKERS or _is_quoted(text, chain)):
+            elif len(name_tokens) >= 2 and (
+                name_tokens[0].key in _MAKERS
+                or (_is_quoted(text, chain) and name_tokens[0].key not in lexicon.census_given_names)
+            ):  # a quoted ``“Bill Maher”`` (a guilty pleasure, a write-in vote) is still a person
                 found.add(tuple(name_words(text, name_tokens)))
     return found
 
