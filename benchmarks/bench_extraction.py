@@ -1,4 +1,5 @@
-"""Extraction throughput on 1 MB and 10 MB, linearity, and the ratio to spaCy + textacy.
+"""Extraction throughput on 1 MB and 10 MB, linearity (in text size and in distinct people), and the
+ratio to spaCy + textacy.
 
     python3 benchmarks/bench_extraction.py [--spacy-model en_core_web_sm] [--repeat 3]
 
@@ -16,7 +17,7 @@ from annotator.core.article import Article
 from annotator.core.extraction import extract
 from extraction_speed import REFERENCE_SPACY_CHARS_PER_S, extraction_parser, time_extract, time_spacy
 from figures import Figure, report
-from texts import news_text
+from texts import many_people_text, news_text
 
 SPEED_UP_GOAL = 50.0
 LINEARITY_LIMIT = 10.5  # 10x the text in at most ~10x the time (the last digit is noise on a shared machine)
@@ -37,8 +38,16 @@ def main() -> None:
     source = f"spaCy {args.spacy_model} + textacy measured in this run" if spacy_seconds else (
         "spaCy + textacy not installed here: the reference figure of this machine class"
     )
+    crowd = {n: many_people_text(n) for n in (10_000, 100_000)}
+    crowd_seconds = {n: min(time_extract(text)[0] for _ in range(args.repeat)) for n, text in crowd.items()}
+    news_same_size = time_extract(news_text(len(crowd[100_000])))[0]
     report(
         [
+            Figure("extraction", "100,000 / 10,000 distinct people: time ratio (linear = 10)",
+                   crowd_seconds[100_000] / crowd_seconds[10_000], "x", LINEARITY_LIMIT,
+                   comparison=f"10,000 people {crowd_seconds[10_000]:.2f} s, 100,000 people "
+                   f"{crowd_seconds[100_000]:.2f} s ({len(crowd[100_000]):,} chars); ordinary news of that size "
+                   f"{news_same_size:.2f} s"),
             Figure("extraction", "throughput, 1 MB article", ours, "chars/s"),
             Figure("extraction", "throughput, 10 MB article", len(large) / seconds["10 MB"], "chars/s"),
             Figure("extraction", "10 MB time / 1 MB time (linear = 10)", seconds["10 MB"] / seconds["1 MB"], "x",

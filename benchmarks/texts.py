@@ -77,3 +77,30 @@ def scratch_folder() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "to", "sa", "vik", "dor", "an", "bel", "gu", "ner", "pol", "tis", "har", "mun")
+
+
+def _made_up_word(n: int, length: int) -> str:
+    """The n-th word of ``length`` syllables (distinct for distinct n below 16**length)."""
+    parts = []
+    for _ in range(length):
+        n, k = divmod(n, len(_SYLLABLES))
+        parts.append(_SYLLABLES[k])
+    return "".join(parts).capitalize()
+
+
+def many_people_text(people: int) -> str:
+    """A results service or a roll of names: ``people`` distinct people, each named once and
+    then by family name, who share given and family names the way real crowds do (about
+    sqrt(people) of each, every pairing used), so that one family name has many bearers."""
+    side = int(people**0.5) + 1
+    given = [_made_up_word(i, 2) for i in range(side)]
+    family = [_made_up_word(i, 3) for i in range(side)]
+    sentences = []
+    for n in range(people):
+        g, f = given[n % side], family[n // side]
+        sentences.append(f"{g} {f} said no.")
+        sentences.append("\n\n" if n % 5 == 4 else " ")
+    return "".join(sentences)

@@ -166,3 +166,63 @@ def test_a_role_in_apposition_without_an_article_and_aliases_ignore_capitals():
 def test_a_role_phrase_in_apposition_says_more_than_a_one_word_title(sentence, name, role):
     result = run("Quay closed\n\n" + sentence + "\n")
     assert person_named(result, name).role == role
+
+
+def test_names_made_of_place_title_and_ordinary_words():
+    text = (
+        "Marcus Jordan scored 30 points on Sunday.\n\n"
+        "Later Regina King won the prize, and Dana Peterson lost to Hollis Bishop.\n\n"
+        "Officials in Jordan and in Regina met the King.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Marcus Jordan", "Regina King", "Dana Peterson", "Hollis Bishop"} <= names
+    assert not names & {"Jordan", "Regina", "King"}
+
+
+def test_name_boundaries_leave_titles_parties_and_ordinary_words_out():
+    text = (
+        "Prime Minister Theresa Marlow met the press on Monday. Chancellor Anna May joined her.\n\n"
+        "Having Billy Eichwald on the panel was a coup, the producer said.\n\n"
+        "DUP MP Nigel Doddridge said the deal was dead. Maybe Doddridge was right.\n"
+    )
+    result = run(text)
+    assert person_named(result, "Anna May").role == "Chancellor"
+    assert person_named(result, "Nigel Doddridge").role == "DUP MP"
+    names = {p.name for p in result.people}
+    assert {"Theresa Marlow", "Billy Eichwald"} <= names
+    assert not any(n.startswith(("Having", "Maybe", "DUP")) for n in names)
+
+
+def test_nationality_and_occupation_nouns_before_a_name_are_not_part_of_it():
+    text = (
+        "Spaniard Carlos Sainzar lost 90 seconds. Swede Kenneth Erikstad kept Subaru in the hunt.\n\n"
+        "Trainer Berti Vogtman kept faith with his squad. Reliever Mark Acreman took the loss.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Carlos Sainzar", "Kenneth Erikstad", "Berti Vogtman", "Mark Acreman"} <= names
+    assert not any(n.split()[0] in {"Spaniard", "Swede", "Trainer", "Reliever"} for n in names)
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_name_after_it():
+    text = (
+        "Senator Dana Corwell spoke first. Painting Corwell as a threat, the ads ran all week.\n\n"
+        "Like Corwell, Unlike Tomas Ekberg, the painting was late. Unfortunately, nobody came.\n\n"
+        "Celebrating Ekberg was hard, and the celebrating went on.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert names == {"Dana Corwell", "Tomas Ekberg"}
+    corwell = person_named(result, "Dana Corwell")
+    assert [text[m.start : m.end] for m in corwell.mentions] == ["Dana Corwell", "Corwell", "Corwell"]
+
+
+def test_relatives_named_together_are_two_people():
+    text = (
+        "Serena and Venus Okafor reached the final. Serena won the first set.\n\n"
+        "Joe and Jill Marlowe voted early. Later Hunter Marlowe, their son, said Joe Marlowe was tired.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Serena Okafor", "Venus Okafor", "Joe Marlowe", "Jill Marlowe", "Hunter Marlowe"} <= names
+    serena = person_named(result, "Serena Okafor")
+    assert [text[m.start : m.end] for m in serena.mentions] == ["Serena", "Serena"]

@@ -1,4 +1,5 @@
-"""Item models of the People tab: one row per person, most prominent first.
+"""Item models of the People tab: one row per person, most prominent first; and the names the
+article credits (photos, bylines), listed apart and muted because they are not in the story.
 
 Prominence is what a reader scanning the sidebar wants first: people who are quoted,
 then people mentioned often, then the order they appear. The columns sort by value
@@ -17,7 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from annotator.core.extraction.model import Extraction, Person
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from annotator.core.extraction.model import Credit, Extraction, Person
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,3 +108,62 @@ class PeopleSortModel(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+
+
+CREDIT_COLUMNS: tuple[str, ...] = ("Credited", "For")
+CREDIT_NAME, CREDIT_KIND = range(len(CREDIT_COLUMNS))
+CREDIT_KIND_LABELS = {
+    "photo": "photo",
+    "video": "video",
+    "byline": "byline",
+    "reporting": "reporting",
+    "writing": "writing",
+    "editing": "editing",
+    "files": "with files from",
+}
+
+
+class CreditsModel(QAbstractTableModel):
+    """One row per credited name and kind (``Jane Roe · photo``), in text order, drawn muted:
+    the reader sees who made the article without mistaking them for people in it."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._credits: list[Credit] = []
+
+    def set_extraction(self, extraction: Extraction | None) -> None:
+        self.beginResetModel()
+        seen: set[tuple[str, str]] = set()
+        self._credits = []
+        for credit in extraction.credits if extraction else []:
+            if (credit.name, credit.kind) not in seen:  # a photographer credited under every picture: one row
+                seen.add((credit.name, credit.kind))
+                self._credits.append(credit)
+        self.endResetModel()
+
+    def credit(self, row: int) -> Credit:
+        return self._credits[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._credits)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(CREDIT_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CREDIT_COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return CREDIT_COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._credits):
+            return None
+        credit = self._credits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [credit.name, CREDIT_KIND_LABELS.get(credit.kind, credit.kind)][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{credit.name}: credited ({CREDIT_KIND_LABELS.get(credit.kind, credit.kind)}), not a person in the story"
+        return None

@@ -1,4 +1,5 @@
-"""The People tab: a sortable table of people; selecting one marks them in the article.
+"""The People tab: a sortable table of people; selecting one marks them in the article. Below it,
+muted and only when there are any, the names the article credits (photographers, bylines).
 
 Signals:
     person_selected(object): the selected ``Person``, or None when the selection is cleared
@@ -9,10 +10,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.extraction.model import Extraction, Person
-from annotator.qt.people_model import MENTIONS, NAME, QUOTES, ROLE, PeopleModel, PeopleSortModel
+from annotator.qt.people_model import (
+    CREDIT_KIND,
+    CREDIT_NAME,
+    MENTIONS,
+    NAME,
+    QUOTES,
+    ROLE,
+    CreditsModel,
+    PeopleModel,
+    PeopleSortModel,
+)
 
 
 class PeopleTable(QTableView):
@@ -56,13 +67,39 @@ class PeoplePanel(QWidget):
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 4)
+        self.credits_model = CreditsModel(self)
+        self.credits_label = QLabel(self)
+        self.credits_label.setEnabled(False)  # drawn muted, as the rows are
+        self.credits_label.setToolTip("Photographers, reporters and editors the article credits: not people in the story")
+        self.credits_table = QTableView(self)
+        self.credits_table.setModel(self.credits_model)
+        self.credits_table.setAccessibleName("Credits")
+        self.credits_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.credits_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.credits_table.setShowGrid(False)
+        self.credits_table.setWordWrap(False)
+        self.credits_table.verticalHeader().hide()
+        credits_header = self.credits_table.horizontalHeader()
+        credits_header.setSectionResizeMode(CREDIT_NAME, QHeaderView.ResizeMode.Stretch)
+        credits_header.setSectionResizeMode(CREDIT_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.credits_label)
+        layout.addWidget(self.credits_table, 1)
+        self._show_credits()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_extraction(self, extraction: Extraction | None) -> None:
         self.model.set_extraction(extraction)
         self.table.resizeColumnToContents(NAME)
         self.table.setColumnWidth(NAME, min(self.table.columnWidth(NAME), 220))
+        self.credits_model.set_extraction(extraction)
+        self._show_credits()
+
+    def _show_credits(self) -> None:
+        count = self.credits_model.rowCount()
+        self.credits_label.setText(f"Credits ({count})")
+        self.credits_label.setVisible(count > 0)
+        self.credits_table.setVisible(count > 0)
 
     def count(self) -> int:
         return self.model.rowCount()

@@ -18,14 +18,15 @@ from bisect import bisect_right
 from annotator.core.gc_pause import cyclic_gc_paused
 from annotator.core.article import Article
 from annotator.core.extraction.attribution import Attribution, Attributor, speech_regex
-from annotator.core.extraction.model import Extraction, Person, Quote, Span
+from annotator.core.extraction.credits import FoundCredit, find_credits
+from annotator.core.extraction.model import Credit, Extraction, Person, Quote, Span
 from annotator.core.extraction.parts import join_interrupted
 from annotator.core.extraction.people import PeopleFound, find_people
 from annotator.core.extraction.quotes import FoundQuote, find_quotes
 from annotator.core.extraction.units import Unit, sentence_starts, text_units
 from annotator.core.extraction.wordlists import load_lexicon
 
-__all__ = ["extract", "Extraction", "Person", "Quote", "Span"]
+__all__ = ["extract", "Credit", "Extraction", "Person", "Quote", "Span"]
 
 
 def extract(article: Article) -> Extraction:
@@ -40,7 +41,8 @@ def _extract(article: Article) -> Extraction:
     lexicon = load_lexicon()
     units = text_units(article)
     found = find_quotes(text, units)
-    people = find_people(text, units, lexicon, speech_regex(lexicon))
+    credits = find_credits(text, lexicon)
+    people = find_people(text, units, lexicon, speech_regex(lexicon), [(c.start, c.end) for c in credits])
 
     unit_starts = [u.start for u in units]
     quote_units = [bisect_right(unit_starts, q.start) - 1 for q in found]
@@ -76,7 +78,7 @@ def _extract(article: Article) -> Extraction:
         attributions.append(attribution)
         previous = (quote, attribution, reading_order[unit_index])
 
-    return _records(text, join_interrupted(text, found, attributions, quote_units), people, began)
+    return _records(text, join_interrupted(text, found, attributions, quote_units), people, credits, began)
 
 
 def stable_quote_id(words: str, seen: dict[str, int]) -> str:
@@ -102,7 +104,11 @@ def _previous_quotable_end(units: list[Unit], index: int) -> int | None:
 
 
 def _records(
-    text: str, utterances: list[tuple[list[FoundQuote], Attribution]], people: PeopleFound, began: float
+    text: str,
+    utterances: list[tuple[list[FoundQuote], Attribution]],
+    people: PeopleFound,
+    credits: list[FoundCredit],
+    began: float,
 ) -> Extraction:
     order = sorted(
         (i for i, p in enumerate(people.people) if p.mentions), key=lambda i: people.people[i].mentions[0][0]
@@ -152,4 +158,9 @@ def _records(
                 quote_count=quote_counts.get(index, 0),
             )
         )
-    return Extraction(people=persons, quotes=quotes, seconds=time.perf_counter() - began)
+    return Extraction(
+        people=persons,
+        quotes=quotes,
+        seconds=time.perf_counter() - began,
+        credits=[Credit(c.name, c.kind, c.start, c.end) for c in credits],
+    )

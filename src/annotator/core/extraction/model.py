@@ -49,6 +49,20 @@ class Person:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name the article credits for its making (photo, byline, ``with files from``), not a
+    person in the story: listed apart from the people, never counted as mentioned or quoted."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "start": self.start, "end": self.end}
+
+
 @dataclass(slots=True)
 class Quote:
     """A quotation (marks included in its span) and whom it is attributed to.
@@ -118,6 +132,7 @@ class Extraction:
     people: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     seconds: float = 0.0
+    credits: list[Credit] = field(default_factory=list)
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -126,4 +141,5 @@ class Extraction:
         return {
             "people": [p.to_json() for p in self.people],
             "quotes": [q.to_json() for q in self.quotes],
+            "credits": [c.to_json() for c in self.credits],
         }

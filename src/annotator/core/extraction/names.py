@@ -134,9 +134,12 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
 
 
 def _surname_after_given(current: list[Token], text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
-    """``Peter Such``, ``Theresa May``: a capitalised function word right after a lone given name."""
-    if len(current) != 1 or not lexicon.is_given_name(current[0].text):
+    """``Peter Such``, ``Theresa May``, ``Prime Minister Theresa May``: a capitalised function word
+    right after a given name that starts the name (titles may stand before it)."""
+    if not current or not lexicon.is_given_name(current[-1].text):
         return False
+    if len(current) > 1 and lexicon.is_given_name(current[-2].text):
+        return False  # ``Mary Ann May`` is rare; ``John Paul Will`` rarer still: keep the old boundary
     nxt = end + 1 if end < limit and text[end] == " " else end
     return nxt >= limit or not text[nxt].isupper()
 

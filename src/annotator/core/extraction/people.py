@@ -33,6 +33,9 @@ from annotator.core.extraction.names import (
     name_words,
 )
 from annotator.core.extraction.roles import is_title, role_of, split_chain
+from annotator.core.extraction.scorecards import is_named_in_scores
+from annotator.core.extraction.teams import names_used_as_teams
+from annotator.core.extraction.things import names_used_as_things
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -96,19 +99,37 @@ class PeopleFound:
         return bisect_left(self._starts, pos)
 
 
-def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pattern[str]) -> PeopleFound:
-    """People named in ``text`` with every mention, in order of first appearance."""
+def find_people(
+    text: str,
+    units: list[Unit],
+    lexicon: Lexicon,
+    speech_re: re.Pattern[str],
+    credits: list[tuple[int, int]] | None = None,
+) -> PeopleFound:
+    """People named in ``text`` with every mention, in order of first appearance.
+
+    ``credits`` are spans of credited names (:mod:`credits`): the photographer of ``(Jane
+    Roe/Reuters)`` is neither a person of the story nor a mention of one.
+    """
     ctx = NameContext(text, lexicon, speech_re)
-    unit_chains = _chains_by_unit(text, units, lexicon)
-    organisations = names_used_as_organisations(text, unit_chains, lexicon)
+    unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
+    organisations = (
+        names_used_as_organisations(text, unit_chains, lexicon)
+        | names_used_as_teams(text, unit_chains, lexicon)
+        | names_used_as_things(text, unit_chains, lexicon)
+    )
+
+    _drop_sentence_openers(ctx, unit_chains)
 
     people: list[PersonRecord] = []
-    by_surname: dict[str, list[int]] = {}
+    by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
     for unit, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
+            if _continues_a_place(role_tokens, name_tokens):
+                continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
@@ -125,19 +146,44 @@ def find_people(text: str, units: list[Unit], lexicon: Lexicon, speech_re: re.Pa
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
-            if known is not None or is_person_name(ctx, mode, chain, name_tokens, titled):
+            if known is None and (
+                (not titled and _is_ordinary_word_alone(ctx, chain, name_tokens)) or _all_ordinary_words(ctx, name_tokens)
+            ):
+                continue
+            if (
+                known is not None
+                or is_person_name(ctx, mode, chain, name_tokens, titled)
+                or _is_frequent_name(ctx, mode, chain, name_tokens)
+                or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
+            ):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
             elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):
                 listed.append((chain, words))
     for words in _names_listed_with_people(text, listed, settled):
         settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+    for words in _relatives_sharing_a_name(text, unit_chains, settled, lexicon):
+        if words not in settled:
+            settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+    wrapped: list[tuple[int, Chain, Chain]] = []  # a name a results list breaks over two lines
+    for first, second in _names_broken_over_lines(text, unit_chains, lexicon, organisations):
+        words = tuple(name_words(text, first.tokens) + name_words(text, second.tokens))
+        person = settled.get(words)
+        if person is None:
+            person = settled[words] = _add_name(people, by_surname, list(words), None, lexicon)
+        wrapped.append((person, first, second))
 
     index = _NameIndex(people, by_surname)
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if _continues_a_place(role_tokens, name_tokens):
+                continue
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
+    if wrapped:
+        halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
+        mentions = [m for m in mentions if (m.start, m.end) not in halves]
+        mentions.extend(Mention(start, end, person, False, False) for (start, end), person in halves.items())
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
@@ -160,6 +206,205 @@ def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tupl
             grouped.append((unit, mode, []))
         grouped[-1][2].append(chain)
     return grouped
+
+
+def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token]) -> bool:
+    """A given name and a family name that both rank among the most frequent (``Michael Jordan``,
+    ``Tiger Woods``, ``Regina King``, ``Taylor Swift``): a full name even when its words are also
+    places or ordinary words and no speech verb is near. Anything that makes the words a place,
+    firm or phrase (``Virginia Beach``, ``Grace Church``, ``the Jordan Valley``) still wins.
+    """
+    lex = ctx.lexicon
+    if mode != NORMAL or not 2 <= len(name) <= 3 or chain.possessive and len(chain.tokens) != len(name):
+        return False
+    first, last = name[0], name[-1]
+    if first.initial or last.initial or first.text.isupper() or last.text.isupper() or len(last.text) < 2:
+        return False
+    if not (lex.is_given_name(first.text) or first.key in lex.census_given_names) or last.key not in lex.census_surnames:
+        return False
+    if len(name) == 3 and not (name[1].initial or lex.is_given_name(name[1].text) or name[1].key in lex.census_surnames):
+        return False
+    for token in name:
+        key = token.key
+        if key in lex.org_words or key in lex.place_words or key in lex.demonyms or key in lex.function_words:
+            return False
+    if _DETERMINER_BEFORE_RE.search(ctx.text, max(0, chain.start - 5), chain.start):
+        return False
+    return True
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
+
+
+_OPENERS = frozenset(
+    """like unlike whereas besides than very given assuming imagine says said including despite
+    unless until while although though because since after before during without within against""".split()
+)
+
+
+def _is_opener(ctx: NameContext, token: Token) -> bool:
+    """A capitalised word that starts the sentence and is no part of the name after it: a word the
+    text also writes in lower case (``Painting``, ``Longtime``), an adverb or an -ing form."""
+    lex = ctx.lexicon
+    key = token.key
+    if token.initial or lex.is_given_name(token.text) or key in lex.census_given_names:
+        return False
+    return (
+        key in _OPENERS
+        or key in ctx.lower_words
+        or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
+        or (key in lex.common_words and key not in lex.census_surnames)
+    )
+
+
+_ADVERB_OR_GERUND_ENDINGS = (
+    "ing", "ally", "ily", "ously", "ively", "edly", "ately", "fully", "ingly", "ently", "antly", "ably", "ibly", "ctly",
+)  # fmt: skip
+
+
+def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """``Painting Trump as…``, ``Like Sanders,``, ``Unlike Hillary Clinton``: the first word of a
+    sentence joins the capitalised name after it; it is moved out of the name (to the words before
+    it, where it is no title and so no role) for every later step."""
+    lexicon = ctx.lexicon
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if len(chain.tokens) < 2 or not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
+                continue  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
+                continue
+            chain.split = (name_tokens[:1], name_tokens[1:])
+
+
+def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
+    """``Unfortunately,``, ``Debate``, ``Hurt``: one capitalised word starting a sentence that the
+    text also writes in lower case, or an adverb, is that word, not a person."""
+    if len(name) != 1 or not chain.sentence_initial or name[0] is not chain.tokens[0]:
+        return False
+    return _is_opener(ctx, name[0])
+
+
+def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
+    """``Civil Liberties``, ``Racial Injustice``, ``Economic Dialogue``: two or more words that the
+    text also writes in lower case (or that are ordinary English words), none a given name."""
+    if len(name) < 2:
+        return False
+    lex = ctx.lexicon
+    for token in name:
+        key = token.key
+        if token.initial or lex.is_given_name(token.text) or key in lex.census_given_names:
+            return False
+        if not (key in ctx.lower_words or key in lex.common_words):
+            return False
+    return True
+
+
+_GIVEN_AND_BEFORE_RE = re.compile(rf"(?<![\w’'\-])(?P<given>[{UPPER}][\w’'\-]+)[ \t]+(?:and|&)[ \t]+\Z")
+
+
+def _relatives_sharing_a_name(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], settled: dict[tuple[str, ...], int], lexicon: Lexicon
+) -> list[tuple[str, ...]]:
+    """``Serena and Venus Williams``, ``Joe and Jill Biden``: two people of one family name, the
+    first named by given name only; each is a person of their own."""
+    found: list[tuple[str, ...]] = []
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if not text.endswith(("and ", "& "), max(0, chain.start - 4), chain.start):
+                continue
+            _, name = split_chain(chain, lexicon)
+            if len(name) != 2 or tuple(name_words(text, name)) not in settled or name[0].start != chain.start:
+                continue
+            before = _GIVEN_AND_BEFORE_RE.search(text, max(0, chain.start - 30), chain.start)
+            if before is None:
+                continue
+            given = before.group("given")
+            key = given.lower()
+            frequent_given = key in lexicon.census_given_names and key not in lexicon.census_surnames
+            if (lexicon.is_given_name(given) or frequent_given) and key not in lexicon.function_words:
+                found.append((given, name[1].text))  # (``Williams and John Berger``: a family name)
+    return found
+
+
+_PLACE_PREFIXES = frozenset(
+    "new san santa santo sao são los las st st. saint fort port mount cape lake north south east west".split()
+)
+
+
+def _continues_a_place(role_tokens: list[Token], name_tokens: list[Token]) -> bool:
+    """``San Diego``, ``New Zealand``, ``North Carolina``: what follows a place prefix is the rest of
+    a place's name, even when it is also a given name."""
+    if not role_tokens or not name_tokens:
+        return False
+    prefix = role_tokens[-1]
+    return prefix.key in _PLACE_PREFIXES and name_tokens[0].start - prefix.end <= 1
+
+
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|,[ \t]|\)[ \t]|\d[ \t]|:[ \t])[ \t]*\Z")
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|\d|\n|\Z)")
+
+
+def _names_broken_over_lines(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon, not_people: set[tuple[str, ...]]
+) -> list[tuple[Chain, Chain]]:
+    """``…, Lee Westwood, Greg`` / ``Chalmers (Australia), …``: a given name ending a line of a list
+    of names and the family name starting the next, which wire results tables break apart."""
+    chains = [chain for _, mode, unit in unit_chains if mode == NORMAL for chain in unit]
+    pairs: list[tuple[Chain, Chain]] = []
+    for first, second in zip(chains, chains[1:]):
+        if second.start != first.end + 1 or text[first.end] != "\n" or len(first.tokens) > 2 or len(second.tokens) > 2:
+            continue
+        given = first.tokens[0]
+        if given.initial or not (lexicon.is_given_name(given.text) or given.key in lexicon.census_given_names):
+            continue
+        if any(t.initial or lexicon.is_non_name_word(t.text) or t.text.isupper() for t in second.tokens):
+            continue
+        if tuple(name_words(text, second.tokens)) in not_people or first.possessive:
+            continue
+        if _LIST_ITEM_BEFORE_RE.search(text, max(0, first.start - 4), first.start) and _LIST_ITEM_AFTER_RE.match(
+            text, second.end
+        ) and _is_list_line(text, first.start):
+            pairs.append((first, second))
+    return pairs
+
+
+def _is_list_line(text: str, pos: int) -> bool:
+    """A line of a results list: names separated by commas or scores, not a sentence."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    return line.count(",") >= 1 and not re.search(r"\b[a-z]{4,}\b", line.replace("not out", ""))
+
+
+def _without_credits(
+    unit_chains: list[tuple[Unit, str, list[Chain]]], credits: list[tuple[int, int]]
+) -> list[tuple[Unit, str, list[Chain]]]:
+    """The chains that do not touch a credited name (both lists are in text order: one merge walk,
+    and the units with no credit in reach are kept as they are)."""
+    if not credits:
+        return unit_chains
+    out: list[tuple[Unit, str, list[Chain]]] = []
+    k = 0
+    for unit, mode, chains in unit_chains:
+        while k < len(credits) and credits[k][1] <= chains[0].start:
+            k += 1
+        if k == len(credits) or credits[k][0] >= chains[-1].end:
+            out.append((unit, mode, chains))
+            continue
+        kept = []
+        for chain in chains:
+            while k < len(credits) and credits[k][1] <= chain.start:
+                k += 1
+            if k < len(credits) and credits[k][0] < chain.end:
+                continue
+            kept.append(chain)
+        if kept:
+            out.append((unit, mode, kept))
+    return out
 
 
 _NAME_RUN = rf"[{UPPER}][\w’'\-.]*(?:[ \t]+[{UPPER}][\w’'\-.]*){{1,3}}"
@@ -195,24 +440,94 @@ def _is_settled(run: str, settled: dict[tuple[str, ...], int], suffix: bool) -> 
 
 
 def _add_name(
-    people: list[PersonRecord], by_surname: dict[str, list[int]], tokens: list[str], role: str | None, lexicon: Lexicon
+    people: list[PersonRecord], by_surname: _SurnameIndex, tokens: list[str], role: str | None, lexicon: Lexicon
 ) -> int:
     """Record a name (merging it into a compatible person); the person's index."""
     surname = surname_of(tokens)
-    for index in by_surname.get(surname, ()):
+    index = by_surname.first_compatible(surname, tokens)
+    if index is not None:
         person = people[index]
-        if _compatible(person.name_tokens, tokens):
-            if len(tokens) > len(person.name_tokens) or (
-                len(tokens) == len(person.name_tokens) and _is_initial(person.name_tokens[0]) and not _is_initial(tokens[0])
-            ):
-                person.name_tokens = tokens
-                person.gender = person.gender or lexicon.gender(tokens[0])
-            if role and not person.role:
-                person.role = role
-            return index
+        if len(tokens) > len(person.name_tokens) or (
+            len(tokens) == len(person.name_tokens) and _is_initial(person.name_tokens[0]) and not _is_initial(tokens[0])
+        ):
+            person.name_tokens = tokens
+            person.gender = person.gender or lexicon.gender(tokens[0])
+            by_surname.add(surname, index, tokens)
+        if role and not person.role:
+            person.role = role
+        return index
     people.append(PersonRecord(tokens, role, lexicon.gender(tokens[0]) if len(tokens) > 1 else None))
-    by_surname.setdefault(surname, []).append(len(people) - 1)
+    by_surname.add(surname, len(people) - 1, tokens)
     return len(people) - 1
+
+
+def _given_key(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+class _SurnameIndex:
+    """People by family name, and within one family name by the forms a compatible name can take.
+
+    A text about many people who share family names (a sports results service, a list of
+    candidates, a family history) would otherwise compare each new name with everyone of that
+    family name, which grows as the square of the people; here a lookup touches only the people a
+    name could be compatible with (:func:`_compatible`): those with one word, the same given name,
+    the same initial, or a name that ends the other.
+    """
+
+    def __init__(self, people: list[PersonRecord]) -> None:
+        self.people = people
+        self.members: dict[str, list[int]] = {}
+        self.keys: dict[tuple[str, str, str], set[int]] = {}  # (surname, kind, word) -> people
+
+    def _put(self, surname: str, kind: str, word: str, index: int) -> None:
+        self.keys.setdefault((surname, kind, word), set()).add(index)
+
+    def add(self, surname: str, index: int, tokens: list[str]) -> None:
+        """File a person under a name form (again when a longer form replaces the name)."""
+        members = self.members.setdefault(surname, [])
+        if not members or members[-1] < index:  # a new person (people are only ever appended)
+            members.append(index)
+        if len(tokens) == 1:
+            self._put(surname, "single", "", index)
+            return
+        given = _given_key(tokens[0])
+        self._put(surname, "given", given, index)
+        self._put(surname, "letter", given[:1], index)
+        if len(given) == 1:
+            self._put(surname, "initial", given, index)
+        for word in tokens[1:]:
+            self._put(surname, "inner", word.lower(), index)
+
+    def get(self, surname: str) -> list[int]:
+        """Everyone of this family name, in order of first appearance."""
+        return self.members.get(surname, [])
+
+    def candidates(self, surname: str, tokens: list[str]) -> list[int]:
+        """Everyone of this family name who could be compatible with ``tokens``, in order (a superset)."""
+        if len(tokens) == 1:
+            return self.get(surname)
+        keys = self.keys
+        given = _given_key(tokens[0])
+        found = set(keys.get((surname, "single", ""), ()))
+        if len(given) == 1:
+            found.update(keys.get((surname, "letter", given), ()))
+        else:
+            found.update(keys.get((surname, "given", given), ()))
+            found.update(keys.get((surname, "initial", given[:1]), ()))
+        found.update(keys.get((surname, "inner", tokens[0].lower()), ()))  # new name ends a known one
+        for word in tokens[1:]:
+            found.update(keys.get((surname, "given", _given_key(word)), ()))  # a known name ends the new one
+        return sorted(found)
+
+    def compatible(self, surname: str, tokens: list[str]) -> list[int]:
+        return [i for i in self.candidates(surname, tokens) if _compatible(self.people[i].name_tokens, tokens)]
+
+    def first_compatible(self, surname: str, tokens: list[str]) -> int | None:
+        for i in self.candidates(surname, tokens):
+            if _compatible(self.people[i].name_tokens, tokens):
+                return i
+        return None
 
 
 def _is_initial(token: str) -> bool:
@@ -253,7 +568,7 @@ _UNKNOWN = object()
 class _NameIndex:
     """People by surname and by given name, and who was mentioned last (for ambiguous surnames)."""
 
-    def __init__(self, people: list[PersonRecord], by_surname: dict[str, list[int]]) -> None:
+    def __init__(self, people: list[PersonRecord], by_surname: _SurnameIndex) -> None:
         self.people = people
         self.by_surname = by_surname
         self.by_given: dict[str, list[int]] = {}
@@ -261,10 +576,18 @@ class _NameIndex:
             if person.given:
                 self.by_given.setdefault(person.given.lower(), []).append(i)
         self.last_seen: dict[int, int] = {}
+        self.recent: dict[str, int] = {}  # family name -> the person of that name mentioned last
         self.cache: dict[tuple[tuple[str, ...], str, bool], int | None] = {}
 
-    def most_recent(self, candidates: list[int]) -> int:
-        return max(candidates, key=lambda i: (self.last_seen.get(i, -1), -i))
+    def seen(self, person: int, position: int) -> None:
+        self.last_seen[person] = position
+        self.recent[surname_of(self.people[person].name_tokens)] = person
+
+    def most_recent(self, surname: str) -> int:
+        """Of everyone with this family name, the one mentioned last (else the first named):
+        kept as mentions are linked in reading order, so a bare surname costs one lookup."""
+        recent = self.recent.get(surname)
+        return recent if recent is not None else self.by_surname.get(surname)[0]
 
 
 def _link(ctx: NameContext, index: _NameIndex, chain: Chain, name: list[Token], mode: str) -> list[Mention]:
@@ -285,7 +608,7 @@ def _link(ctx: NameContext, index: _NameIndex, chain: Chain, name: list[Token], 
                 person = _match(index, name[i:j], words, ctx.lexicon, mode)
             if person is None:
                 continue
-            index.last_seen[person] = name[i].start
+            index.seen(person, name[i].start)
             start, end = name[i].start, name[j - 1].end
             if i == 0:
                 start = _with_particles(ctx.text, start, index.people[person].name_tokens, j - i)
@@ -325,9 +648,9 @@ def _match(
     people, by_surname = index.people, index.by_surname
     surname = surname_of(words)
     if mode != CAPS and len(words[-1]) > 1 and words[-1].isupper() and len(words) == 1:
-        candidates = by_surname.get(surname, [])
+        candidates = by_surname.get(surname)
         return candidates[0] if len(candidates) == 1 and len(words[-1]) > 3 else None
-    candidates = [i for i in by_surname.get(surname, ()) if _compatible(people[i].name_tokens, words)]
+    candidates = by_surname.compatible(surname, words)
     if len(words) > 1:
         candidates = [i for i in candidates if len(people[i].name_tokens) > 1 or len(words) == 1]
         exact = [i for i in candidates if [w.lower() for w in people[i].name_tokens] == [w.lower() for w in words]]
@@ -337,7 +660,7 @@ def _match(
     if candidates:
         if len(candidates) == 1:
             return candidates[0]
-        return _AMBIGUOUS if recency is None else index.most_recent(candidates)
+        return _AMBIGUOUS if recency is None else index.most_recent(surname)
     if mode == NORMAL and not tokens[0].initial and not lexicon.is_non_name_word(words[0]):
         owners = index.by_given.get(words[0].lower(), ())
         if len(owners) == 1:

@@ -43,7 +43,7 @@ def split_role(tokens: list[Token], lexicon: Lexicon) -> tuple[list[Token], list
     """
     last_title = -1
     for i, token in enumerate(tokens):
-        if is_title(token.key, lexicon):
+        if is_title(token.key, lexicon) and not _is_surname_after_given(tokens, i, lexicon):
             last_title = i
     cut = last_title + 1
     while cut < len(tokens) - 1 and _is_leading_modifier(tokens[cut], tokens[cut + 1], lexicon):
@@ -58,12 +58,33 @@ def is_title(key: str, lexicon: Lexicon) -> bool:
     return "-" in key and all(part in lexicon.titles for part in key.split("-"))
 
 
+def _is_surname_after_given(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """``Regina King``, ``John Major``, ``Ben Bishop``: a title word that ends a name, right after a
+    given name, is the family name (``Queen Elizabeth`` and ``Prime Minister`` keep their titles)."""
+    if i != len(tokens) - 1 or i == 0 or tokens[i].key not in lexicon.census_surnames:
+        return False
+    given = tokens[i - 1]
+    return (lexicon.is_given_name(given.text) or given.key in lexicon.census_given_names) and not is_title(given.key, lexicon)
+
+
 def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bool:
     key = token.key
     if is_compound_adjective(token.text):
         return True
     if lexicon.is_given_name(token.text) and not lexicon.is_given_name(following.text):
         return False  # Gillian Russell, Christian Moreau: a given name, not a nationality or faith
+    if (
+        key in lexicon.census_given_names
+        and following.key in lexicon.census_surnames
+        and following.key not in lexicon.place_words
+        and following.key not in lexicon.org_words
+        and following.key not in lexicon.places
+    ):
+        return False  # Jordan Peterson, Georgia Smith: a frequent given name before a frequent family name
+    if lexicon.is_given_name(following.text) and not lexicon.is_given_name(token.text) and (
+        key.endswith(("ing", "ly")) or key in lexicon.common_words
+    ):
+        return True  # ``Having Billy Eichner``, ``Finally Anna Berg``: an ordinary word before a given name
     if key in lexicon.demonyms or key in lexicon.places or key in lexicon.place_words or key in lexicon.org_words:
         return True
     return key.endswith(("an", "ese", "ish")) and lexicon.is_given_name(following.text) and not lexicon.is_given_name(token.text)

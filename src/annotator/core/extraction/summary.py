@@ -1,7 +1,8 @@
 """The readable ``--format text`` view of an extraction: who is in the article and who said what.
 
 Written for a person skimming in a terminal: people first, most prominent first (quotes weigh
-more than mentions), with their roles and other names; then every attributed quote in text order
+more than mentions), with their roles and other names; the names the article credits (photos,
+bylines) apart from them; then every attributed quote in text order
 with its speaker and kind; unattributed quotes and scare-quoted terms last, so nothing is hidden.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from annotator.core.article import Article
-from annotator.core.extraction.model import Extraction, Person, Quote
+from annotator.core.extraction.model import Credit, Extraction, Person, Quote
 
 _QUOTE_WIDTH = 76
 _MAX_QUOTE_CHARS = 220
@@ -28,6 +29,7 @@ def format_summary(article: Article, extraction: Extraction) -> str:
     )
     lines.append("")
     lines.extend(_people_section(extraction.people))
+    lines.extend(_credits_section(extraction.credits))
     attributed = [q for q in extraction.quotes if q.speaker and q.kind != "scare"]
     unattributed = [q for q in extraction.quotes if not q.speaker and q.kind != "scare"]
     terms = [q for q in extraction.quotes if q.kind == "scare"]
@@ -64,6 +66,22 @@ def _people_section(people: list[Person]) -> list[str]:
         if person.aliases:
             facts.append("also " + ", ".join(person.aliases))
         lines.append("      " + " · ".join(facts))
+    lines.append("")
+    return lines
+
+
+def _credits_section(credits: list[Credit]) -> list[str]:
+    """Photographers, reporters and editors the article credits: apart from the people in it."""
+    if not credits:
+        return []
+    lines = [f"Credits ({len(credits)}), not people in the story"]
+    kinds: dict[str, list[str]] = {}
+    for credit in credits:
+        names = kinds.setdefault(credit.kind, [])
+        if credit.name not in names:
+            names.append(credit.name)
+    for kind, names in kinds.items():
+        lines.append(f"  {kind}: " + ", ".join(names))
     lines.append("")
     return lines
 

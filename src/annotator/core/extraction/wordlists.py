@@ -25,6 +25,9 @@ class Lexicon:
     function_words: frozenset[str]
     name_particles: frozenset[str]
     common_words: frozenset[str]
+    credit_sources: frozenset[str]
+    census_given_names: frozenset[str]
+    census_surnames: frozenset[str]
 
     def is_given_name(self, word: str) -> bool:
         return self.given_names.get(word.lower()) in ("m", "f", "u")
@@ -76,4 +79,7 @@ def load_lexicon() -> Lexicon:
         function_words=frozenset(_read_list("function_words.txt")),
         name_particles=frozenset(_read_list("name_particles.txt")),
         common_words=frozenset(w for line in _read_list("common_words.txt") for w in line.split()),
+        credit_sources=frozenset(_read_list("credit_sources.txt")),
+        census_given_names=frozenset(_read_list("census_given_names.txt")),
+        census_surnames=frozenset(_read_list("census_surnames.txt")),
     )

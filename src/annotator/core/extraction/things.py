@@ -1,0 +1,119 @@
+"""Names the text itself introduces as a firm, outlet, club or work: never people.
+
+News puts a common noun before such a name far more often than before a person's: ``the daily
+Le Figaro``, ``Canadian firm Aaxis Limited``, ``Swiss club Sion``, ``retail chain Dunnes Stores``,
+``the film Cruel Intentions``, ``his album Blue Monday``; a product leads with its maker
+(``Toyota Celica``). A person's title stands in the same place
+(``club president Ana Ruiz``), but it is the title, not the noun for the thing, that the name
+follows then. A title of a work also comes between quotation marks: ``“Breaking Bad”``,
+``''Cruel Intentions''``. A name introduced so anywhere in the text is a thing everywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.roles import split_chain
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+_THING_NOUNS = (
+    # firms and markets
+    "firm", "company", "companies", "maker", "makers", "carmaker", "automaker", "manufacturer", "producer",
+    "distributor", "retailer", "chain", "concern", "conglomerate", "insurer", "lender", "bank", "brokerage",
+    "broker", "exchange", "carrier", "airline", "operator", "supplier", "subsidiary", "unit", "startup",
+    "start-up", "brand", "label", "outfit", "consultancy", "analysts",
+    # outlets
+    "daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "broadsheet", "newsletter", "network",
+    "channel", "broadcaster", "website", "outlet", "agency",
+    # clubs and teams
+    "club", "clubs", "side", "outfit", "franchise",
+    # works
+    "film", "films", "movie", "movies", "documentary", "album", "albums", "single", "song", "songs", "track",
+    "novel", "memoir", "book", "books", "play", "musical", "opera", "sitcom", "series", "show", "programme",
+    "podcast", "painting", "poem", "videogame", "game", "hit", "blockbuster",
+)  # fmt: skip
+_THING_NOUN_SET = frozenset(_THING_NOUNS)
+# ``Blackburn, the club he led``, ``Taibe, an Arab town of 28,000``: a thing in apposition.
+_THING_AFTER_RE = re.compile(
+    r",[ \t]+(?:the|a|an)[ \t]+(?:[\w’'\-]+[ \t]+){0,2}?(?:"
+    + "|".join(sorted(_THING_NOUN_SET | {"town", "city", "village", "country", "region", "team", "party", "group"},
+                      key=len, reverse=True))
+    + r")(?=[ \t]*[,.;:]|[ \t]+(?:that|which|who|he|she|they|whose|where|founded|based|owned|run|known)\b)"
+)
+_NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
+# Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
+_VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
+# Makers whose name leads a product's (``Toyota Celica``, ``Subaru Impreza``, ``Boeing 747``).
+_MAKERS = frozenset(
+    """toyota ford subaru mitsubishi nissan honda mazda suzuki volkswagen vw audi bmw mercedes porsche ferrari
+    fiat renault peugeot citroen volvo saab opel vauxhall hyundai kia chevrolet chevy dodge jeep tesla lexus
+    jaguar lamborghini maserati skoda seat lada boeing airbus embraer bombardier apple samsung nokia sony""".split()
+)
+_OPEN_QUOTES = "“\"‘'«„"
+_CLOSE_QUOTES = "”\"’'»“"
+
+
+def names_used_as_things(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
+    """Names the text introduces as a firm, outlet, club or work somewhere (module docstring)."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if not name_tokens or role_tokens:
+                continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
+            start = chain.start
+            # ``insurer Thierry Dehaan``, ``the film Jennifer Lawrence made``: a given name first
+            # is a person described by the noun, or the subject of a clause after it.
+            given_first = lexicon.is_given_name(name_tokens[0].text)
+            noun_start = None if given_first else _thing_noun_before(text, start)
+            if noun_start is not None and not _VERB_BEFORE_RE.search(text, max(0, noun_start - 30), start):
+                found.add(tuple(name_words(text, name_tokens)))
+            elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
+                found.add(tuple(name_words(text, name_tokens)))
+            elif len(name_tokens) >= 2 and (
+                name_tokens[0].key in _MAKERS
+                or (_is_quoted(text, chain) and name_tokens[0].key not in lexicon.census_given_names)
+            ):  # a quoted ``“Bill Maher”`` (a guilty pleasure, a write-in vote) is still a person
+                found.add(tuple(name_words(text, name_tokens)))
+    return found
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The word ending just before ``end`` (spaces and an opening quotation mark skipped)."""
+    i = end
+    floor = max(0, end - 40)
+    while i > floor and text[i - 1] in " \t“\"‘'":
+        i -= 1
+    j = i
+    while j > floor and (text[j - 1].isalpha() or text[j - 1] == "-"):
+        j -= 1
+    return j, text[j:i].lower()
+
+
+def _thing_noun_before(text: str, start: int) -> int | None:
+    """Where the noun for a thing right before a name starts (``the daily ▸Le Monde``), if any;
+    a word such as ``called`` may come between (``a film called …``). Walking back a few
+    characters costs less than a regex search over a window, for each of a text's names."""
+    at, word = _word_before(text, start)
+    if word in _NAMING_WORDS:
+        at, word = _word_before(text, at)
+    if word in _THING_NOUN_SET and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'")):
+        return at
+    return None
+
+
+def _is_quoted(text: str, chain: Chain) -> bool:
+    """``“Breaking Bad”``, ``''Cruel Intentions,''``: the whole chain between quotation marks."""
+    start, end = chain.start, chain.end
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    if start >= 2 and text[start - 1] == "'" and text[start - 2].isalnum():
+        return False  # an apostrophe, not a quotation mark
+    i = end
+    while i < len(text) and text[i] in ",.!?":
+        i += 1
+    return i < len(text) and text[i] in _CLOSE_QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum())
