@@ -138,7 +138,7 @@ def test_a_changed_article_re_anchors_corrections_and_lists_orphans(article):
     correct(article, "--quote", "catch", "--speaker", "Helen Trevaskis")
     correct(article, "--person", "Morwenna Hicks", "--not-a-person")
     text = article.read_text(encoding="utf-8")
-    article.write_text("Corrected on Tuesday.\n\n" + text.replace("Photograph: Morwenna Hicks\n", ""), encoding="utf-8")
+    article.write_text("Corrected on Tuesday.\n\n" + text.replace("Additional reporting: Morwenna Hicks\n", ""), encoding="utf-8")
     done = annotator("extract", str(article))
     assert done.returncode == 0 and "re-anchored" in done.stderr
     record = json.loads(done.stdout)

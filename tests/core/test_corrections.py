@@ -246,7 +246,7 @@ def test_records_round_trip_through_json(raw):
 
 def test_corrections_follow_a_changed_article_or_become_orphans_never_lost(raw):
     corrections = every_kind(raw)
-    edited = "Updated on Tuesday.\n\n" + TEXT.replace("Photograph: Morwenna Hicks\n", "")
+    edited = "Updated on Tuesday.\n\n" + TEXT.replace("Additional reporting: Morwenna Hicks\n", "")
     placed = reanchor_corrections(edited, corrections, len(TEXT))
     assert len(placed) == len(corrections)
     by_op = {c.operation: c for c in placed}
