@@ -25,3 +25,33 @@ def test_communication_verbs_of_every_class_are_cues(cue):
     assert quote.kind == "direct"
     assert quote.speaker == "Marta Oliveira"
     assert quote.cue_text == cue
+
+
+def test_a_described_source_far_from_its_verb_is_the_speaker():
+    text = "A county official who asked not to be named because the talks are private said Tuesday, “Nobody wants a strike.”\n"
+    quote = quote_containing(run(text), "Nobody wants")
+    assert quote.speaker == "A county official"
+    assert quote.cue_text == "said"
+
+
+@pytest.mark.parametrize("source", ["this source", "federal prosecutors", "the planning board"])
+def test_sources_that_are_not_people_speak_as_written(source):
+    text = f"“The numbers simply do not add up,” {source} wrote in a filing.\n"
+    quote = quote_containing(run(text), "numbers simply")
+    assert quote.speaker == source
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["Ines Duarte went on to say, ", "Ines Duarte thanked the crew but said, ", "Ines Duarte paused, then added: ", "Ines Duarte interjected to say: "],
+)
+def test_a_cue_chained_to_an_earlier_verb_takes_the_clause_subject(frame):
+    text = "Ines Duarte, the harbour master, met the crews on Monday.\n" + frame + "“We will reopen the quay in spring.”\n"
+    quote = quote_containing(run(text), "reopen the quay")
+    assert quote.speaker == "Ines Duarte"
+
+
+def test_a_colon_after_an_organisation_gives_it_the_quote():
+    text = "The state elections board was blunt in its ruling: “Further review is unnecessary.”\n"
+    quote = quote_containing(run(text), "Further review")
+    assert quote.speaker == "The state elections board"

@@ -13,16 +13,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
 from annotator.core.extraction.quotes import FoundQuote
 from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
+from annotator.core.resources import resource
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
-_COORDINATED_RE = re.compile(r"\band[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
+# ``… and repeatedly says``, ``…, but said``, ``… and later added``: a cue coordinated with an earlier verb.
+_COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|later|then|also|again|still|once|soon)[^\S\n]+){0,2}\Z")
+# ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
+_CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking", "tweeting", "chanting", "noting", "insisting", "arguing", "claiming"})
 _WINDOW = 320
@@ -137,14 +142,55 @@ class Attributor:
         return self._clause_subject(clause, colon_end)
 
     def _clause_subject(self, start: int, end: int):
-        """The first pronoun or person named (not as a possessive) between ``start`` and ``end``."""
+        """The subject of the clause between ``start`` and ``end``: the first pronoun or person named
+        (not as a possessive), or a described source that opens the clause (``A White House official
+        who spoke anonymously``, ``The Clinton campaign, in a Q&A,``), whichever comes first."""
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
         mention = next((m for m in self.people.mentions_in(start, end) if not m.possessive), None)
-        if mention is not None and (pronoun is None or mention.start < pronoun.start()):
-            return self._resolve(mention.start, mention.end, None, None, end)
+        described = self._described_subject(start, end)
+        candidates = []
+        if mention is not None:
+            candidates.append((mention.start, mention.end))
         if pronoun is not None:
-            return self._resolve(pronoun.start(), pronoun.end(), None, None, end)
-        return None
+            candidates.append((pronoun.start(), pronoun.end()))
+        if described is not None:
+            candidates.append(described)
+        if not candidates:
+            return None
+        s, e = min(candidates)
+        return self._resolve(s, e, None, None, end)
+
+    def _described_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """A determiner phrase headed by a source noun or a title, opening the clause or following
+        one leading adverbial (``On Friday, the agency …``)."""
+        text = self.text
+        pos = start
+        while pos < end and text[pos] in " \t\u00a0":
+            pos += 1
+        found = self._headed_phrase(pos, end)
+        if found is None:
+            comma = text.find(",", pos, min(end, pos + 60))
+            if comma != -1:
+                found = self._headed_phrase(comma + 1, end)
+        return found
+
+    def _headed_phrase(self, pos: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        m = _DET_START_RE.match(text, pos, end)
+        if m is None:
+            return None
+        words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
+        last = None
+        for i, w in enumerate(words):
+            word = w.group(0)
+            low = word.lower().strip(".")
+            if word == "," or low in _NP_STOP and not (low == "of" and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()):
+                break
+            if self._source_head(low) or (word[:1].isupper() and low not in self.lexicon.function_words):
+                last = w
+        if last is None:
+            return None
+        return m.start("det"), m.end() + last.end()
 
     def _sentence_end(self, pos: int, unit_end: int) -> int:
         """Where the sentence after offset ``pos`` ends (the next sentence start, or the unit end)."""
@@ -220,18 +266,26 @@ class Attributor:
             return len(words) == 1
         last = words[-1].strip("’'.,").lower()
         if words[0].lower() in _DET_WORDS and len(words) > 1:
+            if any(w.lower() in _FINITE_VERBS for w in words[1:]):
+                return False  # ``the talks are private``: a clause, not a noun phrase
             head = words[-1]
             for i, word in enumerate(words[1:], 1):
                 if word.lower() in ("of", "in", "at", "from", "for", "with", "on"):
                     head = words[i - 1]  # the head of ``the mother of three`` is ``mother``
                     break
             head = head.strip("’'.,").lower()
-            return head.isalpha() and head not in self.lexicon.function_words
+            return head.isalpha() and (self._source_head(head) or head not in self.lexicon.function_words)
         if np[0].isupper() and words[0].lower() not in _DET_WORDS:
-            if last in self.lexicon.titles or last in _SOURCE_NOUNS:
+            if self._source_head(last):
                 return True
             return all(w[0].isupper() or w.lower() in _PARTICLE_WORDS or w.startswith("(") for w in words)
-        return last in self.lexicon.titles or last in _SOURCE_NOUNS or words[-1][0].isupper()
+        return self._source_head(last) or words[-1][0].isupper()
+
+    def _source_head(self, word: str) -> bool:
+        """A title or a source noun, singular or plural (``prosecutors``, ``officials``, ``the report``)."""
+        titles, sources = self.lexicon.titles, source_nouns()
+        base = _singular(word)
+        return word in titles or word in sources or base in titles or base in sources
 
     def _trim_np(self, start: int, end: int) -> tuple[int, int]:
         """Cut an inverted noun phrase (``said the official in a statement``) at its first stop word."""
@@ -269,7 +323,11 @@ class Attributor:
         if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
             prev = previous[1]
             return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
-        if cue_word in _GERUND_CUES or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start()):
+        if (
+            cue_word in _GERUND_CUES
+            or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start())
+            or _CHAINED_RE.search(text, max(start, last.start() - 30), last.start())
+        ):
             # ``…, saying:`` / ``… and repeatedly says``: the speaker is the clause's subject.
             subject = self._clause_subject(start, last.start())
             if subject is not None:
@@ -292,6 +350,12 @@ class Attributor:
                 return self._resolve(s, e, last.start(), last.end(), end)
         if cue_word in _GERUND_CUES:
             return self._before(start, last.start(), None, unit_index)
+        if cue_word not in _LISTENER_CUES and _introduces(text, last.end(), end):
+            # ``A White House official who spoke anonymously … said Wednesday, “…”``: the subject
+            # is too far from its verb for the patterns above, but the clause still has one.
+            subject = self._clause_subject(start, last.start())
+            if subject is not None:
+                return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         return None
 
     # -- from words to a speaker ----------------------------------------------------------------
@@ -345,13 +409,33 @@ class Attributor:
 
 
 _DET_WORDS = frozenset(_DET[4:-1].split("|"))
-_PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
-_SOURCE_NOUNS = frozenset(
-    """source sources people person man woman voter voters resident residents report statement study poll
-    campaign aides officials experts critics supporters observers analysts lawmakers democrats republicans
-    government administration police spokesperson family friend friends colleague colleagues members
-    website network newspaper paper account memo letter filing complaint""".split()
+_FINITE_VERBS = frozenset(
+    "is are was were be been being am has have had do does did will would can could should may might must not".split()
 )
+_DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
+_PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Nouns that head a speaker phrase with no name in it (``resources/lexicon/source_nouns.txt``)."""
+    text = resource("lexicon", "source_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
+def _singular(word: str) -> str:
+    """``prosecutors`` → ``prosecutor``, ``parties`` → ``party``, ``witnesses`` → ``witness``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if word in ("people", "folks"):
+        return word
+    return word
+
+
 _PREPOSITIONS = frozenset("of to with by for from about against at in on into over under than as met".split())
 
 
@@ -375,6 +459,12 @@ def _title_like(words: list[str]) -> bool:
     """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
     core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
     return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
+
+
+def _introduces(text: str, cue_end: int, quote_start: int) -> bool:
+    """Does the cue hand straight over to the quote (``said Wednesday, “``, ``told reporters: “``)?"""
+    between = text[cue_end:quote_start].rstrip()
+    return len(between) <= 40 and between.endswith((",", ":")) and not re.search(r"[.!?;]", between[:-1])
 
 
 def _after_colon(text: str, start: int, quote_start: int) -> bool:
