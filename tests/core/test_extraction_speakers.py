@@ -55,3 +55,33 @@ def test_a_colon_after_an_organisation_gives_it_the_quote():
     text = "The state elections board was blunt in its ruling: “Further review is unnecessary.”\n"
     quote = quote_containing(run(text), "Further review")
     assert quote.speaker == "The state elections board"
+
+
+def test_adding_after_an_attribution_keeps_that_attribution():
+    text = (
+        "Rosa Lindqvist and Omar Haddad run the night shelter.\n"
+        "Haddad kept the doors open all winter and left at dawn, Lindqvist said, adding, “He never once complained.”\n"
+    )
+    quote = quote_containing(run(text), "never once")
+    assert quote.speaker == "Rosa Lindqvist"
+
+
+def test_adding_after_a_quote_rests_on_the_pronoun_that_spoke():
+    text = (
+        "Rosa Lindqvist runs the night shelter.\n"
+        "“We had forty beds,” she said, adding, “and we needed sixty.”\n"
+    )
+    text_result = run(text)
+    quote = quote_containing(text_result, "needed sixty")
+    assert quote.speaker == "Rosa Lindqvist"
+    assert span_text(text, quote.speaker_mention) == "she"
+
+
+def test_a_gerund_cue_takes_the_subject_of_its_clause():
+    text = (
+        "Rosa Lindqvist runs the night shelter.\n"
+        "Lindqvist posted a photograph of the queue on her page, noting: “Every bed was taken by nine.”\n"
+    )
+    quote = quote_containing(run(text), "Every bed")
+    assert quote.speaker == "Rosa Lindqvist"
+    assert quote.cue_text == "noting"

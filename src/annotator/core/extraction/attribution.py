@@ -29,7 +29,6 @@ _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|late
 # ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
-_GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking", "tweeting", "chanting", "noting", "insisting", "arguing", "claiming"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
 _AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
@@ -320,11 +319,21 @@ class Attributor:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
             return None
-        if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
-            prev = previous[1]
-            return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
+        gerund = _is_gerund(cue_word)
+        if gerund:
+            # ``Nefzi said, adding, “…”`` / ``“…,” she said, adding: “…”``: the attribution just before
+            # the gerund; else the clause's subject; else the speaker of the quote before.
+            near = self._before(max(start, last.start() - 120), last.start(), None, unit_index)
+            if near is not None and near[1] is not None and not text[near[1][1] : last.start()].strip(" ,;–—\t").split()[3:]:
+                return near
+            subject = self._clause_subject(start, last.start())
+            if subject is not None:
+                return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
+            if previous is not None and previous[2] == unit_index and previous[1].speaker:
+                prev = previous[1]
+                return (prev.mention, (last.start(), last.end()), None, prev.person, prev.speaker)
         if (
-            cue_word in _GERUND_CUES
+            gerund
             or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start())
             or _CHAINED_RE.search(text, max(start, last.start() - 30), last.start())
         ):
@@ -348,7 +357,7 @@ class Attributor:
             s, e = self._trim_np(m.start("np"), m.end("np"))
             if e > s and self._plausible_np(text[s:e], s, e):
                 return self._resolve(s, e, last.start(), last.end(), end)
-        if cue_word in _GERUND_CUES:
+        if gerund:
             return self._before(start, last.start(), None, unit_index)
         if cue_word not in _LISTENER_CUES and _introduces(text, last.end(), end):
             # ``A White House official who spoke anonymously … said Wednesday, “…”``: the subject
@@ -459,6 +468,11 @@ def _title_like(words: list[str]) -> bool:
     """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
     core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
     return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
+
+
+def _is_gerund(cue_word: str) -> bool:
+    """``adding``, ``saying``, ``noting``: a cue that continues a clause rather than opening one."""
+    return cue_word.endswith("ing") and " " not in cue_word
 
 
 def _introduces(text: str, cue_end: int, quote_start: int) -> bool:
