@@ -85,3 +85,32 @@ def test_a_gerund_cue_takes_the_subject_of_its_clause():
     quote = quote_containing(run(text), "Every bed")
     assert quote.speaker == "Rosa Lindqvist"
     assert quote.cue_text == "noting"
+
+
+def test_a_statement_announced_in_the_paragraph_before_speaks_for_its_author():
+    text = "Mayor Lina Petrov released the following statement:\n\n“Our thoughts are with the families tonight.”\n"
+    quote = quote_containing(run(text), "Our thoughts")
+    assert quote.speaker == "Lina Petrov"
+
+
+def test_a_quote_signed_on_the_next_line_belongs_to_the_signature():
+    text = (
+        "Mayor Lina Petrov spoke first.\n\n“The budget closes the library on Sundays.”\n\n– Karl Jensen, in the debate.\n\n"
+        "The claim is half true.\n"
+    )
+    quote = quote_containing(run(text), "library on Sundays")
+    assert quote.speaker == "Karl Jensen"
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The rise in turnout was no surprise to pollster Daron Shaw: ", "Daron Shaw"),
+        ("Older panels do better - Harbour Research: ", "Harbour Research"),
+        ("What the findings mean. From the report: ", "the report"),
+    ],
+)
+def test_a_label_before_a_colon_is_the_source(lead, speaker):
+    text = "Mayor Lina Petrov spoke on Monday.\n" + lead + "“Samples with longer field periods were more accurate.”\n"
+    quote = quote_containing(run(text), "Samples with")
+    assert quote.speaker == speaker

@@ -108,6 +108,8 @@ class Attributor:
             found = self._sentence_final(quote.end, window_end)
         if found is None and _after_colon(text, clause_start, quote.start):
             found = self._colon_subject(clause_start, quote.start)
+        if found is None and quote.end >= unit_end - 2:
+            found = self._signature(quote.end, unit_end)
         inherited = False
         if found is None and previous is not None:
             prev_quote, prev_attr, prev_unit = previous
@@ -124,6 +126,9 @@ class Attributor:
             colon = previous_unit_end - 1
             if text[colon] == ":":
                 found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
+                if found is None:
+                    # ``President Smith released the following statement:`` ¶ ``“…”``
+                    found = self._colon_subject(self._sentence_start(colon), colon + 1)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
         kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows)
@@ -135,10 +140,52 @@ class Attributor:
         return Attribution(kind, speaker, person, mention, cue)
 
     def _colon_subject(self, start: int, colon_end: int):
-        """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon."""
+        """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon;
+        or the label the colon closes (``…, writes economist Jane Doe:``, ``– Pew Research:``, ``From the report:``)."""
         text = self.text
+        colon = colon_end - 1
+        while colon > start and text[colon] != ":":
+            colon -= 1
+        label = self._label(start, colon)
+        if label is not None:
+            return label
         clause = max(start, text.rfind(",", start, colon_end) + 1, text.rfind(";", start, colon_end) + 1)
         return self._clause_subject(clause, colon_end)
+
+    def _label(self, start: int, colon: int):
+        """The source a colon closes: a person named right before it, or a name after a dash or ``From``."""
+        text = self.text
+        end = colon
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        mentions = self.people.mentions_in(max(start, end - 60), end)
+        if mentions and mentions[-1].end == end and not mentions[-1].possessive:
+            m = mentions[-1]
+            return self._resolve(m.start, m.end, None, None, colon)
+        m = _LABEL_RE.search(text, max(start, end - 80), end)
+        if m is not None:
+            s, e = self._trim_np(m.start("np"), m.end("np"))
+            if e > s and self._plausible_np(text[s:e], s, e):
+                return self._resolve(s, e, None, None, colon)
+        return None
+
+    def _sentence_start(self, pos: int) -> int:
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else 0
+
+    def _signature(self, quote_end: int, unit_end: int):
+        """A paragraph of quotation signed on the next line: ``“…”`` ¶ ``– Jane Doe, in a speech``."""
+        text = self.text
+        if text[quote_end:unit_end].strip(" .,;)]"):
+            return None
+        m = _SIGNATURE_RE.match(text, unit_end)
+        if m is None:
+            return None
+        s, e = self._trim_np(m.start("np"), m.end("np"))
+        if e > s and self._plausible_np(text[s:e], s, e):
+            return self._resolve(s, e, None, None, quote_end)
+        return None
 
     def _clause_subject(self, start: int, end: int):
         """The subject of the clause between ``start`` and ``end``: the first pronoun or person named
@@ -421,6 +468,10 @@ _DET_WORDS = frozenset(_DET[4:-1].split("|"))
 _FINITE_VERBS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must not".split()
 )
+_LABEL_RE = re.compile(
+    rf"(?:(?<=\s)[–—―-]+|\A[–—―-]+|\b[Ff]rom|\b[Mm]ore[^\S\n]+from)[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})[^\S\n]*\Z"
+)
+_SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
 _DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
 _PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
