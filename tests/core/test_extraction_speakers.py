@@ -114,3 +114,29 @@ def test_a_label_before_a_colon_is_the_source(lead, speaker):
     text = "Mayor Lina Petrov spoke on Monday.\n" + lead + "“Samples with longer field periods were more accurate.”\n"
     quote = quote_containing(run(text), "Samples with")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Greta Holm took the stage and declared “What a night for this town!” before the band played.\n", "What a night"),
+        ("Greta Holm had earlier said, “We’ll see,” when asked about a second term.\n", "We’ll see"),
+    ],
+)
+def test_a_short_exclamation_straight_after_its_cue_is_spoken(sentence, words):
+    quote = quote_containing(run(sentence), words)
+    assert quote.kind == "direct"
+    assert quote.speaker == "Greta Holm"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Greta Holm called the plan “Harbour Lights Forever” in her newsletter.\n", "Harbour Lights"),
+        ("Greta Holm likes to watch “The Long Field” on Sundays.\n", "Long Field"),
+    ],
+)
+def test_a_named_title_stays_a_term(sentence, words):
+    quote = quote_containing(run(sentence), words)
+    assert quote.kind == "scare"
+    assert quote.speaker is None

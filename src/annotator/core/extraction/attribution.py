@@ -131,7 +131,8 @@ class Attributor:
                     found = self._colon_subject(self._sentence_start(colon), colon + 1)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
-        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows)
+        introduced = found is not None and self._introduces_quote(found[1], quote.start)
+        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
         if found is None:
             return Attribution(kind, None, None, None, None)
         mention, cue, _, person, speaker = found
@@ -249,8 +250,15 @@ class Attributor:
             return starts[i]
         return unit_end
 
+    def _introduces_quote(self, cue: tuple[int, int] | None, quote_start: int) -> bool:
+        """Is the quote the object of its speech cue (``declared “…!”``, ``said, “…,”``), not of a naming verb?"""
+        if cue is None or cue[1] > quote_start or self.text[cue[1] : quote_start].strip(" \t,:–—"):
+            return False
+        return self.text[cue[0] : cue[1]].lower() not in _NAMING_CUES
+
     def _kind(
-        self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool
+        self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool,
+        introduced: bool = False,
     ) -> str:
         """direct, partial or scare, from where the quote stands and what it holds."""
         text = self.text
@@ -263,11 +271,11 @@ class Attributor:
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
         # “It’s Our Time.” on its own, or “Here Comes The Ferry,” she said: spoken, not a title
-        utterance = boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)
+        utterance = (boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)) or introduced
         if _title_like(words) and not utterance:
             return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
-        if boundary and sentence_like:
-            return "direct"
+        if (boundary or introduced) and sentence_like:
+            return "direct"  # ``she declared “What a night!”``: spoken words straight after the cue
         if not has_speaker and len(words) <= 4:
             return "scare"
         return "partial"
@@ -472,6 +480,10 @@ _LABEL_RE = re.compile(
     rf"(?:(?<=\s)[–—―-]+|\A[–—―-]+|\b[Ff]rom|\b[Mm]ore[^\S\n]+from)[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})[^\S\n]*\Z"
 )
 _SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
+# Verbs that give a name or a title rather than report words: what they quote is a term.
+_NAMING_CUES = frozenset(
+    "called calls call dubbed labeled labelled branded titled entitled named nicknamed coined likened likens describes described".split()
+)
 _DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
 _PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
