@@ -140,3 +140,34 @@ def test_a_named_title_stays_a_term(sentence, words):
     quote = quote_containing(run(sentence), words)
     assert quote.kind == "scare"
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Mayor Lina Petrov was interviewed on Channel Nine’s “Morning Harbour,” and said little.\n", "Morning Harbour"),
+        ("Lina Petrov first became known for her documentary, “Salt and Rope.”\n", "Salt and Rope"),
+        ("Lina Petrov is now the host of “Questions at Noon” on local radio.\n", "Questions at Noon"),
+    ],
+)
+def test_the_title_of_a_work_is_a_term(text, words):
+    quote = quote_containing(run(text), words)
+    assert quote.kind == "scare"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["– ‘Nobody came’ –.", "“Related:”", "Lina Petrov opened with ‘THE HARBOUR WILL CLOSE AT NIGHT’ as a banner"],
+)
+def test_a_quoted_subheading_or_capitals_headline_is_not_a_quote(heading):
+    text = "Mayor Lina Petrov spoke on Monday.\n\n" + heading + "\n\nThe meeting ended early.\n"
+    result = run(text)
+    quotes = [q for q in result.quotes if q.kind != "scare"]
+    assert quotes == []
+
+
+def test_a_shouted_tweet_in_capitals_with_its_cue_is_still_a_quote():
+    text = "Lina Petrov celebrated the result. “HARBOUR SAVED AT LAST,” she wrote in a post.\n"
+    quote = quote_containing(run(text), "HARBOUR SAVED")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Lina Petrov"

@@ -133,6 +133,8 @@ class Attributor:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
         kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
+        if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
+            kind = "scare"
         if found is None:
             return Attribution(kind, None, None, None, None)
         mention, cue, _, person, speaker = found
@@ -531,6 +533,42 @@ def _title_like(words: list[str]) -> bool:
     """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
     core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
     return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
+
+
+_WORK_NOUNS = (
+    "film|movie|show|series|programme|program|podcast|play|musical|book|novel|memoir|album|song|single|documentary|"
+    "thriller|drama|comedy|sitcom|episode|column|essay|poem|newsletter|blog|slogan|hashtag|anthem|hymn|painting"
+)
+# ``her film, “…”``, ``the Netflix thriller “…”``, ``on CNN’s “…”``, ``host of “…”``: a title follows.
+_WORK_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_WORK_NOUNS})s?[^\S\n]*,?|[A-Z][\w.&]*[’']s|\b(?:host|hosts|hosted|star|stars|starred|author|authors|creator)[^\S\n]+of"
+    rf"|\b(?:on|in)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.&]*[^\S\n]+){{0,3}}(?:{_WORK_NOUNS})s?)[^\S\n]*\Z"
+)
+_MAX_TITLE_WORDS = 8
+
+
+def _names_a_work(text: str, quote: FoundQuote, unit_start: int) -> bool:
+    """A short quote standing where a title goes (``her blockbuster film, “…”``, ``on CNN’s “…,”``)."""
+    inner = text[quote.start + 1 : quote.end - 1]
+    words = inner.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or inner.rstrip()[-1:] in "!?":
+        return False
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    return bool(_WORK_BEFORE_RE.search(text, max(unit_start, quote.start - 60), quote.start))
+
+
+def _is_heading(text: str, quote: FoundQuote, unit_start: int, unit_end: int) -> bool:
+    """A quoted subheading (``– ‘Who cares?’ –``, ``“Related:”``) or a quote in capitals (a headline)."""
+    inner = text[quote.start + 1 : quote.end - 1].strip()
+    letters = [c for c in inner if c.isalpha()]
+    if len(letters) >= 8 and all(c.isupper() for c in letters) and len(inner.split()) >= 2:
+        return True
+    alone = not text[unit_start : quote.start].strip(" –—―-•*") and not text[quote.end : unit_end].strip(" –—―-.•*")
+    if not alone:
+        return False
+    framed = text[unit_start : quote.start].strip() != "" and len(inner.split()) <= _MAX_TITLE_WORDS
+    return framed or inner.endswith(":")
 
 
 def _is_gerund(cue_word: str) -> bool:
