@@ -171,3 +171,49 @@ def test_a_shouted_tweet_in_capitals_with_its_cue_is_still_a_quote():
     quote = quote_containing(run(text), "HARBOUR SAVED")
     assert quote.kind == "direct"
     assert quote.speaker == "Lina Petrov"
+
+
+def test_team_and_title_words_before_the_name_belong_to_the_person():
+    text = "The Otters lost again on Tuesday.\n“We have to defend better,” said Otters head coach Ken Hitchcock.\n"
+    quote = quote_containing(run(text), "defend better")
+    assert quote.speaker == "Ken Hitchcock"
+
+
+def test_a_descriptive_speaker_keeps_its_whole_phrase():
+    text = "“It was a long night,” the lanky, bespectacled professor said.\n"
+    quote = quote_containing(run(text), "long night")
+    assert quote.speaker == "the lanky, bespectacled professor"
+
+
+def test_one_of_a_group_speaks_as_written():
+    text = "Two fans walked out before the end.\n“This is a disgrace,” one said.\n"
+    quote = quote_containing(run(text), "disgrace")
+    assert quote.speaker == "one"
+
+
+def test_it_after_a_company_is_the_company():
+    text = "Harbour Mills Inc. lost money again this year. “Demand has fallen sharply,” it said.\n"
+    text_result = run(text)
+    quote = quote_containing(text_result, "Demand has fallen")
+    assert quote.speaker == "Harbour Mills Inc."
+    assert span_text(text, quote.speaker_mention) == "it"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council met for four hours. On Friday, “the numbers are fine,” told nobody anything.\n",
+        "The vote was close. “We counted twice,” later Thursday said.\n",
+        "“We counted twice,” in Virginia said the clerk's note.\n",
+    ],
+)
+def test_a_date_a_place_or_a_fragment_is_never_a_speaker(sentence):
+    result = run(sentence)
+    for quote in result.quotes:
+        assert quote.speaker not in ("Friday", "On Friday", "later Thursday", "Thursday", "Virginia", "in Virginia")
+
+
+def test_a_long_apposition_after_the_name_still_reaches_the_cue():
+    text = "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.\n"
+    quote = quote_containing(run(text), "scare me")
+    assert quote.speaker == "Harry Bond"

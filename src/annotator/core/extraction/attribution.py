@@ -78,9 +78,9 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,4}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME})")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
         self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
@@ -292,16 +292,42 @@ class Attributor:
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
-            return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
+            end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
+            return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit) if closes else None
         if m:
             start, end = self._trim_np(m.start("np"), m.end("np"))
+            end = self._name_after_modifiers(end, limit)
             if end > start:
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
         m = self.after_dash_re.match(text, pos, limit)
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _name_after_modifiers(self, end: int, limit: int) -> int:
+        """``said Oilers head coach Ken Hitchcock``: a team, place or title before the name belongs to the
+        phrase, and the person named at its end is who spoke."""
+        text = self.text
+        for mention in self.people.mentions_in(end, min(limit, end + 60)):
+            between = text[end : mention.start]
+            if not mention.possessive and _MODIFIER_WORDS_RE.fullmatch(between) and all(
+                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower()) for w in between.split()
+            ):
+                return mention.end
+            break
+        return end
+
+    def _coordinate_adjectives(self, start: int, end: int, cue_start: int) -> int:
+        """``the lanky, bespectacled professor said``: the comma joins adjectives, so the phrase runs on
+        to its head noun instead of stopping at ``the lanky``."""
+        text = self.text
+        if text[start : end].split()[0].lower() not in _DET_WORDS or self._source_head(text[start:end].split()[-1].lower()):
+            return end
+        m = _ADJECTIVE_TAIL_RE.match(text, end, cue_start)
+        if m is None or not self._source_head(m.group("head").lower()):
+            return end
+        return m.end("head")
 
     def _sentence_final(self, pos: int, limit: int):
         """``“…” to drive up the price, she said.``: an attribution closing the quote's sentence."""
@@ -320,6 +346,8 @@ class Attributor:
             return True
         if words[0].lower() in PRONOUNS:
             return len(words) == 1
+        if len(words) == 1 and words[0].lower() in _QUANTIFIER_SPEAKERS:
+            return True  # ``“…,” one said``: one of the people just described
         last = words[-1].strip("’'.,").lower()
         if words[0].lower() in _DET_WORDS and len(words) > 1:
             if any(w.lower() in _FINITE_VERBS for w in words[1:]):
@@ -352,6 +380,8 @@ class Attributor:
             if word == "." and _is_abbreviation(text, start + m.start(), start):
                 continue
             if word in ",;:." or word.lower() in _NP_STOP:
+                if word[:1].isupper() and text[start : start + m.start()].strip().lower() in _DET_WORDS:
+                    continue  # ``a Wednesday editorial``: a day that modifies the noun after it
                 cut = start + m.start()
                 break
         while cut > start and text[cut - 1] in " ,":
@@ -441,8 +471,74 @@ class Attributor:
         if low in PRONOUNS:
             person = self._resolve_pronoun(start, PRONOUNS[low]) if low in ("he", "she") else None
             name = self.people.people[person].name if person is not None else None
+            if low == "it":
+                name = self._antecedent_source(start)  # ``“…,” it said.`` after a paragraph about a company
             return ((start, end), cue, np, person, name)
+        span = self._speaker_span(start, end)
+        if span is None:
+            return None  # a date, a place or a fragment of the sentence: no speaker beats a wrong one
+        start, end = span
+        np = text[start:end]
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _speaker_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words of a speaker phrase naming no known person, trimmed of what cannot belong to it
+        (stray quote marks, a leading ``As``/``In``, a trailing ``of the``); None when what is left is
+        not a source: a date or time, a place after a preposition, or a lone function word."""
+        text = self.text
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s\"“”‘]+", text[start:end])]
+        tokens = [(start + a, start + b) for a, b in tokens]
+        key = lambda t: text[t[0] : t[1]].strip(".,;:’'").lower()
+        after_preposition = False
+        if tokens and key(tokens[0]) in _SUBORDINATORS and len(tokens) > 1:
+            return None  # ``that once the Senate``: a clause, not a phrase
+        while len(tokens) > 1 and key(tokens[0]) in _NON_OPENERS:
+            after_preposition = after_preposition or key(tokens[0]) in _PREPOSITIONS
+            tokens.pop(0)
+        while len(tokens) > 1 and (key(tokens[-1]) in _NON_OPENERS or key(tokens[-1]) in _ARTICLES):
+            tokens.pop()
+        if not tokens:
+            return None
+        words = [text[a:b].strip(".,;:’'") for a, b in tokens]
+        lows = [w.lower() for w in words]
+        first, last = lows[0], lows[-1]
+        lex = self.lexicon
+        if len(words) == 1:
+            if first in _QUANTIFIER_SPEAKERS or first in PRONOUNS:
+                pass
+            elif first in _NON_OPENERS or first in _DET_WORDS or not words[0][:1].isalpha():
+                return None  # ``When``, ``An``
+            elif first in lex.function_words and not words[0][:1].isupper():
+                return None
+        if (last in _TIME_WORDS and words[-1].islower()) or last.isdigit() or (len(words) > 1 and last in _MONTHS_AND_DAYS) or last in _WEEKDAYS:
+            return None  # ``this year``, ``the Nov. 8 election``, ``later Thursday``
+        if any(w in _FINITE_VERBS or w in _REPORTING_FORMS for w in lows[1:]):
+            return None  # ``a said he expected``: a clause, not a noun phrase
+        content = [w for w in lows if w not in _DET_WORDS]
+        if after_preposition and content and all(w in lex.places or w in lex.place_words for w in content):
+            return None  # ``in Virginia``: a place is not a speaker
+        return tokens[0][0], tokens[-1][1]
+
+    def _antecedent_source(self, pos: int) -> str | None:
+        """What an ``it`` that speaks refers to: the organisation, document or body that opens one of the
+        last few sentences (``Harbour Mills Inc. lost money…``, ``The report…``), as written."""
+        text = self.text
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        for j in range(i, max(-1, i - 4), -1):
+            start = starts[j]
+            if start >= pos or pos - start > _PRONOUN_LOOKBACK or text[start] in QUOTE_OPENERS:
+                continue
+            phrase = self._headed_phrase(start, min(pos, start + 120))
+            if phrase is not None and not self.people.mentions_in(*phrase):
+                words = text[phrase[0] : phrase[1]].split()
+                if self._source_head(words[-1].lower()) and _singular(words[-1].lower()) in _INANIMATE_SOURCES | self.lexicon.org_words:
+                    return _as_written(text[phrase[0] : phrase[1]])
+            m = _ORG_CHAIN_RE.match(text, start, min(pos, start + 120))
+            if m and not self.people.mentions_in(m.start(), m.end()):
+                if any(w.lower().strip(".,") in self.lexicon.org_words for w in m.group(0).split()):
+                    return _as_written(m.group(0))
+        return None
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
         """The person a he/she at ``pos`` most likely refers to."""
@@ -486,6 +582,44 @@ _SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{
 _NAMING_CUES = frozenset(
     "called calls call dubbed labeled labelled branded titled entitled named nicknamed coined likened likens describes described".split()
 )
+_MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
+_ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
+_ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
+QUOTE_OPENERS = frozenset("\"'“‘«„")
+_ORG_CHAIN_RE = re.compile(r"(?:The[^\S\n]+)?(?:[A-Z][\w.&’'\-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?){0,5}[A-Z][\w.&’'\-]*")
+# Things that are an ``it``: organisations and documents, not people.
+_INANIMATE_SOURCES = frozenset(
+    """campaign administration government ministry department agency company firm group organization organisation
+    committee commission council board court police party team club union coalition foundation institute office
+    network newspaper paper magazine outlet station website panel report statement study survey poll memo letter
+    filing complaint lawsuit ruling decision indictment document release email message tweet post note ad
+    advertisement video sign banner headline transcript book article editorial column petition resolution law bill""".split()
+)
+_TIME_WORDS = frozenset(
+    """year years month months week weeks day days morning afternoon evening night weekend ago past future
+    time times hour hours minute minutes election primary primaries caucus caucuses debate season decade century
+    spring summer autumn fall winter""".split()
+)
+_REPORTING_FORMS = frozenset("said says told tells added wrote asked".split())
+# Words a speaker phrase neither opens nor ends with: prepositions, conjunctions, adverbs of time and
+# sentence adverbs (a phrase that does is a fragment of the sentence around it).
+_NON_OPENERS = frozenset(
+    """about above across after against along although amid among and around as at because before behind below
+    beneath beside besides between beyond but by despite during except for from furthermore however if in
+    indeed inside instead into like likewise meanwhile moreover near nevertheless nonetheless nor of off on
+    onto or over since so than that then thereby therefore though through throughout thus till to toward
+    towards under unless until up upon via when whenever where whereas whether which while who whom whose
+    why with within without yet well now later earlier today yesterday tomorrow tonight reluctantly
+    ready also still just even perhaps maybe""".split()
+)
+_ARTICLES = frozenset("the a an this that these those my your his her their its our".split())
+_MONTHS_AND_DAYS = frozenset(
+    """january february march april june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
+_QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
 _DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
 _PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
