@@ -217,3 +217,22 @@ def test_a_long_apposition_after_the_name_still_reaches_the_cue():
     text = "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.\n"
     quote = quote_containing(run(text), "scare me")
     assert quote.speaker == "Harry Bond"
+
+
+def test_a_quote_paragraph_after_reported_speech_carries_its_speaker():
+    text = (
+        "The port will stay closed until March.\n\n"
+        "Harbour master Ines Duarte says there are many reasons for the delay, from storms to missing parts.\n\n"
+        "“The emergency repairs alone took six weeks.”\n"
+    )
+    quote = quote_containing(run(text), "emergency repairs")
+    assert quote.speaker == "Ines Duarte"
+
+
+def test_reported_speech_does_not_take_a_quote_with_its_own_attribution():
+    text = (
+        "Harbour master Ines Duarte says there are many reasons for the delay.\n\n"
+        "“The repairs took six weeks.” That was the view of Karl Jensen, a welder, who said so on Monday.\n"
+    )
+    quote = quote_containing(run(text), "repairs took")
+    assert quote.speaker != "Ines Duarte"

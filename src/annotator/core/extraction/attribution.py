@@ -129,6 +129,13 @@ class Attributor:
                 if found is None:
                     # ``President Smith released the following statement:`` ¶ ``“…”``
                     found = self._colon_subject(self._sentence_start(colon), colon + 1)
+        if (
+            found is None
+            and quote.start == unit_start
+            and previous_unit_end is not None
+            and self.cue_re.search(text, quote.end, unit_end) is None
+        ):
+            found = self._reported_speech(previous_unit_end, unit_index)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
@@ -141,6 +148,20 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _reported_speech(self, previous_end: int, unit_index: int):
+        """``Budanov says there are many reasons…`` ¶ ``‘The emergency…’``: a paragraph that is only a quote
+        after a paragraph of reported speech carries that paragraph's last speaker (its cue outside quotes)."""
+        text = self.text
+        lo = max(text.rfind("\n", 0, previous_end) + 1, previous_end - 600)
+        cues = list(self.cue_re.finditer(text, lo, previous_end))
+        for cue in reversed(cues[-3:]):
+            if _inside_quote(text, lo, cue.start()) or _is_gerund(cue.group(0).lower()):
+                continue  # a cue inside a quote, or ``…staff members suggesting``: not the paragraph's report
+            got = self._before(lo, cue.end(), None, unit_index)
+            if got is not None and got[3] is not None and got[0] is not None:
+                return got
+        return None
 
     def _colon_subject(self, start: int, colon_end: int):
         """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon;
@@ -703,6 +724,13 @@ def _is_heading(text: str, quote: FoundQuote, unit_start: int, unit_end: int) ->
         return False
     framed = text[unit_start : quote.start].strip() != "" and len(inner.split()) <= _MAX_TITLE_WORDS
     return framed or inner.endswith(":")
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``start`` (more openers than closers before it)?"""
+    segment = text[start:pos]
+    curly = segment.count("“") - segment.count("”")
+    return curly > 0 or segment.count('"') % 2 == 1
 
 
 def _is_gerund(cue_word: str) -> bool:
