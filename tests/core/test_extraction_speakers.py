@@ -236,3 +236,16 @@ def test_reported_speech_does_not_take_a_quote_with_its_own_attribution():
     )
     quote = quote_containing(run(text), "repairs took")
     assert quote.speaker != "Ines Duarte"
+
+
+def test_a_group_without_an_article_chants_a_short_exclamation():
+    text = "The curfew began at midnight.\n\nProtesters chanted “What curfew?” and kept marching.\n"
+    quote = quote_containing(run(text), "What curfew")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Protesters"
+
+
+def test_an_adverb_between_pronoun_and_cue_keeps_the_pronoun():
+    text = "The paper covered the story for years.\n\n“His fortunes have changed,” it further wrote.\n"
+    quote = quote_containing(run(text), "fortunes")
+    assert span_text(text, quote.speaker_mention) == "it"

@@ -31,7 +31,7 @@ _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
-_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
 _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|her|their|its|our|this|that|those|these)"
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
@@ -248,6 +248,9 @@ class Attributor:
         text = self.text
         m = _DET_START_RE.match(text, pos, end)
         if m is None:
+            bare = _BARE_PLURAL_RE.match(text, pos, end)  # ``Protesters``, ``Officials``: a group, no article
+            if bare and self._source_head(bare.group(0).lower()) and bare.group(0).lower() != _singular(bare.group(0).lower()):
+                return bare.start(), bare.end()
             return None
         words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
         last = None
@@ -640,6 +643,7 @@ _MONTHS_AND_DAYS = frozenset(
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
+_BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
 _QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
 _DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
 _PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
