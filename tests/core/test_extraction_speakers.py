@@ -249,3 +249,32 @@ def test_an_adverb_between_pronoun_and_cue_keeps_the_pronoun():
     text = "The paper covered the story for years.\n\n“His fortunes have changed,” it further wrote.\n"
     quote = quote_containing(run(text), "fortunes")
     assert span_text(text, quote.speaker_mention) == "it"
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        ("the harbour board’s chief engineer, Ines Duarte, said in an interview.", "Ines Duarte"),
+        ("council leader Ines Duarte and deputy mayor Karl Jensen, both independents, said in a statement.", "Karl Jensen"),
+        (
+            "Duarte, the harbour master of the northern quay since the storms of the winter before last and a former "
+            "ferry captain with thirty years at sea, said when asked about it.",
+            "Ines Duarte",
+        ),
+    ],
+)
+def test_long_and_possessive_speaker_phrases_after_the_quote(tail, speaker):
+    text = "Ines Duarte and Karl Jensen run the harbour.\n\n“The quay will reopen in spring,” " + tail + "\n"
+    quote = quote_containing(run(text), "quay will reopen")
+    assert quote.speaker == speaker
+    assert quote.cue_text == "said"
+
+
+def test_a_paragraph_with_its_own_cue_does_not_carry_the_previous_speaker():
+    text = (
+        "“We will rebuild,” Ines Duarte said.\n\n"
+        "“Nobody asked us,” the members of the fishing co-operative, who met on Sunday and voted by a show of hands, "
+        "seventy-one to nine, in the old sail loft behind the church, wrote afterwards.\n"
+    )
+    quote = quote_containing(run(text), "Nobody asked")
+    assert quote.speaker != "Ines Duarte"

@@ -37,6 +37,8 @@ _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
 _NAME = rf"{_CAPWORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAPWORD}){{0,6}}(?:[^\S\n]*\([^()\n]{{1,24}}\))?"
 _WORDS = r"[\w’'\-.]+"
+# A name with up to five words of title, team or place before it (``Oilers head coach Ken Hitchcock``).
+_PREFIXED_NAME = rf"(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _PRONOUN_BEFORE_RE = re.compile(rf"(?P<np>{_PRONOUN})[^\S\n]+{_AUX}\Z")
 _NP_STOP = frozenset(
@@ -78,7 +80,7 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,4}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
         self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME})")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
@@ -115,9 +117,10 @@ class Attributor:
             prev_quote, prev_attr, prev_unit = previous
             same_unit = prev_unit == unit_index
             opens_unit = quote.start == unit_start
+            own_cue = opens_unit and not quote.continuation and self._cue_in_sentence_after(quote.end, unit_end)
             if prev_attr.speaker and (
                 (quote.continuation and prev_unit == unit_index - 1)
-                or (opens_unit and prev_unit == unit_index - 1)
+                or (opens_unit and prev_unit == unit_index - 1 and not own_cue)
                 or (same_unit and quote.start - prev_quote.end < _WINDOW)
             ):
                 found = (prev_attr.mention, prev_attr.cue, None, prev_attr.person, prev_attr.speaker)
@@ -148,6 +151,13 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _cue_in_sentence_after(self, pos: int, unit_end: int) -> bool:
+        """A speech cue later in the quote's own sentence: the paragraph names its own speaker (even when
+        the words around the cue could not be read), so it does not carry the previous one."""
+        end = self._sentence_end(pos, unit_end)
+        cue = self.cue_re.search(self.text, pos, end)
+        return cue is not None and not _is_gerund(cue.group(0).lower())
 
     def _reported_speech(self, previous_end: int, unit_index: int):
         """``Budanov says there are many reasons…`` ¶ ``‘The emergency…’``: a paragraph that is only a quote
@@ -310,12 +320,16 @@ class Attributor:
 
     def _after(self, pos: int, limit: int):
         text = self.text
-        limit = min(limit, pos + 200)
+        limit = min(limit, pos + 280)
         closes = _ends_clause(text, pos, limit)
         m = self.after_subject_re.match(text, pos, limit)
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
+            appositive = self._person_in_appositive(m)
+            if appositive is not None:
+                # ``Sanders's campaign manager, Jeff Weaver, said``: the name in the apposition spoke.
+                return self._resolve(appositive.start, appositive.end, m.start("cue"), m.end("cue"), pos)
             end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
             return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit) if closes else None
@@ -328,6 +342,17 @@ class Attributor:
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _person_in_appositive(self, m: re.Match[str]):
+        """The person named in the apposition when the phrase before it names nobody but a possessor."""
+        if not m.group("appos"):
+            return None
+        np_people = [x for x in self.people.mentions_in(m.start("np"), m.end("np")) if not x.possessive]
+        if np_people or m.group("np").lower() in PRONOUNS:
+            return None
+        first_appos = m.start("appos"), m.start("appos") + 1 + len(m.group("appos")[1:].split(",", 1)[0])
+        found = [x for x in self.people.mentions_in(*first_appos) if not x.possessive]
+        return found[0] if found else None
 
     def _name_after_modifiers(self, end: int, limit: int) -> int:
         """``said Oilers head coach Ken Hitchcock``: a team, place or title before the name belongs to the
