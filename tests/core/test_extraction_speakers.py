@@ -278,3 +278,30 @@ def test_a_paragraph_with_its_own_cue_does_not_carry_the_previous_speaker():
     )
     quote = quote_containing(run(text), "Nobody asked")
     assert quote.speaker != "Ines Duarte"
+
+
+def test_a_counted_crowd_that_chants_is_the_speaker():
+    text = (
+        "Mayor Lina Petrov addressed the council.\n\n"
+        "Outside the hall, about 50 dockworkers had gathered since dawn, chanting “No contract, no ferry” as she spoke.\n"
+    )
+    quote = quote_containing(run(text), "No contract")
+    assert quote.speaker is not None and quote.speaker.endswith("50 dockworkers")
+
+
+def test_a_person_mentioned_inside_a_description_is_not_the_appositive_speaker():
+    text = "Mayor Lina Petrov addressed the council.\n\nOthers, angry at Petrov and the delay, shouted, “Open the books!”\n"
+    quote = quote_containing(run(text), "Open the books")
+    assert quote.speaker == "Others"
+
+
+def test_an_adverbial_before_the_subject_is_not_the_speaker():
+    text = "Mayor Lina Petrov backs the plan.\n\nIn a statement to the Gazette, her senior adviser, Karl Jensen, said: “The plan is sound.”\n"
+    quote = quote_containing(run(text), "plan is sound")
+    assert quote.speaker == "Karl Jensen"
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = "WASHINGTON, March 3 — Lina Petrov’s closest aide rallied volunteers on Monday, saying: “We have to be ready.”\n"
+    quote = quote_containing(run(text), "be ready")
+    assert quote.speaker != "WASHINGTON"

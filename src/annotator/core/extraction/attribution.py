@@ -251,7 +251,10 @@ class Attributor:
         if found is None:
             comma = text.find(",", pos, min(end, pos + 60))
             if comma != -1:
-                found = self._headed_phrase(comma + 1, end)
+                after = comma + 1
+                while after < end and text[after] in " \t\u00a0":
+                    after += 1
+                found = self._headed_phrase(after, end)
         return found
 
     def _headed_phrase(self, pos: int, end: int) -> tuple[int, int] | None:
@@ -259,7 +262,8 @@ class Attributor:
         m = _DET_START_RE.match(text, pos, end)
         if m is None:
             bare = _BARE_PLURAL_RE.match(text, pos, end)  # ``Protesters``, ``Officials``: a group, no article
-            if bare and self._source_head(bare.group(0).lower()) and bare.group(0).lower() != _singular(bare.group(0).lower()):
+            plural = bare is not None and bare.group(0).lower() != _singular(bare.group(0).lower())
+            if plural and (self._source_head(bare.group(0).lower()) or bare.group(0) == "Others"):
                 return bare.start(), bare.end()
             return None
         words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
@@ -269,8 +273,11 @@ class Attributor:
             low = word.lower().strip(".")
             if word == "," or low in _NP_STOP and not (low == "of" and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()):
                 break
+            counted = any(c.isdigit() for c in m.group("det")) or m.group("det").lower().endswith("of")
             if self._source_head(low) or (word[:1].isupper() and low not in self.lexicon.function_words):
                 last = w
+            elif counted and i == 0 and low.endswith("s") and low.isalpha():
+                last = w  # ``about 50 dockworkers``: a counted group of people
         if last is None:
             return None
         return m.start("det"), m.end() + last.end()
@@ -343,6 +350,16 @@ class Attributor:
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
 
+    def _opens_appositive(self, appos_start: int, mention) -> bool:
+        """Does the apposition name this person at its start (``, deputy mayor Jane Doe,``), rather than
+        mention them inside a description (``, angry at Clinton,``)?"""
+        between = self.text[appos_start : mention.start]
+        words = between.replace(",", " ").split()
+        if mention.possessive or any(w.lower() in _PREPOSITIONS or w.lower() in _SUBORDINATORS for w in words):
+            return False  # ``, angry at Clinton,``: a description that mentions someone else
+        last = words[-1] if words else ""
+        return not words or between.rstrip().endswith(",") or last[:1].isupper() or self._source_head(last.lower())
+
     def _person_in_appositive(self, m: re.Match[str]):
         """The person named in the apposition when the phrase before it names nobody but a possessor."""
         if not m.group("appos"):
@@ -351,7 +368,7 @@ class Attributor:
         if np_people or m.group("np").lower() in PRONOUNS:
             return None
         first_appos = m.start("appos"), m.start("appos") + 1 + len(m.group("appos")[1:].split(",", 1)[0])
-        found = [x for x in self.people.mentions_in(*first_appos) if not x.possessive]
+        found = [x for x in self.people.mentions_in(*first_appos) if self._opens_appositive(m.start("appos"), x)]
         return found[0] if found else None
 
     def _name_after_modifiers(self, end: int, limit: int) -> int:
@@ -483,7 +500,9 @@ class Attributor:
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             np_start, np_end = m.start("np"), m.end("np")
             if m.re is self.subject_re and m.group("appos"):
-                appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
+                appos_people = [
+                    x for x in self.people.mentions_in(m.start("appos"), m.end("appos")) if self._opens_appositive(m.start("appos"), x)
+                ]
                 np_people = self.people.mentions_in(np_start, np_end)
                 if appos_people and not np_people:
                     np_start, np_end = appos_people[-1].start, appos_people[-1].end
@@ -538,12 +557,12 @@ class Attributor:
         tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s\"“”‘]+", text[start:end])]
         tokens = [(start + a, start + b) for a, b in tokens]
         key = lambda t: text[t[0] : t[1]].strip(".,;:’'").lower()
-        after_preposition = False
         if tokens and key(tokens[0]) in _SUBORDINATORS and len(tokens) > 1:
             return None  # ``that once the Senate``: a clause, not a phrase
-        while len(tokens) > 1 and key(tokens[0]) in _NON_OPENERS:
-            after_preposition = after_preposition or key(tokens[0]) in _PREPOSITIONS
-            tokens.pop(0)
+        if len(tokens) > 1 and key(tokens[0]) in _PREPOSITIONS - {"as"} and not key(tokens[1])[:1].isdigit():
+            return None  # ``In a statement to the Observer``: an adverbial, not who spoke
+        while len(tokens) > 1 and key(tokens[0]) in _NON_OPENERS and not key(tokens[1])[:1].isdigit():
+            tokens.pop(0)  # ``As Politico`` → ``Politico``; ``about 50 protesters`` stays whole
         while len(tokens) > 1 and (key(tokens[-1]) in _NON_OPENERS or key(tokens[-1]) in _ARTICLES):
             tokens.pop()
         if not tokens:
@@ -564,8 +583,8 @@ class Attributor:
         if any(w in _FINITE_VERBS or w in _REPORTING_FORMS for w in lows[1:]):
             return None  # ``a said he expected``: a clause, not a noun phrase
         content = [w for w in lows if w not in _DET_WORDS]
-        if after_preposition and content and all(w in lex.places or w in lex.place_words for w in content):
-            return None  # ``in Virginia``: a place is not a speaker
+        if content and all(w in lex.places for w in content) and all(w.isupper() for w in words if len(w) > 1):
+            return None  # ``WASHINGTON`` of a dateline: a place is not a speaker
         return tokens[0][0], tokens[-1][1]
 
     def _antecedent_source(self, pos: int) -> str | None:
@@ -670,7 +689,11 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
 _BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
 _QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
-_DET_START_RE = re.compile(rf"(?P<det>{_DET})[^\S\n]+")
+# A determiner, or a count (``about 200 protesters``, ``dozens of supporters``), opening a described subject.
+_DET_START_RE = re.compile(
+    rf"(?P<det>{_DET}|(?:(?i:about|some|nearly|almost|roughly|over|more[^\S\n]+than|at[^\S\n]+least)[^\S\n]+)?\d[\d,]*"
+    rf"|(?i:dozens|hundreds|thousands|scores)[^\S\n]+of)[^\S\n]+"
+)
 _PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
 
