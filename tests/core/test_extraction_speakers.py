@@ -305,3 +305,10 @@ def test_a_dateline_is_not_a_speaker():
     text = "WASHINGTON, March 3 — Lina Petrov’s closest aide rallied volunteers on Monday, saying: “We have to be ready.”\n"
     quote = quote_containing(run(text), "be ready")
     assert quote.speaker != "WASHINGTON"
+
+
+def test_a_double_quote_closed_by_a_single_mark_ends_there():
+    text = "Lina Petrov posted: “Let’s go. We can fix the quay.’ She was at the harbour all day.\n"
+    quote = quote_containing(run(text), "fix the quay")
+    assert quote.text == "“Let’s go. We can fix the quay.’"
+    assert quote.speaker == "Lina Petrov"
