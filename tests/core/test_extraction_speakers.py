@@ -312,3 +312,28 @@ def test_a_double_quote_closed_by_a_single_mark_ends_there():
     quote = quote_containing(run(text), "fix the quay")
     assert quote.text == "“Let’s go. We can fix the quay.’"
     assert quote.speaker == "Lina Petrov"
+
+
+def test_name_and_outlet_before_a_colon_is_a_label():
+    text = "Greta Holm resigned on Friday.\n\nGreta Holm, Harbour Gazette: “The town deserves better.”\n"
+    quote = quote_containing(run(text), "deserves better")
+    assert quote.speaker == "Greta Holm"
+
+
+def test_it_after_a_body_that_speaks_is_that_body():
+    text = "Harbour Mills said its profits fell. “We expect a better year,” it said.\n"
+    quote = quote_containing(run(text), "better year")
+    assert quote.speaker == "Harbour Mills"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Greta Holm resigned on Friday.\n\n“I leave with pride,” her statement read.\n", "leave with pride", "her statement"),
+        ("“That was the best year,” the report says.\n", "best year", "the report"),
+        ("Greta Holm resigned on Friday.\n\nHolm explained the numbers this way: “We lose money every winter.”\n", "lose money", "Greta Holm"),
+    ],
+)
+def test_documents_and_narrative_frames(text, words, speaker):
+    quote = quote_containing(run(text), words)
+    assert quote.speaker == speaker

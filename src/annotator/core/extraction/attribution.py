@@ -196,6 +196,11 @@ class Attributor:
         if mentions and mentions[-1].end == end and not mentions[-1].possessive:
             m = mentions[-1]
             return self._resolve(m.start, m.end, None, None, colon)
+        for mention in reversed(mentions):
+            # ``Jane Doe, Harbour Gazette:``: a name, then the outlet or body it speaks for.
+            if not mention.possessive and _AFFILIATION_RE.fullmatch(text, mention.end, end):
+                return self._resolve(mention.start, mention.end, None, None, colon)
+            break
         m = _LABEL_RE.search(text, max(start, end - 80), end)
         if m is not None:
             s, e = self._trim_np(m.start("np"), m.end("np"))
@@ -604,8 +609,9 @@ class Attributor:
                     return _as_written(text[phrase[0] : phrase[1]])
             m = _ORG_CHAIN_RE.match(text, start, min(pos, start + 120))
             if m and not self.people.mentions_in(m.start(), m.end()):
-                if any(w.lower().strip(".,") in self.lexicon.org_words for w in m.group(0).split()):
-                    return _as_written(m.group(0))
+                speaks = self.cue_re.match(text, m.end() + 1, min(pos, m.end() + 40)) is not None and text[m.end()] == " "
+                if speaks or any(w.lower().strip(".,") in self.lexicon.org_words for w in m.group(0).split()):
+                    return _as_written(m.group(0))  # ``Harbour Mills said…``, ``Harbour Mills Inc. lost…``
         return None
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
@@ -645,6 +651,7 @@ _FINITE_VERBS = frozenset(
 _LABEL_RE = re.compile(
     rf"(?:(?<=\s)[–—―-]+|\A[–—―-]+|\b[Ff]rom|\b[Mm]ore[^\S\n]+from)[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})[^\S\n]*\Z"
 )
+_AFFILIATION_RE = re.compile(r",[^\S\n]*(?:[A-Z][\w’'&.\-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w’'&.\-]*|of|for|and|the)){0,6}")
 _SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
 # Verbs that give a name or a title rather than report words: what they quote is a term.
 _NAMING_CUES = frozenset(
