@@ -337,3 +337,13 @@ def test_it_after_a_body_that_speaks_is_that_body():
 def test_documents_and_narrative_frames(text, words, speaker):
     quote = quote_containing(run(text), words)
     assert quote.speaker == speaker
+
+
+def test_a_new_sentence_after_a_closed_quote_is_not_its_attribution():
+    text = (
+        "Greta Holm spoke for the ferry company. Karl Jensen spoke for the town.\n\n"
+        "“We feel good about the spring timetable,” Holm said. “Every crossing is booked.” "
+        "He noted a planned strike by the crews.\n"
+    )
+    quote = quote_containing(run(text), "Every crossing")
+    assert quote.speaker == "Greta Holm"

@@ -337,6 +337,8 @@ class Attributor:
         m = self.after_subject_re.match(text, pos, limit)
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
+        if m and m.group("np") in _CAPITAL_PRONOUNS and _ends_sentence_inside(text, pos) and _cue_takes_object(text, m.end("cue")):
+            return None  # ``“…state.” She noted a rally…``: a new sentence, not this quote's attribution
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             appositive = self._person_in_appositive(m)
             if appositive is not None:
@@ -790,6 +792,24 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
     segment = text[start:pos]
     curly = segment.count("“") - segment.count("”")
     return curly > 0 or segment.count('"') % 2 == 1
+
+
+_CAPITAL_PRONOUNS = frozenset({"He", "She", "They", "We", "It"})
+
+
+def _ends_sentence_inside(text: str, quote_end: int) -> bool:
+    """Does the quote close on a full stop inside its marks (``….”``), ending the sentence?"""
+    j = quote_end - 1
+    while j > 0 and text[j - 1] in "\"'”’»›":
+        j -= 1
+    return j > 0 and text[j - 1] == "."
+
+
+def _cue_takes_object(text: str, cue_end: int) -> bool:
+    """Is the cue followed by words of its own (``She noted a planned rally``) rather than by a pause,
+    a quote or the end of the sentence (``He added, “…”``, ``she said.``)?"""
+    rest = text[cue_end : cue_end + 3].lstrip(" \t")
+    return bool(rest) and rest[0].isalnum() and not text[cue_end : cue_end + 6].lstrip().startswith(("that", "to "))
 
 
 def _is_gerund(cue_word: str) -> bool:
