@@ -777,8 +777,7 @@ def _names_a_work(text: str, quote: FoundQuote, unit_start: int) -> bool:
 def _is_heading(text: str, quote: FoundQuote, unit_start: int, unit_end: int) -> bool:
     """A quoted subheading (``– ‘Who cares?’ –``, ``“Related:”``) or a quote in capitals (a headline)."""
     inner = text[quote.start + 1 : quote.end - 1].strip()
-    letters = [c for c in inner if c.isalpha()]
-    if len(letters) >= 8 and all(c.isupper() for c in letters) and len(inner.split()) >= 2:
+    if len(inner) >= 8 and inner.isupper() and " " in inner and sum(c.isalpha() for c in inner) >= 8:
         return True
     alone = not text[unit_start : quote.start].strip(" –—―-•*") and not text[quote.end : unit_end].strip(" –—―-.•*")
     if not alone:
