@@ -347,3 +347,17 @@ def test_a_new_sentence_after_a_closed_quote_is_not_its_attribution():
     )
     quote = quote_containing(run(text), "Every crossing")
     assert quote.speaker == "Greta Holm"
+
+
+def test_a_name_never_introduced_still_speaks_through_a_chained_cue():
+    text = "The memoir came out on Tuesday.\n\nBryne went on to say, “She never once asked for help.”\n"
+    quote = quote_containing(run(text), "never once asked")
+    assert quote.speaker == "Bryne"
+
+
+@pytest.mark.parametrize("opening", ["Speaking", "Outside", "Minutes"])
+def test_an_ordinary_word_opening_the_sentence_is_not_a_named_speaker(opening):
+    text = f"The ferry left at noon.\n\n{opening} later the crowd grew, chanting “Open the quay!” as it marched.\n"
+    result = run(text)
+    quote = quote_containing(result, "Open the quay")
+    assert quote.speaker != opening

@@ -260,7 +260,26 @@ class Attributor:
                 while after < end and text[after] in " \t\u00a0":
                     after += 1
                 found = self._headed_phrase(after, end)
+        if found is None:
+            found = self._named_subject(pos, end)
         return found
+
+    def _named_subject(self, pos: int, end: int) -> tuple[int, int] | None:
+        """``Bryne went on to say``: capitalised words opening the clause, followed by a verb, that are a
+        name the text never introduced (not an ordinary word, a place, a date or an -ing form)."""
+        named = _NAMED_SUBJECT_RE.match(self.text, pos, end)
+        if named is None:
+            return None
+        lex = self.lexicon
+        for word in named.group("name").split():
+            low = word.lower()
+            if (
+                low in lex.function_words or low in lex.places or low in lex.common_words or low in _MONTHS_AND_DAYS
+                or low in _NON_OPENERS or low in _PREPOSITIONS or low in _TIME_WORDS or low.endswith("ing")
+                or re.search(rf"(?<![\w’'])(?:{re.escape(low)})(?![\w’'])", self.text) is not None
+            ):
+                return None  # ``Speaking``, ``Outside``, ``Minutes``: an ordinary word in capitals
+        return named.start("name"), named.end("name")
 
     def _headed_phrase(self, pos: int, end: int) -> tuple[int, int] | None:
         text = self.text
@@ -682,7 +701,7 @@ _REPORTING_FORMS = frozenset("said says told tells added wrote asked".split())
 # sentence adverbs (a phrase that does is a fragment of the sentence around it).
 _NON_OPENERS = frozenset(
     """about above across after against along although amid among and around as at because before behind below
-    beneath beside besides between beyond but by despite during except for from furthermore however if in
+    beneath beside besides between beyond but by despite during except for from furthermore however if in outside
     indeed inside instead into like likewise meanwhile moreover near nevertheless nonetheless nor of off on
     onto or over since so than that then thereby therefore though through throughout thus till to toward
     towards under unless until up upon via when whenever where whereas whether which while who whom whose
@@ -697,6 +716,7 @@ _MONTHS_AND_DAYS = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
 _BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
+_NAMED_SUBJECT_RE = re.compile(r"(?P<name>[A-Z][a-z][\w’'\-]*(?:[^\S\n]+[A-Z][a-z][\w’'\-]*){0,2})(?=[^\S\n]+[a-z])")
 _QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
 # A determiner, or a count (``about 200 protesters``, ``dozens of supporters``), opening a described subject.
 _DET_START_RE = re.compile(
