@@ -361,3 +361,9 @@ def test_an_ordinary_word_opening_the_sentence_is_not_a_named_speaker(opening):
     result = run(text)
     quote = quote_containing(result, "Open the quay")
     assert quote.speaker != opening
+
+
+def test_a_statement_issued_and_quoted_in_one_sentence():
+    text = "Greta Holm met the crews.\n\nImmediately after the storm, Holm issued a statement, “Our thoughts are with the families.”\n"
+    quote = quote_containing(run(text), "Our thoughts")
+    assert quote.speaker == "Greta Holm"
