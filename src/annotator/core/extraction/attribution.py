@@ -13,26 +13,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
 from annotator.core.extraction.quotes import FoundQuote
 from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
+from annotator.core.resources import resource
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
-_COORDINATED_RE = re.compile(r"\band[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
+# ``… and repeatedly says``, ``…, but said``, ``… and later added``: a cue coordinated with an earlier verb.
+_COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|later|then|also|again|still|once|soon)[^\S\n]+){0,2}\Z")
+# ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
+_CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
-_GERUND_CUES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking", "tweeting", "chanting", "noting", "insisting", "arguing", "claiming"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
-_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
 _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|her|their|its|our|this|that|those|these)"
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
 _NAME = rf"{_CAPWORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAPWORD}){{0,6}}(?:[^\S\n]*\([^()\n]{{1,24}}\))?"
 _WORDS = r"[\w’'\-.]+"
+# A name with up to five words of title, team or place before it (``Oilers head coach Ken Hitchcock``).
+_PREFIXED_NAME = rf"(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _PRONOUN_BEFORE_RE = re.compile(rf"(?P<np>{_PRONOUN})[^\S\n]+{_AUX}\Z")
 _NP_STOP = frozenset(
@@ -74,9 +80,9 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{0,2}}[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}})")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME})")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
         self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
@@ -104,14 +110,17 @@ class Attributor:
             found = self._sentence_final(quote.end, window_end)
         if found is None and _after_colon(text, clause_start, quote.start):
             found = self._colon_subject(clause_start, quote.start)
+        if found is None and quote.end >= unit_end - 2:
+            found = self._signature(quote.end, unit_end)
         inherited = False
         if found is None and previous is not None:
             prev_quote, prev_attr, prev_unit = previous
             same_unit = prev_unit == unit_index
             opens_unit = quote.start == unit_start
+            own_cue = opens_unit and not quote.continuation and self._cue_in_sentence_after(quote.end, unit_end)
             if prev_attr.speaker and (
                 (quote.continuation and prev_unit == unit_index - 1)
-                or (opens_unit and prev_unit == unit_index - 1)
+                or (opens_unit and prev_unit == unit_index - 1 and not own_cue)
                 or (same_unit and quote.start - prev_quote.end < _WINDOW)
             ):
                 found = (prev_attr.mention, prev_attr.cue, None, prev_attr.person, prev_attr.speaker)
@@ -120,9 +129,22 @@ class Attributor:
             colon = previous_unit_end - 1
             if text[colon] == ":":
                 found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
+                if found is None:
+                    # ``President Smith released the following statement:`` ¶ ``“…”``
+                    found = self._colon_subject(self._sentence_start(colon), colon + 1)
+        if (
+            found is None
+            and quote.start == unit_start
+            and previous_unit_end is not None
+            and self.cue_re.search(text, quote.end, unit_end) is None
+        ):
+            found = self._reported_speech(previous_unit_end, unit_index)
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
-        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows)
+        introduced = found is not None and self._introduces_quote(found[1], quote.start)
+        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
+        if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
+            kind = "scare"
         if found is None:
             return Attribution(kind, None, None, None, None)
         mention, cue, _, person, speaker = found
@@ -130,21 +152,159 @@ class Attributor:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
 
-    def _colon_subject(self, start: int, colon_end: int):
-        """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon."""
+    def _cue_in_sentence_after(self, pos: int, unit_end: int) -> bool:
+        """A speech cue later in the quote's own sentence: the paragraph names its own speaker (even when
+        the words around the cue could not be read), so it does not carry the previous one."""
+        end = self._sentence_end(pos, unit_end)
+        cue = self.cue_re.search(self.text, pos, end)
+        return cue is not None and not _is_gerund(cue.group(0).lower())
+
+    def _reported_speech(self, previous_end: int, unit_index: int):
+        """``Budanov says there are many reasons…`` ¶ ``‘The emergency…’``: a paragraph that is only a quote
+        after a paragraph of reported speech carries that paragraph's last speaker (its cue outside quotes)."""
         text = self.text
+        lo = max(text.rfind("\n", 0, previous_end) + 1, previous_end - 600)
+        cues = list(self.cue_re.finditer(text, lo, previous_end))
+        for cue in reversed(cues[-3:]):
+            if _inside_quote(text, lo, cue.start()) or _is_gerund(cue.group(0).lower()):
+                continue  # a cue inside a quote, or ``…staff members suggesting``: not the paragraph's report
+            got = self._before(lo, cue.end(), None, unit_index)
+            if got is not None and got[3] is not None and got[0] is not None:
+                return got
+        return None
+
+    def _colon_subject(self, start: int, colon_end: int):
+        """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon;
+        or the label the colon closes (``…, writes economist Jane Doe:``, ``– Pew Research:``, ``From the report:``)."""
+        text = self.text
+        colon = colon_end - 1
+        while colon > start and text[colon] != ":":
+            colon -= 1
+        label = self._label(start, colon)
+        if label is not None:
+            return label
         clause = max(start, text.rfind(",", start, colon_end) + 1, text.rfind(";", start, colon_end) + 1)
         return self._clause_subject(clause, colon_end)
 
+    def _label(self, start: int, colon: int):
+        """The source a colon closes: a person named right before it, or a name after a dash or ``From``."""
+        text = self.text
+        end = colon
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        mentions = self.people.mentions_in(max(start, end - 60), end)
+        if mentions and mentions[-1].end == end and not mentions[-1].possessive:
+            m = mentions[-1]
+            return self._resolve(m.start, m.end, None, None, colon)
+        for mention in reversed(mentions):
+            # ``Jane Doe, Harbour Gazette:``: a name, then the outlet or body it speaks for.
+            if not mention.possessive and _AFFILIATION_RE.fullmatch(text, mention.end, end):
+                return self._resolve(mention.start, mention.end, None, None, colon)
+            break
+        m = _LABEL_RE.search(text, max(start, end - 80), end)
+        if m is not None:
+            s, e = self._trim_np(m.start("np"), m.end("np"))
+            if e > s and self._plausible_np(text[s:e], s, e):
+                return self._resolve(s, e, None, None, colon)
+        return None
+
+    def _sentence_start(self, pos: int) -> int:
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else 0
+
+    def _signature(self, quote_end: int, unit_end: int):
+        """A paragraph of quotation signed on the next line: ``“…”`` ¶ ``– Jane Doe, in a speech``."""
+        text = self.text
+        if text[quote_end:unit_end].strip(" .,;)]"):
+            return None
+        m = _SIGNATURE_RE.match(text, unit_end)
+        if m is None:
+            return None
+        s, e = self._trim_np(m.start("np"), m.end("np"))
+        if e > s and self._plausible_np(text[s:e], s, e):
+            return self._resolve(s, e, None, None, quote_end)
+        return None
+
     def _clause_subject(self, start: int, end: int):
-        """The first pronoun or person named (not as a possessive) between ``start`` and ``end``."""
+        """The subject of the clause between ``start`` and ``end``: the first pronoun or person named
+        (not as a possessive), or a described source that opens the clause (``A White House official
+        who spoke anonymously``, ``The Clinton campaign, in a Q&A,``), whichever comes first."""
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
         mention = next((m for m in self.people.mentions_in(start, end) if not m.possessive), None)
-        if mention is not None and (pronoun is None or mention.start < pronoun.start()):
-            return self._resolve(mention.start, mention.end, None, None, end)
+        described = self._described_subject(start, end)
+        candidates = []
+        if mention is not None:
+            candidates.append((mention.start, mention.end))
         if pronoun is not None:
-            return self._resolve(pronoun.start(), pronoun.end(), None, None, end)
-        return None
+            candidates.append((pronoun.start(), pronoun.end()))
+        if described is not None:
+            candidates.append(described)
+        if not candidates:
+            return None
+        s, e = min(candidates)
+        return self._resolve(s, e, None, None, end)
+
+    def _described_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """A determiner phrase headed by a source noun or a title, opening the clause or following
+        one leading adverbial (``On Friday, the agency …``)."""
+        text = self.text
+        pos = start
+        while pos < end and text[pos] in " \t\u00a0":
+            pos += 1
+        found = self._headed_phrase(pos, end)
+        if found is None:
+            comma = text.find(",", pos, min(end, pos + 60))
+            if comma != -1:
+                after = comma + 1
+                while after < end and text[after] in " \t\u00a0":
+                    after += 1
+                found = self._headed_phrase(after, end)
+        if found is None:
+            found = self._named_subject(pos, end)
+        return found
+
+    def _named_subject(self, pos: int, end: int) -> tuple[int, int] | None:
+        """``Bryne went on to say``: capitalised words opening the clause, followed by a verb, that are a
+        name the text never introduced (not an ordinary word, a place, a date or an -ing form)."""
+        named = _NAMED_SUBJECT_RE.match(self.text, pos, end)
+        if named is None:
+            return None
+        lex = self.lexicon
+        for word in named.group("name").split():
+            low = word.lower()
+            if (
+                low in lex.function_words or low in lex.places or low in lex.common_words or low in _MONTHS_AND_DAYS
+                or low in _NON_OPENERS or low in _PREPOSITIONS or low in _TIME_WORDS or low.endswith("ing")
+                or re.search(rf"(?<![\w’'])(?:{re.escape(low)})(?![\w’'])", self.text) is not None
+            ):
+                return None  # ``Speaking``, ``Outside``, ``Minutes``: an ordinary word in capitals
+        return named.start("name"), named.end("name")
+
+    def _headed_phrase(self, pos: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        m = _DET_START_RE.match(text, pos, end)
+        if m is None:
+            bare = _BARE_PLURAL_RE.match(text, pos, end)  # ``Protesters``, ``Officials``: a group, no article
+            plural = bare is not None and bare.group(0).lower() != _singular(bare.group(0).lower())
+            if plural and (self._source_head(bare.group(0).lower()) or bare.group(0) == "Others"):
+                return bare.start(), bare.end()
+            return None
+        words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
+        last = None
+        for i, w in enumerate(words):
+            word = w.group(0)
+            low = word.lower().strip(".")
+            if word == "," or low in _NP_STOP and not (low == "of" and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()):
+                break
+            counted = any(c.isdigit() for c in m.group("det")) or m.group("det").lower().endswith("of")
+            if self._source_head(low) or (word[:1].isupper() and low not in self.lexicon.function_words):
+                last = w
+            elif counted and i == 0 and low.endswith("s") and low.isalpha():
+                last = w  # ``about 50 dockworkers``: a counted group of people
+        if last is None:
+            return None
+        return m.start("det"), m.end() + last.end()
 
     def _sentence_end(self, pos: int, unit_end: int) -> int:
         """Where the sentence after offset ``pos`` ends (the next sentence start, or the unit end)."""
@@ -157,8 +317,15 @@ class Attributor:
             return starts[i]
         return unit_end
 
+    def _introduces_quote(self, cue: tuple[int, int] | None, quote_start: int) -> bool:
+        """Is the quote the object of its speech cue (``declared “…!”``, ``said, “…,”``), not of a naming verb?"""
+        if cue is None or cue[1] > quote_start or self.text[cue[1] : quote_start].strip(" \t,:–—"):
+            return False
+        return self.text[cue[0] : cue[1]].lower() not in _NAMING_CUES
+
     def _kind(
-        self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool
+        self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool,
+        introduced: bool = False,
     ) -> str:
         """direct, partial or scare, from where the quote stands and what it holds."""
         text = self.text
@@ -171,11 +338,11 @@ class Attributor:
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
         # “It’s Our Time.” on its own, or “Here Comes The Ferry,” she said: spoken, not a title
-        utterance = boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)
+        utterance = (boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)) or introduced
         if _title_like(words) and not utterance:
             return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
-        if boundary and sentence_like:
-            return "direct"
+        if (boundary or introduced) and sentence_like:
+            return "direct"  # ``she declared “What a night!”``: spoken words straight after the cue
         if not has_speaker and len(words) <= 4:
             return "scare"
         return "partial"
@@ -184,22 +351,75 @@ class Attributor:
 
     def _after(self, pos: int, limit: int):
         text = self.text
-        limit = min(limit, pos + 200)
+        limit = min(limit, pos + 280)
         closes = _ends_clause(text, pos, limit)
         m = self.after_subject_re.match(text, pos, limit)
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
+        if m and m.group("np") in _CAPITAL_PRONOUNS and _ends_sentence_inside(text, pos) and _cue_takes_object(text, m.end("cue")):
+            return None  # ``“…state.” She noted a rally…``: a new sentence, not this quote's attribution
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
-            return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)
+            appositive = self._person_in_appositive(m)
+            if appositive is not None:
+                # ``Sanders's campaign manager, Jeff Weaver, said``: the name in the apposition spoke.
+                return self._resolve(appositive.start, appositive.end, m.start("cue"), m.end("cue"), pos)
+            end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
+            return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit) if closes else None
         if m:
             start, end = self._trim_np(m.start("np"), m.end("np"))
+            end = self._name_after_modifiers(end, limit)
             if end > start:
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
         m = self.after_dash_re.match(text, pos, limit)
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _opens_appositive(self, appos_start: int, mention) -> bool:
+        """Does the apposition name this person at its start (``, deputy mayor Jane Doe,``), rather than
+        mention them inside a description (``, angry at Clinton,``)?"""
+        between = self.text[appos_start : mention.start]
+        words = between.replace(",", " ").split()
+        if mention.possessive or any(w.lower() in _PREPOSITIONS or w.lower() in _SUBORDINATORS for w in words):
+            return False  # ``, angry at Clinton,``: a description that mentions someone else
+        last = words[-1] if words else ""
+        return not words or between.rstrip().endswith(",") or last[:1].isupper() or self._source_head(last.lower())
+
+    def _person_in_appositive(self, m: re.Match[str]):
+        """The person named in the apposition when the phrase before it names nobody but a possessor."""
+        if not m.group("appos"):
+            return None
+        np_people = [x for x in self.people.mentions_in(m.start("np"), m.end("np")) if not x.possessive]
+        if np_people or m.group("np").lower() in PRONOUNS:
+            return None
+        first_appos = m.start("appos"), m.start("appos") + 1 + len(m.group("appos")[1:].split(",", 1)[0])
+        found = [x for x in self.people.mentions_in(*first_appos) if self._opens_appositive(m.start("appos"), x)]
+        return found[0] if found else None
+
+    def _name_after_modifiers(self, end: int, limit: int) -> int:
+        """``said Oilers head coach Ken Hitchcock``: a team, place or title before the name belongs to the
+        phrase, and the person named at its end is who spoke."""
+        text = self.text
+        for mention in self.people.mentions_in(end, min(limit, end + 60)):
+            between = text[end : mention.start]
+            if not mention.possessive and _MODIFIER_WORDS_RE.fullmatch(between) and all(
+                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower()) for w in between.split()
+            ):
+                return mention.end
+            break
+        return end
+
+    def _coordinate_adjectives(self, start: int, end: int, cue_start: int) -> int:
+        """``the lanky, bespectacled professor said``: the comma joins adjectives, so the phrase runs on
+        to its head noun instead of stopping at ``the lanky``."""
+        text = self.text
+        if text[start : end].split()[0].lower() not in _DET_WORDS or self._source_head(text[start:end].split()[-1].lower()):
+            return end
+        m = _ADJECTIVE_TAIL_RE.match(text, end, cue_start)
+        if m is None or not self._source_head(m.group("head").lower()):
+            return end
+        return m.end("head")
 
     def _sentence_final(self, pos: int, limit: int):
         """``“…” to drive up the price, she said.``: an attribution closing the quote's sentence."""
@@ -218,20 +438,30 @@ class Attributor:
             return True
         if words[0].lower() in PRONOUNS:
             return len(words) == 1
+        if len(words) == 1 and words[0].lower() in _QUANTIFIER_SPEAKERS:
+            return True  # ``“…,” one said``: one of the people just described
         last = words[-1].strip("’'.,").lower()
         if words[0].lower() in _DET_WORDS and len(words) > 1:
+            if any(w.lower() in _FINITE_VERBS for w in words[1:]):
+                return False  # ``the talks are private``: a clause, not a noun phrase
             head = words[-1]
             for i, word in enumerate(words[1:], 1):
                 if word.lower() in ("of", "in", "at", "from", "for", "with", "on"):
                     head = words[i - 1]  # the head of ``the mother of three`` is ``mother``
                     break
             head = head.strip("’'.,").lower()
-            return head.isalpha() and head not in self.lexicon.function_words
+            return head.isalpha() and (self._source_head(head) or head not in self.lexicon.function_words)
         if np[0].isupper() and words[0].lower() not in _DET_WORDS:
-            if last in self.lexicon.titles or last in _SOURCE_NOUNS:
+            if self._source_head(last):
                 return True
             return all(w[0].isupper() or w.lower() in _PARTICLE_WORDS or w.startswith("(") for w in words)
-        return last in self.lexicon.titles or last in _SOURCE_NOUNS or words[-1][0].isupper()
+        return self._source_head(last) or words[-1][0].isupper()
+
+    def _source_head(self, word: str) -> bool:
+        """A title or a source noun, singular or plural (``prosecutors``, ``officials``, ``the report``)."""
+        titles, sources = self.lexicon.titles, source_nouns()
+        base = _singular(word)
+        return word in titles or word in sources or base in titles or base in sources
 
     def _trim_np(self, start: int, end: int) -> tuple[int, int]:
         """Cut an inverted noun phrase (``said the official in a statement``) at its first stop word."""
@@ -242,6 +472,8 @@ class Attributor:
             if word == "." and _is_abbreviation(text, start + m.start(), start):
                 continue
             if word in ",;:." or word.lower() in _NP_STOP:
+                if word[:1].isupper() and text[start : start + m.start()].strip().lower() in _DET_WORDS:
+                    continue  # ``a Wednesday editorial``: a day that modifies the noun after it
                 cut = start + m.start()
                 break
         while cut > start and text[cut - 1] in " ,":
@@ -266,10 +498,24 @@ class Attributor:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
             return None
-        if cue_word in _GERUND_CUES and previous is not None and previous[2] == unit_index and previous[1].speaker:
-            prev = previous[1]
-            return (None, (last.start(), last.end()), None, prev.person, prev.speaker)
-        if cue_word in _GERUND_CUES or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start()):
+        gerund = _is_gerund(cue_word)
+        if gerund:
+            # ``Nefzi said, adding, “…”`` / ``“…,” she said, adding: “…”``: the attribution just before
+            # the gerund; else the clause's subject; else the speaker of the quote before.
+            near = self._before(max(start, last.start() - 120), last.start(), None, unit_index)
+            if near is not None and near[1] is not None and not text[near[1][1] : last.start()].strip(" ,;–—\t").split()[3:]:
+                return near
+            subject = self._clause_subject(start, last.start())
+            if subject is not None:
+                return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
+            if previous is not None and previous[2] == unit_index and previous[1].speaker:
+                prev = previous[1]
+                return (prev.mention, (last.start(), last.end()), None, prev.person, prev.speaker)
+        if (
+            gerund
+            or _COORDINATED_RE.search(text, max(start, last.start() - 30), last.start())
+            or _CHAINED_RE.search(text, max(start, last.start() - 30), last.start())
+        ):
             # ``…, saying:`` / ``… and repeatedly says``: the speaker is the clause's subject.
             subject = self._clause_subject(start, last.start())
             if subject is not None:
@@ -280,7 +526,9 @@ class Attributor:
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             np_start, np_end = m.start("np"), m.end("np")
             if m.re is self.subject_re and m.group("appos"):
-                appos_people = self.people.mentions_in(m.start("appos"), m.end("appos"))
+                appos_people = [
+                    x for x in self.people.mentions_in(m.start("appos"), m.end("appos")) if self._opens_appositive(m.start("appos"), x)
+                ]
                 np_people = self.people.mentions_in(np_start, np_end)
                 if appos_people and not np_people:
                     np_start, np_end = appos_people[-1].start, appos_people[-1].end
@@ -290,8 +538,14 @@ class Attributor:
             s, e = self._trim_np(m.start("np"), m.end("np"))
             if e > s and self._plausible_np(text[s:e], s, e):
                 return self._resolve(s, e, last.start(), last.end(), end)
-        if cue_word in _GERUND_CUES:
+        if gerund:
             return self._before(start, last.start(), None, unit_index)
+        if cue_word not in _LISTENER_CUES and _introduces(text, last.end(), end):
+            # ``A White House official who spoke anonymously … said Wednesday, “…”``: the subject
+            # is too far from its verb for the patterns above, but the clause still has one.
+            subject = self._clause_subject(start, last.start())
+            if subject is not None:
+                return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         return None
 
     # -- from words to a speaker ----------------------------------------------------------------
@@ -311,8 +565,75 @@ class Attributor:
         if low in PRONOUNS:
             person = self._resolve_pronoun(start, PRONOUNS[low]) if low in ("he", "she") else None
             name = self.people.people[person].name if person is not None else None
+            if low == "it":
+                name = self._antecedent_source(start)  # ``“…,” it said.`` after a paragraph about a company
             return ((start, end), cue, np, person, name)
+        span = self._speaker_span(start, end)
+        if span is None:
+            return None  # a date, a place or a fragment of the sentence: no speaker beats a wrong one
+        start, end = span
+        np = text[start:end]
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _speaker_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words of a speaker phrase naming no known person, trimmed of what cannot belong to it
+        (stray quote marks, a leading ``As``/``In``, a trailing ``of the``); None when what is left is
+        not a source: a date or time, a place after a preposition, or a lone function word."""
+        text = self.text
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s\"“”‘]+", text[start:end])]
+        tokens = [(start + a, start + b) for a, b in tokens]
+        key = lambda t: text[t[0] : t[1]].strip(".,;:’'").lower()
+        if tokens and key(tokens[0]) in _SUBORDINATORS and len(tokens) > 1:
+            return None  # ``that once the Senate``: a clause, not a phrase
+        if len(tokens) > 1 and key(tokens[0]) in _PREPOSITIONS - {"as"} and not key(tokens[1])[:1].isdigit():
+            return None  # ``In a statement to the Observer``: an adverbial, not who spoke
+        while len(tokens) > 1 and key(tokens[0]) in _NON_OPENERS and not key(tokens[1])[:1].isdigit():
+            tokens.pop(0)  # ``As Politico`` → ``Politico``; ``about 50 protesters`` stays whole
+        while len(tokens) > 1 and (key(tokens[-1]) in _NON_OPENERS or key(tokens[-1]) in _ARTICLES):
+            tokens.pop()
+        if not tokens:
+            return None
+        words = [text[a:b].strip(".,;:’'") for a, b in tokens]
+        lows = [w.lower() for w in words]
+        first, last = lows[0], lows[-1]
+        lex = self.lexicon
+        if len(words) == 1:
+            if first in _QUANTIFIER_SPEAKERS or first in PRONOUNS:
+                pass
+            elif first in _NON_OPENERS or first in _DET_WORDS or not words[0][:1].isalpha():
+                return None  # ``When``, ``An``
+            elif first in lex.function_words and not words[0][:1].isupper():
+                return None
+        if (last in _TIME_WORDS and words[-1].islower()) or last.isdigit() or (len(words) > 1 and last in _MONTHS_AND_DAYS) or last in _WEEKDAYS:
+            return None  # ``this year``, ``the Nov. 8 election``, ``later Thursday``
+        if any(w in _FINITE_VERBS or w in _REPORTING_FORMS for w in lows[1:]):
+            return None  # ``a said he expected``: a clause, not a noun phrase
+        content = [w for w in lows if w not in _DET_WORDS]
+        if content and all(w in lex.places for w in content) and all(w.isupper() for w in words if len(w) > 1):
+            return None  # ``WASHINGTON`` of a dateline: a place is not a speaker
+        return tokens[0][0], tokens[-1][1]
+
+    def _antecedent_source(self, pos: int) -> str | None:
+        """What an ``it`` that speaks refers to: the organisation, document or body that opens one of the
+        last few sentences (``Harbour Mills Inc. lost money…``, ``The report…``), as written."""
+        text = self.text
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        for j in range(i, max(-1, i - 4), -1):
+            start = starts[j]
+            if start >= pos or pos - start > _PRONOUN_LOOKBACK or text[start] in QUOTE_OPENERS:
+                continue
+            phrase = self._headed_phrase(start, min(pos, start + 120))
+            if phrase is not None and not self.people.mentions_in(*phrase):
+                words = text[phrase[0] : phrase[1]].split()
+                if self._source_head(words[-1].lower()) and _singular(words[-1].lower()) in _INANIMATE_SOURCES | self.lexicon.org_words:
+                    return _as_written(text[phrase[0] : phrase[1]])
+            m = _ORG_CHAIN_RE.match(text, start, min(pos, start + 120))
+            if m and not self.people.mentions_in(m.start(), m.end()):
+                speaks = self.cue_re.match(text, m.end() + 1, min(pos, m.end() + 40)) is not None and text[m.end()] == " "
+                if speaks or any(w.lower().strip(".,") in self.lexicon.org_words for w in m.group(0).split()):
+                    return _as_written(m.group(0))  # ``Harbour Mills said…``, ``Harbour Mills Inc. lost…``
+        return None
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
         """The person a he/she at ``pos`` most likely refers to."""
@@ -345,13 +666,86 @@ class Attributor:
 
 
 _DET_WORDS = frozenset(_DET[4:-1].split("|"))
-_PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
-_SOURCE_NOUNS = frozenset(
-    """source sources people person man woman voter voters resident residents report statement study poll
-    campaign aides officials experts critics supporters observers analysts lawmakers democrats republicans
-    government administration police spokesperson family friend friends colleague colleagues members
-    website network newspaper paper account memo letter filing complaint""".split()
+_FINITE_VERBS = frozenset(
+    "is are was were be been being am has have had do does did will would can could should may might must not".split()
 )
+_LABEL_RE = re.compile(
+    rf"(?:(?<=\s)[–—―-]+|\A[–—―-]+|\b[Ff]rom|\b[Mm]ore[^\S\n]+from)[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})[^\S\n]*\Z"
+)
+_AFFILIATION_RE = re.compile(r",[^\S\n]*(?:[A-Z][\w’'&.\-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w’'&.\-]*|of|for|and|the)){0,6}")
+_SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
+# Verbs that give a name or a title rather than report words: what they quote is a term.
+_NAMING_CUES = frozenset(
+    "called calls call dubbed labeled labelled branded titled entitled named nicknamed coined likened likens describes described".split()
+)
+_MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
+_ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
+_ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
+QUOTE_OPENERS = frozenset("\"'“‘«„")
+_ORG_CHAIN_RE = re.compile(r"(?:The[^\S\n]+)?(?:[A-Z][\w.&’'\-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?){0,5}[A-Z][\w.&’'\-]*")
+# Things that are an ``it``: organisations and documents, not people.
+_INANIMATE_SOURCES = frozenset(
+    """campaign administration government ministry department agency company firm group organization organisation
+    committee commission council board court police party team club union coalition foundation institute office
+    network newspaper paper magazine outlet station website panel report statement study survey poll memo letter
+    filing complaint lawsuit ruling decision indictment document release email message tweet post note ad
+    advertisement video sign banner headline transcript book article editorial column petition resolution law bill""".split()
+)
+_TIME_WORDS = frozenset(
+    """year years month months week weeks day days morning afternoon evening night weekend ago past future
+    time times hour hours minute minutes election primary primaries caucus caucuses debate season decade century
+    spring summer autumn fall winter""".split()
+)
+_REPORTING_FORMS = frozenset("said says told tells added wrote asked".split())
+# Words a speaker phrase neither opens nor ends with: prepositions, conjunctions, adverbs of time and
+# sentence adverbs (a phrase that does is a fragment of the sentence around it).
+_NON_OPENERS = frozenset(
+    """about above across after against along although amid among and around as at because before behind below
+    beneath beside besides between beyond but by despite during except for from furthermore however if in outside
+    indeed inside instead into like likewise meanwhile moreover near nevertheless nonetheless nor of off on
+    onto or over since so than that then thereby therefore though through throughout thus till to toward
+    towards under unless until up upon via when whenever where whereas whether which while who whom whose
+    why with within without yet well now later earlier today yesterday tomorrow tonight reluctantly
+    ready also still just even perhaps maybe""".split()
+)
+_ARTICLES = frozenset("the a an this that these those my your his her their its our".split())
+_MONTHS_AND_DAYS = frozenset(
+    """january february march april june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
+_BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
+_NAMED_SUBJECT_RE = re.compile(r"(?P<name>[A-Z][a-z][\w’'\-]*(?:[^\S\n]+[A-Z][a-z][\w’'\-]*){0,2})(?=[^\S\n]+[a-z])")
+_QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
+# A determiner, or a count (``about 200 protesters``, ``dozens of supporters``), opening a described subject.
+_DET_START_RE = re.compile(
+    rf"(?P<det>{_DET}|(?:(?i:about|some|nearly|almost|roughly|over|more[^\S\n]+than|at[^\S\n]+least)[^\S\n]+)?\d[\d,]*"
+    rf"|(?i:dozens|hundreds|thousands|scores)[^\S\n]+of)[^\S\n]+"
+)
+_PARTICLE_WORDS = frozenset(_PARTICLE.strip("(?:)").split("|"))
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Nouns that head a speaker phrase with no name in it (``resources/lexicon/source_nouns.txt``)."""
+    text = resource("lexicon", "source_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
+def _singular(word: str) -> str:
+    """``prosecutors`` → ``prosecutor``, ``parties`` → ``party``, ``witnesses`` → ``witness``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if word in ("people", "folks"):
+        return word
+    return word
+
+
 _PREPOSITIONS = frozenset("of to with by for from about against at in on into over under than as met".split())
 
 
@@ -375,6 +769,77 @@ def _title_like(words: list[str]) -> bool:
     """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
     core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
     return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
+
+
+_WORK_NOUNS = (
+    "film|movie|show|series|programme|program|podcast|play|musical|book|novel|memoir|album|song|single|documentary|"
+    "thriller|drama|comedy|sitcom|episode|column|essay|poem|newsletter|blog|slogan|hashtag|anthem|hymn|painting"
+)
+# ``her film, “…”``, ``the Netflix thriller “…”``, ``on CNN’s “…”``, ``host of “…”``: a title follows.
+_WORK_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_WORK_NOUNS})s?[^\S\n]*,?|[A-Z][\w.&]*[’']s|\b(?:host|hosts|hosted|star|stars|starred|author|authors|creator)[^\S\n]+of"
+    rf"|\b(?:on|in)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.&]*[^\S\n]+){{0,3}}(?:{_WORK_NOUNS})s?)[^\S\n]*\Z"
+)
+_MAX_TITLE_WORDS = 8
+
+
+def _names_a_work(text: str, quote: FoundQuote, unit_start: int) -> bool:
+    """A short quote standing where a title goes (``her blockbuster film, “…”``, ``on CNN’s “…,”``)."""
+    inner = text[quote.start + 1 : quote.end - 1]
+    words = inner.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or inner.rstrip()[-1:] in "!?":
+        return False
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    return bool(_WORK_BEFORE_RE.search(text, max(unit_start, quote.start - 60), quote.start))
+
+
+def _is_heading(text: str, quote: FoundQuote, unit_start: int, unit_end: int) -> bool:
+    """A quoted subheading (``– ‘Who cares?’ –``, ``“Related:”``) or a quote in capitals (a headline)."""
+    inner = text[quote.start + 1 : quote.end - 1].strip()
+    if len(inner) >= 8 and inner.isupper() and " " in inner and sum(c.isalpha() for c in inner) >= 8:
+        return True
+    alone = not text[unit_start : quote.start].strip(" –—―-•*") and not text[quote.end : unit_end].strip(" –—―-.•*")
+    if not alone:
+        return False
+    framed = text[unit_start : quote.start].strip() != "" and len(inner.split()) <= _MAX_TITLE_WORDS
+    return framed or inner.endswith(":")
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``start`` (more openers than closers before it)?"""
+    segment = text[start:pos]
+    curly = segment.count("“") - segment.count("”")
+    return curly > 0 or segment.count('"') % 2 == 1
+
+
+_CAPITAL_PRONOUNS = frozenset({"He", "She", "They", "We", "It"})
+
+
+def _ends_sentence_inside(text: str, quote_end: int) -> bool:
+    """Does the quote close on a full stop inside its marks (``….”``), ending the sentence?"""
+    j = quote_end - 1
+    while j > 0 and text[j - 1] in "\"'”’»›":
+        j -= 1
+    return j > 0 and text[j - 1] == "."
+
+
+def _cue_takes_object(text: str, cue_end: int) -> bool:
+    """Is the cue followed by words of its own (``She noted a planned rally``) rather than by a pause,
+    a quote or the end of the sentence (``He added, “…”``, ``she said.``)?"""
+    rest = text[cue_end : cue_end + 3].lstrip(" \t")
+    return bool(rest) and rest[0].isalnum() and not text[cue_end : cue_end + 6].lstrip().startswith(("that", "to "))
+
+
+def _is_gerund(cue_word: str) -> bool:
+    """``adding``, ``saying``, ``noting``: a cue that continues a clause rather than opening one."""
+    return cue_word.endswith("ing") and " " not in cue_word
+
+
+def _introduces(text: str, cue_end: int, quote_start: int) -> bool:
+    """Does the cue hand straight over to the quote (``said Wednesday, “``, ``told reporters: “``)?"""
+    between = text[cue_end:quote_start].rstrip()
+    return len(between) <= 40 and between.endswith((",", ":")) and not re.search(r"[.!?;]", between[:-1])
 
 
 def _after_colon(text: str, start: int, quote_start: int) -> bool:

@@ -216,7 +216,11 @@ def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[li
     if stack:
         start, cls, _ = stack[0]
         words = len(text[start:hi].split())
-        if reopen_class == cls and words >= 1:
+        used = {end for _, end, _, _ in pairs}
+        mispaired = _mispaired_closer(text, start, hi, cls, used) if reopen_class != cls else None
+        if mispaired is not None:
+            pairs.append((start, mispaired, cls, True))  # “Let’s go.’ : closed by the wrong mark
+        elif reopen_class == cls and words >= 1:
             pairs.append((start, hi, cls, False))
             left_open = cls
         elif words >= _MIN_UNCLOSED_WORDS and not closed_after.get(start) and text[hi - 1] in ".!?…—-–―":
@@ -230,3 +234,16 @@ def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[li
         quotes.append(FoundQuote(start, end, cls, closed, continues=not closed and left_open == cls and end == hi))
         last_end = end
     return quotes, left_open
+
+
+_MISPAIRED_RE = re.compile(r"[.!?,](?P<mark>[’'”])(?=\s|$)")
+
+
+def _mispaired_closer(text: str, start: int, hi: int, cls: str, used: set[int]) -> int | None:
+    """A double quote left open that a single closing mark ends after a full stop (``“Let’s go.’``), or
+    the reverse: the end of a quote typed with the wrong mark, when no mark of its own class follows."""
+    for m in _MISPAIRED_RE.finditer(text, start + 1, hi):
+        mark = m.group("mark")
+        if MARK_CLASS[mark] != cls and m.end("mark") not in used:
+            return m.end("mark")
+    return None
