@@ -29,7 +29,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_index_prints_a_summary_and_lists_the_bad_file(folder, capsys):
     code, out, err = run(capsys, "index", str(folder), "--workers", "1")
     assert code == 1  # one file could not be indexed
-    assert out.splitlines()[0] == f"{folder}: 3 articles, 7 quotes, 6 people, 3 annotations, 1 failure"
+    assert out.splitlines()[0] == f"{folder}: 3 articles, 7 quotes, 5 people, 3 annotations, 1 failure"
     assert "4 read, 0 unchanged, 0 removed" in out
     assert f"{folder / 'bad.txt'}: this looks like a binary file" in out
     assert err == ""  # no progress when stderr is not a terminal
@@ -94,7 +94,7 @@ def test_export_csv_and_parquet(folder, tmp_path, capsys):
     code, out, _ = run(capsys, "export", str(folder), "--format", "csv", "-o", str(tmp_path / "csv"))
     assert code == 0 and len(out.splitlines()) == 4
     with open(tmp_path / "csv" / "people.csv", encoding="utf-8", newline="") as handle:
-        assert len(list(csv.DictReader(handle))) == 6
+        assert len(list(csv.DictReader(handle))) == 5  # the byline's Jane Doe is a credit, not a person
     pq = pytest.importorskip("pyarrow.parquet")
     code, _, _ = run(capsys, "export", str(folder), "--format", "parquet", "-o", str(tmp_path / "pq"))
     assert code == 0

@@ -41,7 +41,7 @@ The old bridge will close for three months, the council said.
 
 Kofi Mensah, an engineer, said the repairs were overdue. “The steel is tired and the harbour wind makes it worse,” Mensah said.
 
-Posters on the bridge read: “Save our crossing now.”
+By morning the railings carried a painted message, “Save our crossing now.”
 """
 
 FERRY = """<!DOCTYPE html>

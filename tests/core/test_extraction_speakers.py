@@ -367,3 +367,26 @@ def test_a_statement_issued_and_quoted_in_one_sentence():
     text = "Greta Holm met the crews.\n\nImmediately after the storm, Holm issued a statement, “Our thoughts are with the families.”\n"
     quote = quote_containing(run(text), "Our thoughts")
     assert quote.speaker == "Greta Holm"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Posters on the bridge read: “Save our crossing now.”", "Posters"),
+        ("Residents on the estate said: “We were never told.”", "Residents"),
+        ("Signs at the harbour gate read: “Keep out.”", "Signs"),
+        ("A man in the crowd shouted: “Shame!”", "A man in the crowd"),
+    ],
+)
+def test_the_object_of_a_preposition_before_the_cue_is_not_the_speaker(sentence, speaker):
+    result = run("Bridge closes\n\n" + sentence + "\n")
+    (quote,) = result.quotes
+    assert quote.speaker == speaker
+
+
+def test_a_name_after_a_prepositional_phrase_still_speaks():
+    result = run(
+        "Talks stall\n\nIn an interview with the Gazette, Mayor Ruth Alder said: “We are not finished.”\n"
+    )
+    (quote,) = result.quotes
+    assert quote.speaker == "Ruth Alder"

@@ -532,6 +532,22 @@ class Attributor:
                 np_people = self.people.mentions_in(np_start, np_end)
                 if appos_people and not np_people:
                     np_start, np_end = appos_people[-1].start, appos_people[-1].end
+            if (
+                m.re is self.subject_re
+                and self._object_of_preposition(np_start)
+                and (np_start, np_end) == (m.start("np"), m.end("np"))
+                and not self.people.mentions_in(np_start, np_end)
+            ):
+                # ``Posters on the bridge read:``: the phrase before the verb is the object of a
+                # preposition; the one who speaks is what the preposition modifies, from the
+                # clause's start — or nobody, when that is no noun phrase.
+                clause = max(start, text.rfind(",", start, np_start) + 1, text.rfind(";", start, np_start) + 1)
+                while clause < np_start and text[clause] in " \t\u00a0":
+                    clause += 1
+                head = self._speaker_span(clause, np_end)
+                if head is None or head[0] == np_start or not self._plausible_np(text[head[0] : head[1]], *head):
+                    return None
+                np_start, np_end = head
             return self._resolve(np_start, np_end, last.start(), last.end(), end)
         m = self.inverted_re.match(text, last.end(), end)
         if cue_word not in _LISTENER_CUES and m and text[last.end() : end].rstrip().endswith((":", ",")):
@@ -547,6 +563,11 @@ class Attributor:
             if subject is not None:
                 return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         return None
+
+    def _object_of_preposition(self, np_start: int) -> bool:
+        """Whether the words at ``np_start`` follow a preposition (``on the bridge``, ``in the crowd``)."""
+        before = re.search(r"([\w’']+)[^\S\n]+\Z", self.text[max(0, np_start - 30) : np_start])
+        return before is not None and before.group(1).lower() in _PREPOSITIONS - {"as"}
 
     # -- from words to a speaker ----------------------------------------------------------------
 
