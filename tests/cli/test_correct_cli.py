@@ -168,3 +168,23 @@ def test_exports_carry_the_corrections(article, tmp_path):
 
     rows = annotator("export", str(article), "--format", "csv", "--include-extracted").stdout
     assert "Every tide we lose" in rows and "Helen Trevaskis" in rows
+
+
+@pytest.mark.parametrize("writer", ["annotate", "import"])
+def test_a_command_that_saves_a_changed_article_keeps_its_corrections_applying(article, tmp_path, writer):
+    correct(article, "--quote", "catch", "--speaker", "Helen Trevaskis")
+    article.write_text("Corrected on Tuesday.\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    if writer == "annotate":
+        done = annotator("annotate", str(article), "--quote", "Every tide we lose", "--label", "Claim")
+    else:
+        brat = tmp_path / "one.ann"
+        brat.write_text("T1\tClaim 0 9\tCorrected\n", encoding="utf-8")
+        done = annotator("import", "--format", "brat", str(article), str(brat))
+    assert done.returncode == 0, done.stderr
+    (saved,) = json.loads(sidecar(article).read_text(encoding="utf-8"))["corrections"]
+    assert saved["anchor"]["selector"]["exact"] in article.read_text(encoding="utf-8")[
+        saved["anchor"]["start"] : saved["anchor"]["end"]
+    ]
+    record = extracted(article)
+    assert quote_with(record, "catch")["speaker"] == "Helen Trevaskis"
+    assert [c["status"] for c in record["corrections"]] == ["applied"]

@@ -1,7 +1,8 @@
 """One article's annotations tied to their sidecar file: open, save, save as.
 
 ``AnnotationStore.open(article)`` never fails because of the sidecar. It reads it,
-re-anchors the annotations if the article's text changed, and when the sidecar cannot
+re-anchors the annotations and the reader's corrections if the article's text changed
+(every program that saves the sidecar then writes both placed on the new text), and when the sidecar cannot
 be read safely (corrupt, another format, a newer version) it opens with an empty,
 read-only ``AnnotationSet`` and keeps the reason in ``problem``: that file is then never
 written, and ``save_as`` writes a fresh sidecar elsewhere when the user asks.
@@ -89,8 +90,11 @@ class AnnotationStore:
         sha256 = article.sha256
         changed = content.article_sha256 != sha256
         annotations = content.annotations
+        corrections = content.corrections
         if changed:
             annotations = reanchor(article.text, annotations, content.article_length)
+            if corrections:  # placed on the new text too, else the saved sidecar would pin them to the old offsets
+                corrections = _reanchored_corrections(article.text, corrections, content.article_length)
         store = cls(
             article,
             path,
@@ -98,7 +102,7 @@ class AnnotationStore:
             fingerprint=fingerprint,
             reanchored=changed,
             warnings=content.warnings,
-            corrections=content.corrections,
+            corrections=corrections,
             recorded_length=content.article_length,
         )
         store._hashed = (article.text, sha256)
@@ -209,6 +213,9 @@ class AnnotationStore:
         if fresh.problem is not None:
             raise fresh.problem
         self.annotations = fresh.annotations
+        self.corrections = fresh.corrections
+        self.recorded_length = fresh.recorded_length
+        self._unsaved_corrections = False
         self.reanchored = self.reanchored or fresh.reanchored
         self.warnings += [warning for warning in fresh.warnings if warning not in self.warnings]
         self._fingerprint = fresh._fingerprint
@@ -240,6 +247,15 @@ class AnnotationStore:
         self._saved_revision = revision
         self._unsaved_reanchoring = False
         self._unsaved_corrections = False
+
+
+def _reanchored_corrections(text: str, items: list[dict], old_length: int) -> list[dict]:
+    """The corrections (as JSON) placed on ``text`` by the annotations' re-anchoring rules."""
+    # Imported here: core/corrections builds on this package (its records use the annotations' model).
+    from annotator.core.corrections.anchoring import reanchor_corrections
+    from annotator.core.corrections.model import corrections_from_json, corrections_to_json
+
+    return corrections_to_json(reanchor_corrections(text, corrections_from_json(items), old_length))
 
 
 @contextmanager
