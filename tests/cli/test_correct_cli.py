@@ -188,3 +188,27 @@ def test_a_command_that_saves_a_changed_article_keeps_its_corrections_applying(a
     record = extracted(article)
     assert quote_with(record, "catch")["speaker"] == "Helen Trevaskis"
     assert [c["status"] for c in record["corrections"]] == ["applied"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"value": "bogus"},  # a kind that is neither scare nor direct
+        {"operation": "person.rename", "value": None},  # a rename without a name
+        {"operation": "quote.span"},  # a new span without the span
+    ],
+)
+def test_a_correction_no_program_could_have_written_is_a_damaged_sidecar_not_a_crash(article, edit):
+    correct(article, "--quote", "catch", "--kind", "scare")
+    data = json.loads(sidecar(article).read_text(encoding="utf-8"))
+    data["corrections"][0].update(edit)
+    damaged = json.dumps(data).encode("utf-8")
+    sidecar(article).write_bytes(damaged)
+
+    done = annotator("extract", str(article))
+    assert done.returncode == 0 and "corrections were not applied" in done.stderr, done.stderr
+    assert quote_with(json.loads(done.stdout), "catch")["speaker"] == "Jory Pascoe"
+    for argv in (("corrections",), ("export", "--format", "csv"), ("correct", "--quote", "catch", "--clear-speaker")):
+        done = annotator(argv[0], str(article), *argv[1:])
+        assert done.returncode == 1 and "Traceback" not in done.stderr and "corrections[0]" in done.stderr, done.stderr
+    assert sidecar(article).read_bytes() == damaged
