@@ -174,3 +174,14 @@ def test_a_long_sentence_with_its_changes_close_together_is_still_compared_word_
     old_text, new_text = " ".join(old_words), " ".join(new_words)
     changes = word_changes(old_text, (0, len(old_text)), new_text, (0, len(new_text)))
     assert [(c.old_text, c.new_text) for c in changes] == [("w0", "second"), ("w7", "third")]
+
+
+def test_a_rewritten_page_too_long_to_align_pairs_its_sentences_in_place():
+    # Every sentence of a long page changed (a front page fetched again): aligning all
+    # old sentences against all new ones would score millions of pairs.
+    old = article(["Front page"] + [f"Story {n} opens the harbour wall on day {n}." for n in range(600)])
+    new = article(["Front page"] + [f"Story {n} closes the harbour wall on day {n + 1}." for n in range(600)])
+    changes = diff_sentences(old, new)
+    assert len(changes) == 600 and {c.kind for c in changes} == {"changed"}
+    for change in changes:
+        assert old.text[slice(*change.old)].split()[1] == new.text[slice(*change.new)].split()[1]
