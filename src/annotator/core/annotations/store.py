@@ -17,6 +17,7 @@ both write over the same old file and lose what the other added.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -39,10 +40,14 @@ from annotator.core.annotations.sidecar import (
     sidecar_values,
     write_sidecar,
 )
-from annotator.core.annotations.sidecar_lock import SidecarLockError, sidecar_lock
+from annotator.core.annotations.sidecar_lock import LOCK_TIMEOUT_SECONDS, SidecarLockError, sidecar_lock
 from annotator.core.article import Article
 
 T = TypeVar("T")
+
+
+class SidecarBusyError(SidecarWriteError):
+    """Another program held the sidecar's lock for longer than this save would wait; nothing was written."""
 
 
 class AnnotationStore:
@@ -164,15 +169,18 @@ class AnnotationStore:
 
     # -- saving -----------------------------------------------------------------------------
 
-    def save(self, *, overwrite: bool = False) -> None:
+    def save(self, *, overwrite: bool = False, lock_wait: float = LOCK_TIMEOUT_SECONDS) -> None:
         """Write the sidecar atomically.
 
         Raises ``SidecarReadOnlyError`` when the sidecar could not be read (it is kept as
         it is), ``SidecarConflictError`` when it changed on disk and ``overwrite`` is
-        false, ``SidecarWriteError`` when writing failed (the old file is intact).
+        false, ``SidecarWriteError`` when writing failed (the old file is intact), and
+        ``SidecarBusyError`` (a write error) when another program held the lock for longer
+        than ``lock_wait`` seconds: the window's autosave waits briefly and tries again later
+        rather than freeze while another program saves.
         """
         self._refuse_if_unreadable()
-        with _locked(self.path):
+        with _locked(self.path, lock_wait):
             if not overwrite and self.disk_changed():
                 raise SidecarConflictError(
                     self.path,
@@ -259,13 +267,14 @@ def _reanchored_corrections(text: str, items: list[dict], old_length: int) -> li
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def _locked(path: Path, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """The sidecar's lock, its failures reported as a failed save."""
     with ExitStack() as stack:
         try:
-            stack.enter_context(sidecar_lock(path))
+            stack.enter_context(sidecar_lock(path, wait))
         except SidecarLockError as error:
-            raise SidecarWriteError(path, str(error.strerror)) from error
+            failure = SidecarBusyError if error.errno == errno.EAGAIN else SidecarWriteError
+            raise failure(path, str(error.strerror)) from error
         yield
 
 
