@@ -322,3 +322,49 @@ def test_a_second_fetch_keeps_the_readers_corrections_placed_on_the_new_version(
 
     corrected = apply_corrections(extract(article), found.corrections, article.text)
     assert corrected.result_for(role.id).status == APPLIED
+
+
+def test_a_fetch_re_anchoring_the_sidecar_keeps_what_another_program_saved_meanwhile(server, tmp_path):
+    import os
+    import threading
+    import time
+
+    from annotator.core.annotations.sidecar_lock import sidecar_lock
+
+    url = server.page("/news/bridge", html_page(STORY_V1))
+    first = fetch_into(url, tmp_path)
+    sidecar = first.article_path.with_name(first.article_path.name + ".annotations.json")
+    mine = AnnotationStore.open(read_article(first.article_path))
+    claim = annotate(mine.annotations, "will cost less than any road we could build")
+    mine.save()
+    theirs = AnnotationStore.open(read_article(first.article_path))  # the window, say, adding one more
+    residents = annotate(theirs.annotations, "Residents can see the plans at the library", label="Evidence")
+    their_bytes = theirs.encoded()
+
+    locked, go = threading.Event(), threading.Event()
+
+    def other_program_saving() -> None:
+        with sidecar_lock(sidecar):
+            locked.set()
+            go.wait(30)
+            temporary = sidecar.with_name(sidecar.name + ".theirs")
+            temporary.write_bytes(their_bytes)
+            os.replace(temporary, sidecar)
+
+    holder = threading.Thread(target=other_program_saving)
+    holder.start()
+    assert locked.wait(30)
+    server.page("/news/bridge", html_page(STORY_V2))
+    outcome: list = []
+    fetcher = threading.Thread(target=lambda: outcome.append(fetch_into(url, tmp_path)))
+    fetcher.start()
+    time.sleep(1.0)  # the fetch reads the sidecar, re-anchors it and waits for the lock
+    go.set()
+    holder.join(30)
+    fetcher.join(60)
+
+    (second,) = outcome
+    assert second.highlights is not None and second.highlights.problem is None
+    reopened = AnnotationStore.open(read_article(second.article_path))
+    assert not reopened.reanchored
+    assert {a.id for a in reopened.annotations.annotations} == {claim.id, residents.id}
