@@ -212,3 +212,43 @@ def test_a_correction_no_program_could_have_written_is_a_damaged_sidecar_not_a_c
         done = annotator(argv[0], str(article), *argv[1:])
         assert done.returncode == 1 and "Traceback" not in done.stderr and "corrections[0]" in done.stderr, done.stderr
     assert sidecar(article).read_bytes() == damaged
+
+
+def test_a_correction_is_added_on_top_of_what_another_program_saved_meanwhile(article):
+    import threading
+    import time
+
+    sys.path.insert(0, str(SRC))
+    from annotator.core.annotations.sidecar_lock import sidecar_lock
+
+    done = annotator("annotate", str(article), "--quote", "Every tide we lose", "--label", "Claim")
+    assert done.returncode == 0, done.stderr
+    before = sidecar(article).read_text(encoding="utf-8")
+    locked, go = threading.Event(), threading.Event()
+
+    def other_program_saving() -> None:  # `annotator annotate` saving while correct is under way
+        with sidecar_lock(sidecar(article)):
+            locked.set()
+            go.wait(30)
+            data = json.loads(before)
+            extra = dict(data["annotations"][0], id="b0000000-0000-4000-8000-000000000000")
+            data["annotations"].append(extra)
+            temporary = sidecar(article).with_name("theirs.json")
+            temporary.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temporary, sidecar(article))
+
+    holder = threading.Thread(target=other_program_saving)
+    holder.start()
+    assert locked.wait(30)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    correcting = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "correct", str(article), "--quote", "catch", "--speaker", "Helen Trevaskis"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+    )  # fmt: skip
+    time.sleep(2.0)  # it reads the sidecar, extracts and waits for the lock
+    go.set()
+    holder.join(30)
+    out, err = correcting.communicate(timeout=60)
+    assert correcting.returncode == 0, err
+    saved = json.loads(sidecar(article).read_text(encoding="utf-8"))
+    assert len(saved["annotations"]) == 2 and [c["id"] for c in saved["corrections"]] == [out.strip()]
