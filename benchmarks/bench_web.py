@@ -10,6 +10,7 @@ sentence, one sentence deleted, one sentence of our own added.
 - diff of two versions, sentence-first then words (``diff_sentences``), for every article,
   and for a 1 MB article built from them. Compared in the same run with the naive way: one
   ``difflib`` word diff over the whole text (no sentence alignment).
+- diff of a page whose 3,000 sentences all changed: paired in place, against aligning them all.
 - ``annotator diff`` of two versions in full (extraction on both, quotes matched), per article.
 - fetch of a changed page from a local server (``fetch_into``): a new version, its article
   file and a sidecar of 1,000 annotations re-anchored and saved. Compared with a bare
@@ -147,7 +148,29 @@ def measure_diffs(runs: int, naive_1mb: bool = False) -> list[Figure]:
             naive_big = timed(lambda: naive_word_diff(big_old.text, big_new.text), 1)
             comparison = f"one difflib word diff over the whole text: {min(naive_big) * 1000:,.0f} ms"
         figures.append(figure(f"diff sentences + words, {size // 1000:,} KB article", ours_big, comparison))
+    figures.append(measure_rewritten_page())
     return figures
+
+
+def measure_rewritten_page(sentences: int = 3000) -> Figure:
+    """Every sentence of a long page changed (a front page fetched again): one long run of
+    differing sentences, paired in place; the alternative is aligning all of them (one run)."""
+    from annotator.core.web import article_diff
+
+    old = article("Front page\n\n" + "\n\n".join(f"Story {n} opens the harbour wall on day {n}." for n in range(sentences)))
+    new = article("Front page\n\n" + "\n\n".join(f"Story {n} closes the harbour wall on day {n + 1}." for n in range(sentences)))
+    ours = timed(lambda: diff_sentences(old, new), 1)
+    limit = article_diff.MAX_ALIGNED_SENTENCE_PAIRS
+    article_diff.MAX_ALIGNED_SENTENCE_PAIRS = sentences * sentences
+    try:
+        aligned = timed(lambda: diff_sentences(old, new), 1)
+    finally:
+        article_diff.MAX_ALIGNED_SENTENCE_PAIRS = limit
+    return figure(
+        f"diff of a page whose {sentences:,} sentences all changed, paired in place",
+        ours,
+        f"aligning all {sentences:,} × {sentences:,} pairs: {min(aligned) * 1000:,.0f} ms",
+    )
 
 
 def measure_fetch(runs: int) -> list[Figure]:

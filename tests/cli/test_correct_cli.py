@@ -168,3 +168,87 @@ def test_exports_carry_the_corrections(article, tmp_path):
 
     rows = annotator("export", str(article), "--format", "csv", "--include-extracted").stdout
     assert "Every tide we lose" in rows and "Helen Trevaskis" in rows
+
+
+@pytest.mark.parametrize("writer", ["annotate", "import"])
+def test_a_command_that_saves_a_changed_article_keeps_its_corrections_applying(article, tmp_path, writer):
+    correct(article, "--quote", "catch", "--speaker", "Helen Trevaskis")
+    article.write_text("Corrected on Tuesday.\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    if writer == "annotate":
+        done = annotator("annotate", str(article), "--quote", "Every tide we lose", "--label", "Claim")
+    else:
+        brat = tmp_path / "one.ann"
+        brat.write_text("T1\tClaim 0 9\tCorrected\n", encoding="utf-8")
+        done = annotator("import", "--format", "brat", str(article), str(brat))
+    assert done.returncode == 0, done.stderr
+    (saved,) = json.loads(sidecar(article).read_text(encoding="utf-8"))["corrections"]
+    assert saved["anchor"]["selector"]["exact"] in article.read_text(encoding="utf-8")[
+        saved["anchor"]["start"] : saved["anchor"]["end"]
+    ]
+    record = extracted(article)
+    assert quote_with(record, "catch")["speaker"] == "Helen Trevaskis"
+    assert [c["status"] for c in record["corrections"]] == ["applied"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"value": "bogus"},  # a kind that is neither scare nor direct
+        {"operation": "person.rename", "value": None},  # a rename without a name
+        {"operation": "quote.span"},  # a new span without the span
+    ],
+)
+def test_a_correction_no_program_could_have_written_is_a_damaged_sidecar_not_a_crash(article, edit):
+    correct(article, "--quote", "catch", "--kind", "scare")
+    data = json.loads(sidecar(article).read_text(encoding="utf-8"))
+    data["corrections"][0].update(edit)
+    damaged = json.dumps(data).encode("utf-8")
+    sidecar(article).write_bytes(damaged)
+
+    done = annotator("extract", str(article))
+    assert done.returncode == 0 and "corrections were not applied" in done.stderr, done.stderr
+    assert quote_with(json.loads(done.stdout), "catch")["speaker"] == "Jory Pascoe"
+    for argv in (("corrections",), ("export", "--format", "csv"), ("correct", "--quote", "catch", "--clear-speaker")):
+        done = annotator(argv[0], str(article), *argv[1:])
+        assert done.returncode == 1 and "Traceback" not in done.stderr and "corrections[0]" in done.stderr, done.stderr
+    assert sidecar(article).read_bytes() == damaged
+
+
+def test_a_correction_is_added_on_top_of_what_another_program_saved_meanwhile(article):
+    import threading
+    import time
+
+    sys.path.insert(0, str(SRC))
+    from annotator.core.annotations.sidecar_lock import sidecar_lock
+
+    done = annotator("annotate", str(article), "--quote", "Every tide we lose", "--label", "Claim")
+    assert done.returncode == 0, done.stderr
+    before = sidecar(article).read_text(encoding="utf-8")
+    locked, go = threading.Event(), threading.Event()
+
+    def other_program_saving() -> None:  # `annotator annotate` saving while correct is under way
+        with sidecar_lock(sidecar(article)):
+            locked.set()
+            go.wait(30)
+            data = json.loads(before)
+            extra = dict(data["annotations"][0], id="b0000000-0000-4000-8000-000000000000")
+            data["annotations"].append(extra)
+            temporary = sidecar(article).with_name("theirs.json")
+            temporary.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temporary, sidecar(article))
+
+    holder = threading.Thread(target=other_program_saving)
+    holder.start()
+    assert locked.wait(30)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    correcting = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "correct", str(article), "--quote", "catch", "--speaker", "Helen Trevaskis"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+    )  # fmt: skip
+    time.sleep(2.0)  # it reads the sidecar, extracts and waits for the lock
+    go.set()
+    holder.join(30)
+    out, err = correcting.communicate(timeout=60)
+    assert correcting.returncode == 0, err
+    saved = json.loads(sidecar(article).read_text(encoding="utf-8"))
+    assert len(saved["annotations"]) == 2 and [c["id"] for c in saved["corrections"]] == [out.strip()]

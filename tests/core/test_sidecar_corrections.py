@@ -171,3 +171,20 @@ def test_the_version_2_example_is_valid_for_both():
 @given(payload=mutated_v2())
 def test_fast_check_agrees_with_jsonschema_on_corrections(payload):
     assert _fast_checker()(payload) == Draft202012Validator(sidecar_schema()).is_valid(payload)
+
+
+def test_a_one_change_update_keeps_a_correction_another_program_saved_since_it_read(tmp_path):
+    # `annotator annotate` opens the store, then `annotator correct` saves a correction,
+    # then annotate applies its change under the lock on what the sidecar holds then.
+    annotating = AnnotationStore.open(article_at(tmp_path))
+    correcting = CorrectionBook(AnnotationStore.open(article_at(tmp_path)))
+    text = correcting.store.article.text
+    role = Correction.new("person.role", span(text, "Ines Caldwell"), value="chair of the harbour board")
+    correcting.add(role)
+    correcting.save()
+
+    annotating.update(lambda annotations: annotate(annotations, "Commuters were unconvinced"))
+
+    reopened = AnnotationStore.open(article_at(tmp_path))
+    assert len(reopened.annotations.annotations) == 1
+    assert CorrectionBook(reopened).corrections == (role,)

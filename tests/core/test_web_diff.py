@@ -149,3 +149,39 @@ def test_every_sentence_is_unchanged_or_in_exactly_one_change(old_paragraphs, ne
         for word in change.words:
             assert old.text[word.old_start : word.old_end] == word.old_text
             assert new.text[word.new_start : word.new_end] == word.new_text
+
+
+def test_a_sentence_too_long_to_compare_word_by_word_is_one_change_between_its_equal_ends():
+    # A page without sentence ends (a list of names, a pasted table) is one "sentence" of
+    # thousands of words: comparing them word by word would keep a fetch or a diff busy for minutes.
+    old_words = [f"w{n % 13}" for n in range(6000)]
+    new_words = list(old_words)
+    new_words[1000], new_words[5000] = "first", "last"
+    old_text, new_text = " ".join(old_words) + ".", " ".join(new_words) + "."
+    changes = word_changes(old_text, (0, len(old_text)), new_text, (0, len(new_text)))
+    (change,) = changes
+    assert change.kind == "changed"
+    assert new_text[change.new_start : change.new_end].startswith("first ")
+    assert new_text[change.new_start : change.new_end].endswith(" last")
+    assert old_text[: change.old_start] == new_text[: change.new_start]
+    assert old_text[change.old_end :] == new_text[change.new_end :]
+
+
+def test_a_long_sentence_with_its_changes_close_together_is_still_compared_word_by_word():
+    old_words = [f"w{n % 13}" for n in range(6000)]
+    new_words = list(old_words)
+    new_words[2990], new_words[3010] = "second", "third"
+    old_text, new_text = " ".join(old_words), " ".join(new_words)
+    changes = word_changes(old_text, (0, len(old_text)), new_text, (0, len(new_text)))
+    assert [(c.old_text, c.new_text) for c in changes] == [("w0", "second"), ("w7", "third")]
+
+
+def test_a_rewritten_page_too_long_to_align_pairs_its_sentences_in_place():
+    # Every sentence of a long page changed (a front page fetched again): aligning all
+    # old sentences against all new ones would score millions of pairs.
+    old = article(["Front page"] + [f"Story {n} opens the harbour wall on day {n}." for n in range(600)])
+    new = article(["Front page"] + [f"Story {n} closes the harbour wall on day {n + 1}." for n in range(600)])
+    changes = diff_sentences(old, new)
+    assert len(changes) == 600 and {c.kind for c in changes} == {"changed"}
+    for change in changes:
+        assert old.text[slice(*change.old)].split()[1] == new.text[slice(*change.new)].split()[1]

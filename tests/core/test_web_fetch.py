@@ -290,3 +290,81 @@ def test_reading_a_fetched_article_does_not_load_the_http_client(server, tmp_pat
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_second_fetch_keeps_the_readers_corrections_placed_on_the_new_version(server, tmp_path):
+    from annotator.core.corrections import APPLIED, Anchor, Correction, model
+    from annotator.core.corrections.book import CorrectionBook
+    from annotator.core.corrections.reading import read_corrections
+    from annotator.core.corrections.select import span_of
+
+    url = server.page("/news/bridge", html_page(STORY_V1))
+    first = fetch_into(url, tmp_path)
+    store = AnnotationStore.open(read_article(first.article_path))
+    annotate(store.annotations, "Residents can see the plans at the library")
+    text = store.article.text
+    start, end = span_of(text, "Anna Berg")
+    role = Correction.new(model.PERSON_ROLE, Anchor.over(text, start, end), value="mayor of the city")
+    book = CorrectionBook(store)
+    book.add(role)
+    book.save()
+
+    server.page("/news/bridge", html_page(STORY_V2))  # "two years" became "three years" before the mayor
+    second = fetch_into(url, tmp_path)
+
+    article = read_article(second.article_path)
+    found = read_corrections(article)
+    assert found.problem is None and not found.reanchored  # the sidecar was saved on the new version
+    (placed,) = found.corrections
+    assert article.text[placed.anchor.start : placed.anchor.end] == "Anna Berg"
+    from annotator.core.corrections import apply_corrections
+    from annotator.core.extraction import extract
+
+    corrected = apply_corrections(extract(article), found.corrections, article.text)
+    assert corrected.result_for(role.id).status == APPLIED
+
+
+def test_a_fetch_re_anchoring_the_sidecar_keeps_what_another_program_saved_meanwhile(server, tmp_path):
+    import os
+    import threading
+    import time
+
+    from annotator.core.annotations.sidecar_lock import sidecar_lock
+
+    url = server.page("/news/bridge", html_page(STORY_V1))
+    first = fetch_into(url, tmp_path)
+    sidecar = first.article_path.with_name(first.article_path.name + ".annotations.json")
+    mine = AnnotationStore.open(read_article(first.article_path))
+    claim = annotate(mine.annotations, "will cost less than any road we could build")
+    mine.save()
+    theirs = AnnotationStore.open(read_article(first.article_path))  # the window, say, adding one more
+    residents = annotate(theirs.annotations, "Residents can see the plans at the library", label="Evidence")
+    their_bytes = theirs.encoded()
+
+    locked, go = threading.Event(), threading.Event()
+
+    def other_program_saving() -> None:
+        with sidecar_lock(sidecar):
+            locked.set()
+            go.wait(30)
+            temporary = sidecar.with_name(sidecar.name + ".theirs")
+            temporary.write_bytes(their_bytes)
+            os.replace(temporary, sidecar)
+
+    holder = threading.Thread(target=other_program_saving)
+    holder.start()
+    assert locked.wait(30)
+    server.page("/news/bridge", html_page(STORY_V2))
+    outcome: list = []
+    fetcher = threading.Thread(target=lambda: outcome.append(fetch_into(url, tmp_path)))
+    fetcher.start()
+    time.sleep(1.0)  # the fetch reads the sidecar, re-anchors it and waits for the lock
+    go.set()
+    holder.join(30)
+    fetcher.join(60)
+
+    (second,) = outcome
+    assert second.highlights is not None and second.highlights.problem is None
+    reopened = AnnotationStore.open(read_article(second.article_path))
+    assert not reopened.reanchored
+    assert {a.id for a in reopened.annotations.annotations} == {claim.id, residents.id}

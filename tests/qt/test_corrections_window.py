@@ -245,3 +245,25 @@ def test_a_correction_whose_text_left_the_article_is_kept_listed_and_said(qtbot,
     window.annotations.save_action.trigger()  # re-anchored records are written at the next save
     data = saved(qtbot, window, article)  # kept as an orphan, not dropped
     assert [c["anchor"]["status"] for c in data["corrections"]] == ["orphan"]
+
+
+def test_a_sidecar_with_a_correction_that_cannot_be_built_opens_read_only_with_the_reason(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    quote = window.sidebar.quotes.model.quote(0)
+    assert window.corrections.set_kind(quote, "scare")
+    saved(qtbot, window, article)
+    window.close_article()
+    path = article.with_name(article.name + ".annotations.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["corrections"][0]["value"] = "shouted"  # a kind no Annotator writes
+    damaged = json.dumps(data).encode("utf-8")
+    path.write_bytes(damaged)
+    problems: list[str] = []
+    window.annotations.problem_shown.connect(problems.append)
+
+    open_and_wait(qtbot, window, article)
+
+    assert window.annotations.store.read_only and problems
+    assert "corrections[0] cannot be applied" in str(window.annotations.store.problem)
+    assert window.sidebar.quotes.model.quote(0).kind != "scare"  # the extractor's own result is shown
+    assert path.read_bytes() == damaged

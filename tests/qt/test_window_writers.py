@@ -89,3 +89,45 @@ def test_a_sidecar_that_is_a_dangling_link_is_not_written_and_save_as_keeps_the_
     kept = tmp_path / "story.mine.annotations.json"
     assert window.annotations.save_as(kept)
     assert len(json.loads(kept.read_text(encoding="utf-8"))["annotations"]) == 1
+
+
+HOLD_UNTIL_TOLD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from annotator.core.annotations.sidecar_lock import sidecar_lock
+
+    with sidecar_lock(Path(sys.argv[1])):
+        print("locked", flush=True)
+        sys.stdin.readline()
+    """
+)
+
+
+def test_autosave_does_not_freeze_the_window_while_another_program_holds_the_lock(qtbot, window, article, monkeypatch):
+    open_and_wait(qtbot, window, article)
+    highlight_and_wait_for_autosave(qtbot, window, article, 10, 30)
+    asked = click_button_when_asked(monkeypatch, "Cancel")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_TOLD, str(sidecar_of(article))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_environment(),
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        highlight(qtbot, window, "Café Étoile")
+        window.annotations.autosave()  # returns while the other program still holds the lock
+        assert holder.poll() is None and window.isWindowModified() and asked == []
+        assert "another program" in window.statusBar().currentMessage()
+        holder.stdin.write("done\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)
+        # The autosave tries again by itself once the lock is free.
+        qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(timeout=30)
+        holder.stdout.close()
+        holder.stdin.close()
+    assert len(json.loads(sidecar_of(article).read_text(encoding="utf-8"))["annotations"]) == 2
+    assert asked == []

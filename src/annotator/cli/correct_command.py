@@ -81,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         if result is None or result.status != APPLIED:
             reason = result.reason if result is not None else "it does not apply"
             raise CorrectionError(f"nothing to correct: {reason}")
-        store.save()
+        # Under the sidecar's lock, on top of what it holds then (as annotate and import do):
+        # annotations or corrections another program saved meanwhile are kept.
+        store.update(lambda _annotations: _keep(store, correction))
     except (CorrectionError, SidecarError) as error:
         return fail(f"{args.path}: {error}")
     if store.reanchored:
@@ -92,6 +94,13 @@ def run(args: argparse.Namespace) -> int:
         )
     print(correction.id)
     return 0
+
+
+def _keep(store, correction: Correction) -> None:
+    """``correction`` among the corrections the store holds now (read again if they changed)."""
+    book = CorrectionBook(store)
+    if book.get(correction.id) is None:
+        book.add(correction)
 
 
 def _check_usage(args: argparse.Namespace) -> None:

@@ -29,6 +29,7 @@ from annotator.core.annotations import (
     SidecarError,
     SidecarReadOnlyError,
 )
+from annotator.core.annotations.store import SidecarBusyError
 from annotator.core.preferences import annotator_name
 from annotator.qt.annotation_highlights import ANNOTATION_LAYER, ANNOTATION_LAYER_Z, AnnotationHighlights
 from annotator.qt.actions import key_sequences
@@ -36,6 +37,9 @@ from annotator.qt.article_view import ArticleView
 from annotator.qt.undo_commands import AnnotationCommand
 
 AUTOSAVE_DELAY_MS = 1000
+# Autosave runs on the window's thread: it waits this long for another program's save to
+# finish, then tries again later instead of freezing the window (File → Save waits longer).
+AUTOSAVE_LOCK_WAIT_SECONDS = 0.2
 NUMBERED_QUOTE_ID = re.compile(r"q[0-9]+")  # quote ids in sidecars saved before ids came from the words
 SIDECAR_FILTER = "Annotations (*.annotations.json);;All files (*)"
 
@@ -368,13 +372,20 @@ class AnnotationController(QObject):
         store = self.store
         assert store is not None
         try:
-            store.save()
+            if quiet:
+                store.save(lock_wait=AUTOSAVE_LOCK_WAIT_SECONDS)
+            else:
+                store.save()
         except SidecarConflictError as error:
             return self._resolve_conflict(error)
         except SidecarReadOnlyError as error:
             self.status(str(error))
             return False
         except SidecarError as error:  # SidecarWriteError: the old file is intact
+            if quiet and isinstance(error, SidecarBusyError):
+                self.status("Annotations not saved yet: another program is saving them; trying again shortly.")
+                self.autosave_timer.start()
+                return False
             if quiet and self._write_problem_reported:
                 self.status(f"Annotations not saved: {error}")
                 return False

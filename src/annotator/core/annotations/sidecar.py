@@ -260,9 +260,21 @@ def _content_from_json(path: Path, payload: dict[str, Any]) -> SidecarContent:
 
 
 def _corrections_checked(path: Path, items: list[dict[str, Any]], length: int) -> list[dict[str, Any]]:
-    """Corrections (version 2; a version 1 file has none) with unique ids and spans in the text."""
+    """Corrections (version 2; a version 1 file has none) with unique ids and spans in the text.
+
+    Each must also be a record the corrections code can build (a kind of scare or direct, a
+    rename with a name, a new span with its span): the schema cannot say all of that, and a
+    record that cannot be built would otherwise stop every reader of the sidecar.
+    """
+    # Imported here: core/corrections builds on this package (its records use the annotations' model).
+    from annotator.core.corrections.model import Correction, CorrectionError
+
     seen: set[str] = set()
     for index, item in enumerate(items):
+        try:
+            Correction.from_json(item)
+        except CorrectionError as error:
+            raise SidecarCorruptError(path, f"{path}: corrections[{index}] cannot be applied: {error}") from None
         if item["id"] in seen:
             raise SidecarCorruptError(path, f"{path}: corrections[{index}] repeats the id {item['id']!r}")
         seen.add(item["id"])

@@ -1,7 +1,8 @@
 """One article's annotations tied to their sidecar file: open, save, save as.
 
 ``AnnotationStore.open(article)`` never fails because of the sidecar. It reads it,
-re-anchors the annotations if the article's text changed, and when the sidecar cannot
+re-anchors the annotations and the reader's corrections if the article's text changed
+(every program that saves the sidecar then writes both placed on the new text), and when the sidecar cannot
 be read safely (corrupt, another format, a newer version) it opens with an empty,
 read-only ``AnnotationSet`` and keeps the reason in ``problem``: that file is then never
 written, and ``save_as`` writes a fresh sidecar elsewhere when the user asks.
@@ -16,6 +17,7 @@ both write over the same old file and lose what the other added.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -38,10 +40,14 @@ from annotator.core.annotations.sidecar import (
     sidecar_values,
     write_sidecar,
 )
-from annotator.core.annotations.sidecar_lock import SidecarLockError, sidecar_lock
+from annotator.core.annotations.sidecar_lock import LOCK_TIMEOUT_SECONDS, SidecarLockError, sidecar_lock
 from annotator.core.article import Article
 
 T = TypeVar("T")
+
+
+class SidecarBusyError(SidecarWriteError):
+    """Another program held the sidecar's lock for longer than this save would wait; nothing was written."""
 
 
 class AnnotationStore:
@@ -89,8 +95,11 @@ class AnnotationStore:
         sha256 = article.sha256
         changed = content.article_sha256 != sha256
         annotations = content.annotations
+        corrections = content.corrections
         if changed:
             annotations = reanchor(article.text, annotations, content.article_length)
+            if corrections:  # placed on the new text too, else the saved sidecar would pin them to the old offsets
+                corrections = _reanchored_corrections(article.text, corrections, content.article_length)
         store = cls(
             article,
             path,
@@ -98,7 +107,7 @@ class AnnotationStore:
             fingerprint=fingerprint,
             reanchored=changed,
             warnings=content.warnings,
-            corrections=content.corrections,
+            corrections=corrections,
             recorded_length=content.article_length,
         )
         store._hashed = (article.text, sha256)
@@ -160,15 +169,18 @@ class AnnotationStore:
 
     # -- saving -----------------------------------------------------------------------------
 
-    def save(self, *, overwrite: bool = False) -> None:
+    def save(self, *, overwrite: bool = False, lock_wait: float = LOCK_TIMEOUT_SECONDS) -> None:
         """Write the sidecar atomically.
 
         Raises ``SidecarReadOnlyError`` when the sidecar could not be read (it is kept as
         it is), ``SidecarConflictError`` when it changed on disk and ``overwrite`` is
-        false, ``SidecarWriteError`` when writing failed (the old file is intact).
+        false, ``SidecarWriteError`` when writing failed (the old file is intact), and
+        ``SidecarBusyError`` (a write error) when another program held the lock for longer
+        than ``lock_wait`` seconds: the window's autosave waits briefly and tries again later
+        rather than freeze while another program saves.
         """
         self._refuse_if_unreadable()
-        with _locked(self.path):
+        with _locked(self.path, lock_wait):
             if not overwrite and self.disk_changed():
                 raise SidecarConflictError(
                     self.path,
@@ -209,6 +221,9 @@ class AnnotationStore:
         if fresh.problem is not None:
             raise fresh.problem
         self.annotations = fresh.annotations
+        self.corrections = fresh.corrections
+        self.recorded_length = fresh.recorded_length
+        self._unsaved_corrections = False
         self.reanchored = self.reanchored or fresh.reanchored
         self.warnings += [warning for warning in fresh.warnings if warning not in self.warnings]
         self._fingerprint = fresh._fingerprint
@@ -242,14 +257,24 @@ class AnnotationStore:
         self._unsaved_corrections = False
 
 
+def _reanchored_corrections(text: str, items: list[dict], old_length: int) -> list[dict]:
+    """The corrections (as JSON) placed on ``text`` by the annotations' re-anchoring rules."""
+    # Imported here: core/corrections builds on this package (its records use the annotations' model).
+    from annotator.core.corrections.anchoring import reanchor_corrections
+    from annotator.core.corrections.model import corrections_from_json, corrections_to_json
+
+    return corrections_to_json(reanchor_corrections(text, corrections_from_json(items), old_length))
+
+
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def _locked(path: Path, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """The sidecar's lock, its failures reported as a failed save."""
     with ExitStack() as stack:
         try:
-            stack.enter_context(sidecar_lock(path))
+            stack.enter_context(sidecar_lock(path, wait))
         except SidecarLockError as error:
-            raise SidecarWriteError(path, str(error.strerror)) from error
+            failure = SidecarBusyError if error.errno == errno.EAGAIN else SidecarWriteError
+            raise failure(path, str(error.strerror)) from error
         yield
 
 

@@ -2,15 +2,14 @@
 
 The sidecar is read and written by :class:`annotator.core.annotations.AnnotationStore`
 (atomic saves, conflicts, read-only when unreadable); it carries the corrections as JSON
-and this book gives them meaning. Opening a book on a store whose article changed
-re-anchors the corrections as the store re-anchored the annotations, and they are saved
-re-anchored with them. Each edit returns what undoes it.
+and this book gives them meaning. A store opened on a changed article has already
+re-anchored the corrections with the annotations (so a save by any program keeps them
+placed); the book reads them as they are. Each edit returns what undoes it.
 """
 
 from __future__ import annotations
 
 from annotator.core.annotations.store import AnnotationStore
-from annotator.core.corrections.anchoring import reanchor_corrections
 from annotator.core.corrections.apply import CorrectedExtraction, apply_corrections
 from annotator.core.corrections.model import (
     Correction,
@@ -26,11 +25,7 @@ class CorrectionBook:
 
     def __init__(self, store: AnnotationStore) -> None:
         self.store = store
-        items = corrections_from_json(store.corrections)
-        if store.reanchored and items:
-            items = reanchor_corrections(store.article.text, items, store.recorded_length)
-            store.corrections = corrections_to_json(items)  # saved with the re-anchored annotations
-        self._items = items
+        self._items = corrections_from_json(store.corrections)
 
     @property
     def corrections(self) -> tuple[Correction, ...]:

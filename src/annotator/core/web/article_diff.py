@@ -34,6 +34,10 @@ from annotator.core.web.word_diff import WordChange, inline, word_changes
 
 SAME_SENTENCE = 50.0
 """Two sentences at least this similar (0-100) are one sentence edited, not one removed and one added."""
+# Aligning a run of R old and C new differing sentences scores R × C pairs and keeps a table
+# of them: 500 × 500 takes a fraction of a second, a rewritten 1 MB page (5,000 × 5,000) half
+# a minute and gigabytes. Longer runs pair sentences in place instead.
+MAX_ALIGNED_SENTENCE_PAIRS = 250_000
 SAME_QUOTE = 60.0
 """The same for quotes: below it, the old quote was removed and the new one is another quote."""
 
@@ -182,6 +186,8 @@ def _pair_similar(
     """
     olds, news = list(old_range), list(new_range)
     rows, cols = len(olds), len(news)
+    if rows * cols > MAX_ALIGNED_SENTENCE_PAIRS:
+        return _pair_in_place(old, olds, new, news)
     score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
         for c in range(cols - 1, -1, -1):
@@ -203,6 +209,19 @@ def _pair_similar(
             c += 1
     pairs.extend((olds[k], None) for k in range(r, rows))
     pairs.extend((None, news[k]) for k in range(c, cols))
+    return pairs
+
+
+def _pair_in_place(old: list[str], olds: list[int], new: list[str], news: list[int]) -> list[tuple[int | None, int | None]]:
+    """A run too long to align: the n-th old sentence pairs with the n-th new one when similar."""
+    pairs: list[tuple[int | None, int | None]] = []
+    for r, c in zip(olds, news):
+        if fuzz.ratio(old[r], new[c]) >= SAME_SENTENCE:
+            pairs.append((r, c))
+        else:
+            pairs += [(r, None), (None, c)]
+    pairs.extend((r, None) for r in olds[len(news) :])
+    pairs.extend((None, c) for c in news[len(olds) :])
     return pairs
 
 

@@ -157,19 +157,22 @@ def _reanchor_sidecar(article: Article) -> HighlightChanges:
     store = AnnotationStore.open(article)
     if store.problem is not None:
         return HighlightChanges(problem=str(store.problem))
+    problem = None
+    if store.reanchored:
+        try:
+            # Under the sidecar's lock, on what it holds then: a save another program (the
+            # window) made since it was read above is re-anchored and kept, not overwritten.
+            store.update(lambda _annotations: None)
+        except SidecarError as error:  # kept as it was: opening the article re-anchors it again
+            problem = str(error)
     annotations = store.annotations.annotations
-    changes = HighlightChanges(total=len(annotations))
+    changes = HighlightChanges(total=len(annotations), problem=problem)
     for annotation in annotations:
         if annotation.status == "orphan":
             changes.needs_review += 1
         elif annotation.status in ("moved", "fuzzy"):
             changes.moved += 1
             changes.changed_text += annotation.status == "fuzzy"
-    if store.reanchored:
-        try:
-            store.save(overwrite=True)
-        except SidecarError as error:  # kept as it was: opening the article re-anchors it again
-            changes.problem = str(error)
     return changes
 
 
