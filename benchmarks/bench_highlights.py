@@ -47,8 +47,8 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.annotations import AnnotationStore, sidecar_path_for
 from annotator.core.readers import read_article
-from annotator.qt.main_window import MainWindow
-from annotator.qt.settings import AppSettings
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.window.settings import AppSettings
 
 AREA = "highlights"
 SIZES = (0, 100, 10_000)

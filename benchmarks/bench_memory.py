@@ -50,8 +50,8 @@ def measure_in_this_process(path: Path | None) -> dict:
     ensure_platform()
     from PySide6.QtWidgets import QApplication
 
-    from annotator.qt.main_window import MainWindow
-    from annotator.qt.settings import AppSettings
+    from annotator.qt.window.main_window import MainWindow
+    from annotator.qt.window.settings import AppSettings
 
     app = QApplication.instance() or QApplication(["annotator-benchmark"])
     window = MainWindow(AppSettings())
@@ -77,8 +77,8 @@ def reopen_in_this_process(paths: list[Path], rounds: int) -> dict:
     ensure_platform()
     from PySide6.QtWidgets import QApplication
 
-    from annotator.qt.main_window import MainWindow
-    from annotator.qt.settings import AppSettings
+    from annotator.qt.window.main_window import MainWindow
+    from annotator.qt.window.settings import AppSettings
 
     app = QApplication.instance() or QApplication(["annotator-benchmark"])
     window = MainWindow(AppSettings())

@@ -37,8 +37,8 @@ def measure_in_this_process(path: Path) -> dict:
     ensure_platform()
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from annotator.qt.main_window import MainWindow
-    from annotator.qt.settings import AppSettings
+    from annotator.qt.window.main_window import MainWindow
+    from annotator.qt.window.settings import AppSettings
 
     app = QApplication.instance() or QApplication(["annotator-benchmark"])
     window = MainWindow(AppSettings())

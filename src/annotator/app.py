@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from annotator.qt.platform_check import startup_problem
+from annotator.qt.window.platform_check import startup_problem
 
 EXIT_FAILED = 1
 
@@ -90,9 +90,9 @@ def run_gui(path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator import __version__
-    from annotator.qt.app_icon import application_icon
-    from annotator.qt.main_window import APP_NAME, MainWindow
-    from annotator.qt.settings import APPLICATION, ORGANIZATION, AppSettings
+    from annotator.qt.window.app_icon import application_icon
+    from annotator.qt.window.main_window import APP_NAME, MainWindow
+    from annotator.qt.window.settings import APPLICATION, ORGANIZATION, AppSettings
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     app.setOrganizationName(ORGANIZATION)

@@ -18,9 +18,9 @@ from PySide6.QtCore import QStandardPaths
 from annotator.core.article import Article
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
 from annotator.core.readers import read_article
-from annotator.qt.loader import ArticleLoader
-from annotator.qt.main_window import MainWindow
-from annotator.qt.settings import AppSettings
+from annotator.qt.window.loader import ArticleLoader
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.window.settings import AppSettings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HARBOUR = FIXTURES / "harbour_article.txt"
@@ -112,6 +112,6 @@ def open_and_wait(qtbot, window: MainWindow, path: Path | str) -> None:
 @pytest.fixture
 def real_window(make_window) -> MainWindow:
     """A window that loads with the application's own reader and extractor."""
-    from annotator.qt.loader import extract_with_core, read_with_core
+    from annotator.qt.window.loader import extract_with_core, read_with_core
 
     return make_window(read_with_core, extract_with_core)

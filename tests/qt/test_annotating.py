@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.annotations import SidecarWriteError
-from annotator.qt.annotation_highlights import ANNOTATION_LAYER
-from annotator.qt.main_window import MainWindow
+from annotator.qt.annotations.annotation_highlights import ANNOTATION_LAYER
+from annotator.qt.window.main_window import MainWindow
 from tests.qt.conftest import HARBOUR, open_and_wait
 
 pytestmark = pytest.mark.gui

@@ -71,7 +71,7 @@ def test_annotate_menu_lists_labels_with_keys(qtbot, window, article):  # noqa: 
 def test_shortcuts_list_names_the_label_keys_and_undo(qtbot, window, article):  # noqa: F811
     from PySide6.QtCore import QObject
 
-    from annotator.qt.help_dialogs import shortcut_rows
+    from annotator.qt.window.help_dialogs import shortcut_rows
 
     open_and_wait(qtbot, window, article)
     rows = dict(shortcut_rows([*window.actions.all(), *window.annotations.shortcut_actions(QObject(window))]))

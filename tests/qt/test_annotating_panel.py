@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.annotations import AnnotationSet, LabelSet
 from annotator.core.annotations.operations import AddAnnotation
-from annotator.qt.annotations_model import AnnotationsFilterModel, AnnotationsModel
-from annotator.qt.main_window import MainWindow
+from annotator.qt.annotations.annotations_model import AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.window.main_window import MainWindow
 from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import article, saved_annotations, select  # noqa: F401 (fixture)
 from tests.qt.test_annotating import point_of_offset_in_view

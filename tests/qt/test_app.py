@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from annotator import app as app_module
-from annotator.qt.main_window import MainWindow
-from annotator.qt.platform_check import missing_xcb_packages
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.window.platform_check import missing_xcb_packages
 from tests.qt.conftest import HARBOUR
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.qt.article_header import header_html, header_parts, safe_link
+from annotator.qt.article.article_header import header_html, header_parts, safe_link
 from tests.qt.conftest import HARBOUR, open_and_wait
 
 READERS = Path(__file__).resolve().parents[1] / "core" / "fixtures" / "readers"

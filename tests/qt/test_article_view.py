@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QFont, QTextCursor
 
 from annotator.core.readers import read_article
-from annotator.qt.article_view import ArticleView
-from annotator.qt.theme import theme_named
+from annotator.qt.article.article_view import ArticleView
+from annotator.qt.window.theme import theme_named
 from tests.qt.conftest import HARBOUR
 
 pytestmark = pytest.mark.gui

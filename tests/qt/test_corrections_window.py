@@ -13,8 +13,8 @@ from annotator.core.article import Article
 from annotator.core.corrections.apply import apply_corrections
 from annotator.core.corrections.model import Anchor, Correction
 from annotator.qt.corrections.model import CorrectionsModel
-from annotator.qt.main_window import MainWindow
-from annotator.qt.quotes_model import CORRECTED_ROLE
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.sidebar.quotes_model import CORRECTED_ROLE
 from tests.qt.conftest import HARBOUR, harbour_extraction, open_and_wait
 
 pytestmark = pytest.mark.gui

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.readers import read_article
-from annotator.qt.document_builder import ArticleFormats, build_document
-from annotator.qt.fonts import reading_font
+from annotator.qt.article.document_builder import ArticleFormats, build_document
+from annotator.qt.article.fonts import reading_font
 from annotator.qt.positions import PositionMap
-from annotator.qt.theme import theme_named
+from annotator.qt.window.theme import theme_named
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.qt.export_controller import FILTERS
+from annotator.qt.export.export_controller import FILTERS
 from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import select
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator.core.readers import decoding
-from annotator.qt.document_builder import LONG_UNBROKEN_RUN, wrap_mode_for
-from annotator.qt.main_window import MainWindow
+from annotator.qt.article.document_builder import LONG_UNBROKEN_RUN, wrap_mode_for
+from annotator.qt.window.main_window import MainWindow
 from tests.core.test_faults import HOSTILE_PAGE, full_disk, nested_page, network_refused, read_only_folder  # noqa: F401
 from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import (  # noqa: F401 (article is a fixture)

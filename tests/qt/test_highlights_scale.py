@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.annotations import AddAnnotation, AnnotationStore, Batch, DEFAULT_LABELS
 from annotator.core.extraction.model import Person, Span
 from annotator.core.readers import read_article
-from annotator.qt.annotation_highlights import ANNOTATION_LAYER, line_pieces
-from annotator.qt import highlight_layers
-from annotator.qt.highlight_layers import MIN_MARGIN_CHARS
-from annotator.qt.main_window import MainWindow
+from annotator.qt.annotations.annotation_highlights import ANNOTATION_LAYER, line_pieces
+from annotator.qt.article import highlight_layers
+from annotator.qt.article.highlight_layers import MIN_MARGIN_CHARS
+from annotator.qt.window.main_window import MainWindow
 from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import select
 

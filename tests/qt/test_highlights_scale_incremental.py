@@ -28,9 +28,9 @@ from annotator.core.annotations import (
     UpdateLabel,
 )
 from annotator.core.annotations.model import VERDICTS, QuoteSelector
-from annotator.qt import annotations_model
-from annotator.qt.annotation_highlights import FALLBACK_COLOUR, AnnotationHighlights, line_pieces
-from annotator.qt.annotations_model import OPTIONAL_COLUMNS, AnnotationsFilterModel, AnnotationsModel
+from annotator.qt.annotations import annotations_model
+from annotator.qt.annotations.annotation_highlights import FALLBACK_COLOUR, AnnotationHighlights, line_pieces
+from annotator.qt.annotations.annotations_model import OPTIONAL_COLUMNS, AnnotationsFilterModel, AnnotationsModel
 
 pytestmark = pytest.mark.gui
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.qt.span_index import LONG_SPAN, SpanIndex, touches
+from annotator.qt.article.span_index import LONG_SPAN, SpanIndex, touches
 
 # Offsets around LONG_SPAN so that short, long and boundary-length spans all occur.
 offsets = st.integers(min_value=0, max_value=3 * LONG_SPAN)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.article import Article, Block
-from annotator.qt.article_view import ArticleView
+from annotator.qt.article.article_view import ArticleView
 
 pytestmark = pytest.mark.gui
 
@@ -70,7 +70,7 @@ def test_reading_starts_before_the_layout_is_complete(view, qtbot):
 
 
 def test_zooming_a_long_article_rebuilds_it_off_the_gui_thread_and_keeps_the_place(view, qtbot):
-    from annotator.qt.article_view import BACKGROUND_REBUILD_CHARS
+    from annotator.qt.article.article_view import BACKGROUND_REBUILD_CHARS
 
     article = long_article(1200)
     assert len(article.text) >= BACKGROUND_REBUILD_CHARS

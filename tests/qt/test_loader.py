@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.article import ArticleError
-from annotator.qt.loader import ArticleLoader, count_words
+from annotator.qt.window.loader import ArticleLoader, count_words
 from annotator.core.readers import read_article
 from tests.qt.conftest import HARBOUR, harbour_extract
 

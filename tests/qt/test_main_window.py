@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from annotator.qt.main_window import MainWindow
-from annotator.qt.people_model import NAME
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.sidebar.people_model import NAME
 from tests.qt.conftest import HARBOUR, SEED_ARTICLE, open_and_wait
 
 pytestmark = pytest.mark.gui
@@ -244,7 +244,7 @@ def test_sidebar_collapses_and_returns(qtbot, window):
 
 
 def test_shortcuts_are_listed_from_the_actions(window):
-    from annotator.qt.help_dialogs import shortcut_rows
+    from annotator.qt.window.help_dialogs import shortcut_rows
 
     rows = {name: keys.split(" or ") for name, keys in shortcut_rows(window.actions.all())}
     assert "Ctrl+O" in rows["Open"]
@@ -363,7 +363,7 @@ def test_help_keyboard_shortcuts_lists_each_action_once_with_readable_keys(qtbot
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from annotator.qt.help_dialogs import ShortcutsDialog
+    from annotator.qt.window.help_dialogs import ShortcutsDialog
 
     seen: dict[str, str] = {}
 

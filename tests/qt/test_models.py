@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from annotator.core.article import Article
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
-from annotator.qt.attribution import UNATTRIBUTED
-from annotator.qt.people_model import MENTIONS, NAME, QUOTES, PeopleModel, PeopleSortModel
-from annotator.qt.quotes_model import (
+from annotator.qt.sidebar.attribution import UNATTRIBUTED
+from annotator.qt.sidebar.people_model import MENTIONS, NAME, QUOTES, PeopleModel, PeopleSortModel
+from annotator.qt.sidebar.quotes_model import (
     KIND_ROLE,
     QUOTE_ID_ROLE,
     ROLE_ROLE,
@@ -129,7 +129,7 @@ def test_empty_article_has_no_rows(qtmodeltester):
 def test_quote_cards_wrap_without_losing_characters_after_emoji(qapp):
     from PySide6.QtGui import QFont
 
-    from annotator.qt.quote_delegate import wrapped_lines
+    from annotator.qt.sidebar.quote_delegate import wrapped_lines
 
     text = "“We lost everything in the cellar: flour, wine, the new oven 🔥. Nobody from the harbour office called,”"
     lines = wrapped_lines(text, QFont(), 180, max_lines=20)

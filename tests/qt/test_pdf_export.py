@@ -8,7 +8,7 @@ import zlib
 import pytest
 
 from annotator.core.export import export_html
-from annotator.qt.pdf_export import html_to_pdf
+from annotator.qt.export.pdf_export import html_to_pdf
 from tests.core.export_fixture import LABELS, TEXT, make_annotations, make_article, make_extraction
 
 pytestmark = pytest.mark.gui
@@ -129,7 +129,7 @@ def test_paper_follows_the_locale(qapp):
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QPageSize
 
-    from annotator.qt.pdf_export import paper_for
+    from annotator.qt.export.pdf_export import paper_for
 
     assert paper_for(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) == QPageSize.PageSizeId.Letter
     assert paper_for(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == QPageSize.PageSizeId.A4
@@ -144,7 +144,7 @@ def test_a_heading_at_the_foot_of_a_page_moves_to_the_next_with_its_paragraph(qa
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from annotator.qt.pdf_export import keep_headings_with_next
+    from annotator.qt.export.pdf_export import keep_headings_with_next
 
     filler = "".join(f"<p>Paragraph {n} of the story, long enough to take a line or two of the page.</p>" for n in range(200))
     for lines_before in range(10, 40):

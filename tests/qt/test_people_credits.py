@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from annotator.core.extraction.model import Credit, Extraction, Person, Span
-from annotator.qt.people_model import CREDIT_KIND, CREDIT_NAME, CreditsModel
+from annotator.qt.sidebar.people_model import CREDIT_KIND, CREDIT_NAME, CreditsModel
 from tests.qt.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from annotator.qt.platform_check import XCB_LIBRARIES, missing_xcb_packages, startup_problem, would_use_xcb
+from annotator.qt.window.platform_check import XCB_LIBRARIES, missing_xcb_packages, startup_problem, would_use_xcb
 
 ALL_PRESENT = lambda soname: True  # noqa: E731
 
@@ -51,7 +51,7 @@ def test_every_library_has_a_package_and_the_loader_is_real():
     assert all(soname.startswith("lib") and ".so." in soname and package for soname, package in XCB_LIBRARIES)
     assert missing_xcb_packages(ALL_PRESENT) == []
     # The real dynamic loader: libc is always there, a made-up library never is.
-    from annotator.qt.platform_check import library_loads
+    from annotator.qt.window.platform_check import library_loads
 
     assert library_loads("libc.so.6")
     assert not library_loads("libannotator-does-not-exist.so.9")

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core import preferences
-from annotator.qt.annotations_model import AUTHOR
-from annotator.qt.preferences_dialog import PreferencesDialog
+from annotator.qt.annotations.annotations_model import AUTHOR
+from annotator.qt.window.preferences_dialog import PreferencesDialog
 from tests.qt.conftest import HARBOUR, open_and_wait
 from tests.qt.test_annotating import saved_annotations, select, sidecar_of
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
-from annotator.qt.attribution import UNATTRIBUTED, quote_words, speaker_label, with_attribution
-from annotator.qt.quote_lookup import QuoteLookup
-from annotator.qt.text_search import find_all
+from annotator.qt.sidebar.attribution import UNATTRIBUTED, quote_words, speaker_label, with_attribution
+from annotator.qt.sidebar.quote_lookup import QuoteLookup
+from annotator.qt.article.text_search import find_all
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.extraction.model import Extraction, Person, Quote, Span
-from annotator.qt.attribution import spoken_words, with_attribution
-from annotator.qt.quotes_model import START_ROLE, TEXT_ROLE, QuotesFilterModel, QuotesModel
+from annotator.qt.sidebar.attribution import spoken_words, with_attribution
+from annotator.qt.sidebar.quotes_model import START_ROLE, TEXT_ROLE, QuotesFilterModel, QuotesModel
 from tests.qt.conftest import open_and_wait
 from tests.qt.test_main_window import click_quote
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont
 
-from annotator.qt.article_view import ArticleView
+from annotator.qt.article.article_view import ArticleView
 from tests.qt.test_layout_pacer import long_article, view  # noqa: F401 (the shown view fixture)
 
 pytestmark = pytest.mark.gui

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from annotator.qt.fonts import DEFAULT_POINT_SIZE
-from annotator.qt.main_window import MainWindow
-from annotator.qt.settings import MAX_RECENT_FILES, AppSettings
+from annotator.qt.article.fonts import DEFAULT_POINT_SIZE
+from annotator.qt.window.main_window import MainWindow
+from annotator.qt.window.settings import MAX_RECENT_FILES, AppSettings
 from tests.qt.conftest import HARBOUR, open_and_wait
 
 pytestmark = pytest.mark.gui
@@ -87,7 +87,7 @@ def test_window_starts_cleanly_from_bad_settings(qtbot, settings):
 
 
 def test_system_theme_follows_the_desktop(qtbot, make_window, monkeypatch):
-    from annotator.qt import theme as theme_module
+    from annotator.qt.window import theme as theme_module
 
     dark_desktop = [False]
     monkeypatch.setattr(theme_module, "system_prefers_dark", lambda: dark_desktop[0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from annotator.qt.main_window import DEFAULT_SIDEBAR_WIDTH, DEFAULT_SIZE
+from annotator.qt.window.main_window import DEFAULT_SIDEBAR_WIDTH, DEFAULT_SIZE
 from tests.qt.conftest import HARBOUR, open_and_wait
 
 pytestmark = pytest.mark.gui

@@ -123,7 +123,7 @@ def _extraction(article: Article) -> Extraction:
 
 def _render_pdf(html: str, title: str) -> bytes:
     try:
-        from annotator.qt.pdf_export import html_to_pdf  # Qt only for this one format
+        from annotator.qt.export.pdf_export import html_to_pdf  # Qt only for this one format
     except ImportError as error:
         raise ExportError(f"PDF export needs PySide6 (Qt), which could not be loaded: {error}") from error
     return html_to_pdf(html, title=title)

@@ -5,7 +5,7 @@ Every exporter has the signature
 command line, the window and the tests share them. ``FORMATS`` maps a format name to its
 exporter; brat has more than one file (:func:`annotator.core.export.brat.export_brat`),
 its registry entry renders the ``.ann``. PDF is not here: it needs Qt's text engine and
-lives in ``annotator.qt.pdf_export``, rendering the ``html`` export.
+lives in ``annotator.qt.export.pdf_export``, rendering the ``html`` export.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ set the same way, refuse the same overwrites and write atomically. Rules:
   plus ``annotation.conf`` and ``visual.conf`` in that folder when it has none; an
   existing configuration belongs to the whole brat collection and is never replaced.
 - CSV files start with a UTF-8 BOM (see ``csv_export``).
-- PDF bytes come from a renderer passed in (Qt's, in ``annotator.qt.pdf_export``), so
+- PDF bytes come from a renderer passed in (Qt's, in ``annotator.qt.export.pdf_export``), so
   this module stays Qt-free.
 - Nothing is written when any target exists (unless ``force``), is a symbolic link
   (dangling or not, even with ``force``: it would write outside the chosen folder), is

@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QTextCharFormat
 
 from annotator.core.extraction.model import Extraction, Person, Quote
-from annotator.qt.article_view import ArticleView
-from annotator.qt.attribution import speaker_label
-from annotator.qt.highlight_layers import Highlight
-from annotator.qt.quote_lookup import QuoteLookup
-from annotator.qt.sidebar import Sidebar
+from annotator.qt.article.article_view import ArticleView
+from annotator.qt.sidebar.attribution import speaker_label
+from annotator.qt.article.highlight_layers import Highlight
+from annotator.qt.sidebar.quote_lookup import QuoteLookup
+from annotator.qt.sidebar.sidebar import Sidebar
 
 MENTIONS_LAYER = "mentions"
 MENTIONS_LAYER_Z = 10

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 
 from annotator.core.extraction.model import Extraction, Quote
-from annotator.qt.attribution import speaker_key, speaker_label
-from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
-from annotator.qt.quote_lookup import in_text_order
+from annotator.qt.sidebar.attribution import speaker_key, speaker_label
+from annotator.qt.sidebar.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
+from annotator.qt.sidebar.quote_lookup import in_text_order
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotations import ANCHOR_STATUSES, VERDICTS, Annotation, Change, MoveSpan, RemoveAnnotation, UpdateAnnotation
-from annotator.qt.actions import key_sequences
-from annotator.qt.annotation_controller import AnnotationController
-from annotator.qt.annotations_model import (
+from annotator.qt.window.actions import key_sequences
+from annotator.qt.annotations.annotation_controller import AnnotationController
+from annotator.qt.annotations.annotations_model import (
     ANNOTATION_ROLE,
     LABEL,
     OPTIONAL_COLUMNS,

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.extraction.model import Extraction, Person
-from annotator.qt.people_model import (
+from annotator.qt.sidebar.people_model import (
     CREDIT_KIND,
     CREDIT_NAME,
     MENTIONS,

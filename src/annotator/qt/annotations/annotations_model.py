@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.annotations import Annotation, AnnotationSet, Change
 from annotator.core.annotations.model import NEEDS_REVIEW_STATUSES
-from annotator.qt.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
+from annotator.qt.sidebar.predicate_filter import ACCEPT_ROLE, PredicateFilterModel, RowFilterSource
 
 LABEL, TEXT, TAGS, VERDICT, NOTE, AUTHOR, STATUS = range(7)
 HEADERS = ("Label", "Text", "Tags", "Verdict", "Note", "Author", "Status")

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.extraction.model import Extraction, Quote
-from annotator.qt.attribution import UNATTRIBUTED, label_of_speaker, with_attribution
-from annotator.qt.quote_delegate import QuoteCardDelegate
-from annotator.qt.quotes_model import QuotesFilterModel, QuotesModel
+from annotator.qt.sidebar.attribution import UNATTRIBUTED, label_of_speaker, with_attribution
+from annotator.qt.sidebar.quote_delegate import QuoteCardDelegate
+from annotator.qt.sidebar.quotes_model import QuotesFilterModel, QuotesModel
 
 ALL_SPEAKERS = "All speakers"
 

@@ -24,7 +24,7 @@ from annotator.core.corrections.apply import CorrectedExtraction
 from annotator.core.export.files import ExportError, export_files, exported_summary, write_files
 from annotator.core.extraction.model import Extraction
 from annotator.core.preferences import annotator_name
-from annotator.qt.pdf_export import html_to_pdf
+from annotator.qt.export.pdf_export import html_to_pdf
 
 FILTERS: dict[str, str] = {
     **{name: f"{fmt.description} (*{fmt.suffix})" for name, fmt in FORMATS.items()},

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from annotator.qt.settings import AppSettings
+from annotator.qt.window.settings import AppSettings
 
 
 class RecentFilesMenu(QMenu):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from annotator.qt.people_panel import PeoplePanel
-from annotator.qt.quotes_panel import QuotesPanel
+from annotator.qt.sidebar.people_panel import PeoplePanel
+from annotator.qt.sidebar.quotes_panel import QuotesPanel
 
 
 def count_title(name: str, visible: int, total: int) -> str:

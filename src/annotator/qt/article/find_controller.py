@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCharFormat
 
-from annotator.qt.article_view import ArticleView
-from annotator.qt.find_bar import FindBar
-from annotator.qt.highlight_layers import Highlight
-from annotator.qt.text_search import find_all
+from annotator.qt.article.article_view import ArticleView
+from annotator.qt.article.find_bar import FindBar
+from annotator.qt.article.highlight_layers import Highlight
+from annotator.qt.article.text_search import find_all
 
 FIND_LAYER = "find"
 FIND_LAYER_Z = 50

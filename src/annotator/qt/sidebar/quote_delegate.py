@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.qt.positions import PositionMap
-from annotator.qt.quotes_model import CORRECTED_ROLE, KIND_ROLE, ROLE_ROLE, SPEAKER_ROLE, TEXT_ROLE
+from annotator.qt.sidebar.quotes_model import CORRECTED_ROLE, KIND_ROLE, ROLE_ROLE, SPEAKER_ROLE, TEXT_ROLE
 
 MAX_QUOTE_LINES = 3
 PADDING = 8

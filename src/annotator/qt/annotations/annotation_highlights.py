@@ -20,8 +20,8 @@ from bisect import bisect_right
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from annotator.core.annotations import Annotation, AnnotationSet, Change
-from annotator.qt.highlight_layers import Highlight
-from annotator.qt.span_index import SpanIndex
+from annotator.qt.article.highlight_layers import Highlight
+from annotator.qt.article.span_index import SpanIndex
 
 ANNOTATION_LAYER = "annotations"
 ANNOTATION_LAYER_Z = 10  # above person mentions and quotes, below find matches

@@ -26,31 +26,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.qt.annotation_controller import AnnotationController
-from annotator.qt.app_icon import application_icon
-from annotator.qt.article_header import ArticleHeader
-from annotator.qt.article_on_disk import FileSignature, change_message
-from annotator.qt.annotations_panel import AnnotationsPanel
+from annotator.qt.annotations.annotation_controller import AnnotationController
+from annotator.qt.window.app_icon import application_icon
+from annotator.qt.article.article_header import ArticleHeader
+from annotator.qt.article.article_on_disk import FileSignature, change_message
+from annotator.qt.annotations.annotations_panel import AnnotationsPanel
 from annotator.qt.corrections.controller import CorrectionsController
 from annotator.qt.corrections.view import CorrectionsView
-from annotator.qt.export_controller import ExportController
-from annotator.qt.labels_dialog import LabelsDialog
-from annotator.qt.preferences_dialog import PreferencesDialog
+from annotator.qt.export.export_controller import ExportController
+from annotator.qt.annotations.labels_dialog import LabelsDialog
+from annotator.qt.window.preferences_dialog import PreferencesDialog
 from annotator.qt.library.dock import LibraryDock
-from annotator.qt.actions import build_menus, build_toolbar, create_actions
-from annotator.qt.article_view import ArticleView
-from annotator.qt.find_bar import FindBar
-from annotator.qt.find_controller import FindController
-from annotator.qt.fonts import DEFAULT_POINT_SIZE, ZOOM_STEP
-from annotator.qt.help_dialogs import ShortcutsDialog, show_about
-from annotator.qt.document_builder import RenderedDocument, wrap_mode_for
-from annotator.qt.loader import ArticleLoader, LoadedArticle, ReadArticle
-from annotator.qt.recent_menu import RecentFilesMenu
-from annotator.qt.settings import AppSettings
-from annotator.qt.sidebar import Sidebar
-from annotator.qt.sidebar_links import SidebarLinks
-from annotator.qt.status_bar import ArticleStatusBar
-from annotator.qt.theme import SYSTEM_THEME, THEMES, apply_theme, theme_named
+from annotator.qt.window.actions import build_menus, build_toolbar, create_actions
+from annotator.qt.article.article_view import ArticleView
+from annotator.qt.article.find_bar import FindBar
+from annotator.qt.article.find_controller import FindController
+from annotator.qt.article.fonts import DEFAULT_POINT_SIZE, ZOOM_STEP
+from annotator.qt.window.help_dialogs import ShortcutsDialog, show_about
+from annotator.qt.article.document_builder import RenderedDocument, wrap_mode_for
+from annotator.qt.window.loader import ArticleLoader, LoadedArticle, ReadArticle
+from annotator.qt.window.recent_menu import RecentFilesMenu
+from annotator.qt.window.settings import AppSettings
+from annotator.qt.sidebar.sidebar import Sidebar
+from annotator.qt.sidebar.sidebar_links import SidebarLinks
+from annotator.qt.window.status_bar import ArticleStatusBar
+from annotator.qt.window.theme import SYSTEM_THEME, THEMES, apply_theme, theme_named
 from annotator.qt.web.web_controller import WebController
 
 APP_NAME = "Annotator"

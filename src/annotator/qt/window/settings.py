@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size
-from annotator.qt.theme import DEFAULT_THEME, THEMES
+from annotator.qt.article.fonts import DEFAULT_POINT_SIZE, clamp_point_size
+from annotator.qt.window.theme import DEFAULT_THEME, THEMES
 
 ORGANIZATION = "Annotator"
 APPLICATION = "Annotator"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotations import AddLabel, Batch, RemoveLabel, UpdateLabel
 from annotator.core.annotations.labels import SHORTCUT_KEYS, LabelError, check_label_name
-from annotator.qt.annotation_controller import AnnotationController
+from annotator.qt.annotations.annotation_controller import AnnotationController
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:

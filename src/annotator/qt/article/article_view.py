@@ -30,14 +30,14 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from annotator.core.annotations.spans import snap_to_words
 from annotator.core.article import BLOCK_KINDS, Article
-from annotator.qt.background_render import BackgroundRenderer
-from annotator.qt.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
-from annotator.qt.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
-from annotator.qt.highlight_layers import HighlightLayers
-from annotator.qt.layout_pacer import LayoutPacer
+from annotator.qt.article.background_render import BackgroundRenderer
+from annotator.qt.article.document_builder import ArticleFormats, RenderedDocument, build_document, document_renderer
+from annotator.qt.article.fonts import DEFAULT_POINT_SIZE, clamp_point_size, reading_font
+from annotator.qt.article.highlight_layers import HighlightLayers
+from annotator.qt.article.layout_pacer import LayoutPacer
 from annotator.qt.positions import PositionMap
-from annotator.qt.theme import ArticleColors, theme_named
-from annotator.qt.viewport_blocks import visible_blocks, visible_positions
+from annotator.qt.window.theme import ArticleColors, theme_named
+from annotator.qt.article.viewport_blocks import visible_blocks, visible_positions
 
 MEASURE_CHARACTERS = 70
 # Longer articles are rebuilt on a worker after a zoom or theme change (about 0.1 s of building

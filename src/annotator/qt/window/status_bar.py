@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from annotator.qt.loader import LoadedArticle, ReadArticle
+from annotator.qt.window.loader import LoadedArticle, ReadArticle
 
 
 def format_seconds(seconds: float) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.article import BLOCK_KINDS, Article
-from annotator.qt.theme import ArticleColors
+from annotator.qt.window.theme import ArticleColors
 from annotator.qt.positions import PositionMap
 
 # Characters QTextCursor.insertText turns into a block separator (one position each);

@@ -31,10 +31,10 @@ from annotator.core.annotations import (
 )
 from annotator.core.annotations.store import SidecarBusyError
 from annotator.core.preferences import annotator_name
-from annotator.qt.annotation_highlights import ANNOTATION_LAYER, ANNOTATION_LAYER_Z, AnnotationHighlights
-from annotator.qt.actions import key_sequences
-from annotator.qt.article_view import ArticleView
-from annotator.qt.undo_commands import AnnotationCommand
+from annotator.qt.annotations.annotation_highlights import ANNOTATION_LAYER, ANNOTATION_LAYER_Z, AnnotationHighlights
+from annotator.qt.window.actions import key_sequences
+from annotator.qt.article.article_view import ArticleView
+from annotator.qt.annotations.undo_commands import AnnotationCommand
 
 AUTOSAVE_DELAY_MS = 1000
 # Autosave runs on the window's thread: it waits this long for another program's save to

@@ -27,8 +27,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from annotator.qt.positions import PositionMap
-from annotator.qt.span_index import SpanIndex
-from annotator.qt.viewport_blocks import visible_positions
+from annotator.qt.article.span_index import SpanIndex
+from annotator.qt.article.viewport_blocks import visible_positions
 
 # Drawn on each side of the visible text: a short article is drawn whole, and a wheel step
 # rarely leaves the drawn range (a screen holds 2,000–4,000 characters).

@@ -1,0 +1,1 @@
+"""The article view: its document, layout pacing, highlights, finding and the metadata header."""

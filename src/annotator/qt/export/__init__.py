@@ -1,0 +1,1 @@
+"""Exporting from the window: the export dialog and the PDF renderer."""
