@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate_command, annotations_command, export_command, extract_command, gui_command, import_command
+from annotator.cli import annotate_command, annotations_command, batch_command, export_command, extract_command, gui_command, import_command
 
-COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, gui_command]
+COMMAND_MODULES = [extract_command, annotations_command, annotate_command, export_command, import_command, batch_command, gui_command]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
