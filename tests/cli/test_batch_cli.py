@@ -203,10 +203,9 @@ def dask_cluster(tmp_path):
         ]
         yield address, workers
     finally:
-        for process in started:
+        for process in reversed(started):  # workers first: a worker whose scheduler is gone waits for it
             if process.poll() is None:
                 process.terminate()
-        for process in started:
             try:
                 process.wait(10)
             except subprocess.TimeoutExpired:
@@ -226,6 +225,7 @@ def test_a_separately_started_scheduler_and_workers_run_the_job_and_survive_a_de
     assert figures["scheduler"] == address and figures["workers"] == 2
     for path in sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".html", ".md") and p != made["bad"]):
         assert table_quotes(rows(out, "quotes"), str(path)) == extract_quotes(path), path
+    assert _partitions_run_twice(address) == 0
 
     # A worker killed while the job runs: the scheduler gives its partitions to the other worker.
     paths = write_corpus(tmp_path / "big", 200)
@@ -251,6 +251,30 @@ def test_a_separately_started_scheduler_and_workers_run_the_job_and_survive_a_de
     assert "50 of 50 parts written" in stdout
     assert sorted(a["id"] for a in rows(out, "articles")) == [str(p) for p in paths]
     assert rows(out, "errors") == []
+    assert _partitions_run_twice(address) >= 1  # a partition in flight on the dead worker ran again elsewhere
+
+
+RUN_TWICE = """
+import sys
+from collections import Counter
+from distributed import Client
+
+def count(dask_scheduler):
+    entered = Counter(t[0] for t in dask_scheduler.transition_log
+                      if str(t[0]).startswith("annotator-part-") and t[2] == "processing")
+    return sum(1 for n in entered.values() if n > 1)
+
+with Client(sys.argv[1], timeout="10s") as client:
+    print(client.run_on_scheduler(count))
+"""
+
+
+def _partitions_run_twice(address: str) -> int:
+    """How many partitions the scheduler gave to a worker more than once (its own transition log)."""
+    result = subprocess.run([sys.executable, "-c", RUN_TWICE, address], capture_output=True, text=True,
+                            env=environment(), timeout=60)
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.strip())
 
 
 def test_an_unreachable_scheduler_is_a_clear_message(tmp_path):

@@ -161,3 +161,17 @@ def test_records_with_no_id_or_no_text_are_errors_with_the_line(tmp_path):
         (4, "b", "this record has no 'text' string"),
     ]
     assert os.listdir(tmp_path / "out" / "articles") == [f"part-{partition.key}.parquet"]
+
+
+def test_temporaries_left_by_a_dead_writer_are_removed_and_never_count_as_parts(tmp_path):
+    from annotator.core.batch.tables import remove_temporaries
+
+    path = write_corpus(tmp_path / "c", 1)[0]
+    (partition,) = make_partitions(expand_inputs([str(path)]), 10)
+    leftover = tmp_path / "out" / "quotes" / f".part-{partition.key}.parquet.999.tmp"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"PAR1 half a file")
+    assert done_keys(tmp_path / "out") == set()
+    process_partition(partition, str(tmp_path / "out"))
+    assert done_keys(tmp_path / "out") == {partition.key}
+    assert remove_temporaries(tmp_path / "out") == 1 and not leftover.exists()

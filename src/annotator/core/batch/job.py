@@ -27,7 +27,7 @@ from annotator.core.batch import BatchError, require_cluster_packages
 from annotator.core.batch.inputs import expand_inputs
 from annotator.core.batch.partitions import DEFAULT_PARTITION_SIZE, FORMAT_VERSION, Partition, make_partitions
 from annotator.core.batch.progress import Progress
-from annotator.core.batch.tables import all_part_keys, done_keys, remove_parts, row_counts
+from annotator.core.batch.tables import all_part_keys, done_keys, remove_parts, remove_temporaries, row_counts
 from annotator.core.batch.work import failed_partition, process_partition
 
 MANIFEST_NAME = "_manifest.json"
@@ -120,6 +120,7 @@ def run_batch(
     keys = {partition.key for partition in partitions}
     stale = all_part_keys(out_dir) - keys
     remove_parts(out_dir, stale)
+    remove_temporaries(out_dir)
     report = BatchReport(
         out=out_dir, inputs=list(inputs), items=len(items), parts=len(partitions), parts_written=len(figures),
         parts_skipped=len(partitions) - len(pending), stale_parts_removed=len(stale),

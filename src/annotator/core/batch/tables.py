@@ -175,6 +175,20 @@ def remove_parts(out_dir: str | os.PathLike[str], keys: set[str]) -> None:
             part_path(out_dir, table, key).unlink(missing_ok=True)
 
 
+def remove_temporaries(out_dir: str | os.PathLike[str]) -> int:
+    """Delete the hidden temporaries of parts whose writer died (a job killed half-way); their count.
+
+    Only called once every partition of the job is written, when no writer of this job is left.
+    """
+    removed = 0
+    for table in TABLES:
+        folder = Path(out_dir) / table
+        for leftover in folder.glob(f".{PART_PREFIX}*.tmp") if folder.is_dir() else ():
+            leftover.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def row_counts(out_dir: str | os.PathLike[str], keys: set[str]) -> dict[str, int]:
     """Rows per table over the parts ``keys``, read from the Parquet footers (no data is read)."""
     import pyarrow.parquet as pq
