@@ -175,3 +175,30 @@ def test_temporaries_left_by_a_dead_writer_are_removed_and_never_count_as_parts(
     process_partition(partition, str(tmp_path / "out"))
     assert done_keys(tmp_path / "out") == {partition.key}
     assert remove_temporaries(tmp_path / "out") == 1 and not leftover.exists()
+
+
+def test_fsspec_urls_read_like_paths(tmp_path):
+    pytest.importorskip("fsspec")
+    corpus = tmp_path / "corpus"
+    made = write_mixed_corpus(corpus)
+    items = expand_inputs([f"file://{corpus}/text", f"file://{made['records']}", f"file://{corpus}/none/*.txt"])
+    assert [item.kind for item in items] == ["file"] * 4 + ["record"] * 3 + ["missing"]
+    assert all(item.location.startswith("file://") for item in items[:-1])
+    (partition,) = make_partitions(items, 100)
+    process_partition(partition, str(tmp_path / "out"))
+    quotes = read_table(tmp_path / "out", "quotes")
+    for item in items[:4]:
+        assert table_quotes(quotes, item.name) == extract_quotes(Path(item.location.removeprefix("file://")))
+    assert {a["id"] for a in read_table(tmp_path / "out", "articles")} >= {"wire-1", "17"}
+    assert len(read_table(tmp_path / "out", "errors")) == 2  # the bad JSON line and the empty pattern
+
+
+def test_a_partition_that_killed_every_worker_is_written_as_error_rows(tmp_path):
+    from annotator.core.batch.work import failed_partition
+
+    paths = write_corpus(tmp_path / "c", 3)
+    (partition,) = make_partitions(expand_inputs([str(tmp_path / "c")]), 10)
+    figures = failed_partition(partition, str(tmp_path / "out"), "the worker died")
+    assert done_keys(tmp_path / "out") == {partition.key} and figures["errors"] == 3
+    assert [e["path"] for e in read_table(tmp_path / "out", "errors")] == [str(p) for p in paths]
+    assert read_table(tmp_path / "out", "articles") == []
