@@ -202,3 +202,14 @@ def test_a_partition_that_killed_every_worker_is_written_as_error_rows(tmp_path)
     assert done_keys(tmp_path / "out") == {partition.key} and figures["errors"] == 3
     assert [e["path"] for e in read_table(tmp_path / "out", "errors")] == [str(p) for p in paths]
     assert read_table(tmp_path / "out", "articles") == []
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_message(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    from annotator.cli import main
+
+    taken = tmp_path / "dataset"
+    taken.write_text("a file where the folder should be", encoding="utf-8")
+    assert main(["batch", str(tmp_path), "--out", str(taken)]) == 1
+    assert capsys.readouterr().err.startswith(f"annotator: cannot create the output folder {taken}: ")
+    assert taken.read_text(encoding="utf-8") == "a file where the folder should be"

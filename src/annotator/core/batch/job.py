@@ -109,7 +109,7 @@ def run_batch(
     worker_count, address, dashboard = 0, scheduler or "none (every part was already written)", None
     if pending:
         with cluster_client(scheduler, workers, note) as (client, address, dashboard):
-            worker_count = len(client.scheduler_info().get("workers", {}))
+            worker_count = len(client.nthreads())
             if on_progress:
                 on_progress(progress)
             for result in _run_partitions(client, pending, str(out_dir)):
@@ -196,6 +196,8 @@ def _run_partitions(client: Any, pending: list[Partition], out_dir: str) -> Iter
                 ) from None
             except OSError as error:
                 raise BatchError(f"a worker could not write to {out_dir}: {error}") from None
+            except Exception as error:  # anything else is a fault of the cluster, not of an input
+                raise BatchError(f"a partition failed on a worker: {type(error).__name__}: {error}") from None
             future.release()
             yield result
     finally:
