@@ -70,6 +70,7 @@ class BatchReport:
                 "stale_parts_removed": self.stale_parts_removed,
                 "seconds": round(self.seconds, 3),
                 "items_extracted": sum(f["items"] for f in written),
+                "reading_and_extraction_seconds": round(sum(f.get("extract_seconds", 0.0) for f in written), 3),
                 "megabytes_extracted": round(extraction_bytes / 1e6, 3),
                 "items_per_second": round(sum(f["items"] for f in written) / self.seconds, 2) if self.seconds else None,
                 "workers": self.workers,
