@@ -213,3 +213,15 @@ def test_an_output_folder_that_cannot_be_made_is_a_clear_message(tmp_path, capsy
     assert main(["batch", str(tmp_path), "--out", str(taken)]) == 1
     assert capsys.readouterr().err.startswith(f"annotator: cannot create the output folder {taken}: ")
     assert taken.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_a_record_holding_a_page_is_read_as_html_whatever_its_id(tmp_path):
+    import json
+
+    page = (Path(__file__).parent / "fixtures" / "readers" / "page.html").read_text(encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "notes.md", "text": page}) + "\n" + json.dumps({"id": "plain.html", "text": "Title\n\nBody.\n"}) + "\n", encoding="utf-8")
+    (partition,) = make_partitions(expand_inputs([str(feed)]), 10)
+    process_partition(partition, str(tmp_path / "out"))
+    formats = {a["id"]: (a["format"], a["title"]) for a in read_table(tmp_path / "out", "articles")}
+    assert formats["notes.md"][0] == "html" and formats["plain.html"] == ("text", "Title")

@@ -69,7 +69,9 @@ def _process_item(item: Item, rows: dict[str, list[dict[str, Any]]], figures: di
         if item.kind == "record":
             record = _read_record(item)
             record_id = record["id"]
-            article = article_from_decoded(Path(record_id), decode_text(record["text"].encode("utf-8", "surrogatepass")))
+            # No suffix of the id chooses the reader: the text is read as a page when it is one, else as plain text.
+            source = Path(f"{record_id}.record")
+            article = article_from_decoded(source, decode_text(record["text"].encode("utf-8", "surrogatepass")))
             article_id, extra = record_id, record
         else:
             data = _read_file(item.location)
