@@ -31,10 +31,16 @@ def test_inputs_are_files_folders_globs_and_records_in_a_stable_order(tmp_path):
     corpus = tmp_path / "corpus"
     write_mixed_corpus(corpus)
     (corpus / "pages" / ".hidden.txt").write_text("a part being written elsewhere", encoding="utf-8")
-    items = expand_inputs([str(corpus), str(tmp_path / "corpus" / "text" / "*" / "story0000.txt"), str(tmp_path / "none*.md")])
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (corpus / "dataset" / "articles").mkdir(parents=True)
+    (corpus / "dataset" / "articles" / "part-0.parquet").write_bytes(b"PAR1")
+    inputs = [str(corpus), str(corpus / "text" / "*" / "story0000.txt"), str(tmp_path / "none*.md")]
+    items = expand_inputs(inputs, exclude=corpus / "dataset")
     names = [item.name for item in items]
-    assert names == [item.name for item in expand_inputs([str(corpus), str(corpus / "text" / "*" / "story0000.txt"),
-                                                         str(tmp_path / "none*.md")])]
+    assert names == [item.name for item in expand_inputs(inputs, exclude=corpus / "dataset")]
+    assert not any("/.git/" in name or "/dataset/" in name for name in names)
+    assert any("/dataset/" in item.name for item in expand_inputs(inputs))
     records = [item for item in items if item.kind == "record"]
     assert [item.line for item in records] == [1, 3, 4]  # the blank line 2 is no record
     assert all(Path(item.location).is_absolute() for item in items if item.kind != "missing")

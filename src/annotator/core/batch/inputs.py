@@ -44,11 +44,19 @@ class Item:
         return f"{self.kind}\x00{self.location}\x00{self.line}\x00{self.content_sha256}\x00{self.reason}"
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[Item]:
-    """Every item of ``inputs`` in order: folders recursively in sorted order, globs sorted."""
+def expand_inputs(inputs: Iterable[str], exclude: str | os.PathLike[str] | None = None) -> list[Item]:
+    """Every item of ``inputs`` in order: folders recursively in sorted order, globs sorted.
+
+    Files under ``exclude`` (the job's own output folder, when it lies inside an input folder)
+    are left out, so a rerun does not read the dataset as articles.
+    """
+    excluded = os.path.abspath(exclude) + os.sep if exclude is not None else None
     items: list[Item] = []
     for raw in inputs:
-        items.extend(_expand_one(raw))
+        items.extend(
+            item for item in _expand_one(raw)
+            if excluded is None or item.kind != "file" or not item.location.startswith(excluded)
+        )
     return items
 
 
@@ -58,12 +66,12 @@ def _expand_one(raw: str) -> Iterator[Item]:
         return
     path = Path(raw)
     if path.is_dir():
-        for found in sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p)):
+        for found in sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p.relative_to(path))):
             yield from _file_items(found)
         return
     if not path.exists() and GLOB_CHARS & set(raw):
         matches = sorted(glob.glob(raw, recursive=True))
-        files = [Path(m) for m in matches if Path(m).is_file() and not _skipped(Path(m))]
+        files = [Path(m) for m in matches if Path(m).is_file() and not _skipped(Path(Path(m).name))]
         if not files:
             yield Item(kind="missing", location=raw, name=raw, reason="no file matches this pattern")
         for found in files:
@@ -72,9 +80,9 @@ def _expand_one(raw: str) -> Iterator[Item]:
     yield from _file_items(path)
 
 
-def _skipped(path: Path) -> bool:
-    """Sidecars, and hidden files such as a half-written part of another job."""
-    return path.name.endswith(".annotations.json") or path.name.startswith(".")
+def _skipped(relative: Path) -> bool:
+    """Sidecars, and hidden files or folders (``.git``, a half-written part of another job)."""
+    return relative.name.endswith(".annotations.json") or any(part.startswith(".") for part in relative.parts)
 
 
 def _file_items(path: Path) -> Iterator[Item]:

@@ -98,7 +98,7 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BatchError(f"cannot create the output folder {out}: {error.strerror or error}") from None
-    items = expand_inputs(inputs)
+    items = expand_inputs(inputs, exclude=out_dir)
     partitions = make_partitions(items, partition_size)
     done = done_keys(out_dir)
     pending = [partition for partition in partitions if partition.key not in done]
