@@ -14,6 +14,7 @@ import importlib.util
 import json
 import logging
 import os
+import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -138,6 +139,7 @@ def cluster_client(scheduler: str | None, workers: int | None, note: Callable[[s
     from distributed import Client, LocalCluster
 
     if scheduler:
+        _check_reachable(scheduler)
         try:
             client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as error:
@@ -171,6 +173,18 @@ def cluster_client(scheduler: str | None, workers: int | None, note: Callable[[s
             client.close()
     finally:
         cluster.close()
+
+
+def _check_reachable(scheduler: str) -> None:
+    """Fail at once on a ``tcp://`` address nothing listens on (Dask itself retries for its whole timeout)."""
+    protocol, _, rest = scheduler.rpartition("://")
+    host, _, port = rest.rpartition(":")
+    if protocol not in ("", "tcp") or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10).close()
+    except OSError as error:
+        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error.strerror or error}") from None
 
 
 def _run_partitions(client: Any, pending: list[Partition], out_dir: str) -> Iterator[dict[str, Any]]:
