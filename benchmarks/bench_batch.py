@@ -134,7 +134,9 @@ def main() -> None:
         [
             Figure("batch", f"2 workers / 1 worker, {n:,} articles", per_second[2] / per_second[1], "x",
                    WORKER_SPEED_UP_GOAL, lower_is_better=False,
-                   comparison=f"1 worker {per_second[1]:,.0f} articles/s, 2 workers {per_second[2]:,.0f} articles/s"),
+                   comparison=f"1 worker {per_second[1]:,.0f} articles/s, 2 workers {per_second[2]:,.0f} articles/s; "
+                   f"the 2-worker job got {seconds['cpu small 2'] / seconds['small 2']:.2f} cores of the machine "
+                   f"(CPU seconds / wall seconds)"),
             Figure("batch", f"batch command / extract --format jsonl, {10 * n:,}", extract_command / batch_command, "x",
                    EXTRACT_SPEED_UP_GOAL, lower_is_better=False,
                    comparison=f"batch --workers 2 {batch_command:.1f} s (cluster start included), "
