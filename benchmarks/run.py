@@ -22,7 +22,7 @@ from pathlib import Path
 from figures import FIGURES_PREFIX, Figure, format_line
 
 HERE = Path(__file__).resolve().parent
-AREAS = ("startup", "open", "extraction", "highlights", "sidecar", "memory", "corrections", "web", "library")
+AREAS = ("startup", "open", "extraction", "highlights", "sidecar", "memory", "corrections", "web", "library", "batch")
 
 
 def run_area(area: str, extra: list[str]) -> tuple[list[Figure], str | None]:

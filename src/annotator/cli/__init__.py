@@ -15,6 +15,7 @@ from annotator import __version__
 from annotator.cli import (
     annotate_command,
     annotations_command,
+    batch_command,
     config_command,
     correct_command,
     corrections_command,
@@ -36,7 +37,7 @@ COMMAND_MODULES = [
     config_command,
     gui_command,
 ]
-COMMAND_MODULES += [fetch_command, diff_command, library_command]
+COMMAND_MODULES += [fetch_command, diff_command, library_command, batch_command]
 
 EXIT_OK = 0
 EXIT_FAILED = 1

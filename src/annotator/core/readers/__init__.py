@@ -33,7 +33,7 @@ import os
 from pathlib import Path
 
 from annotator.core.article import Article, ArticleError
-from annotator.core.readers.decoding import read_text
+from annotator.core.readers.decoding import DecodedText, read_text
 from annotator.core.readers.plain_text import article_from_text
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -43,15 +43,20 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read ``path`` as an article; raise ArticleError with a user-facing reason on failure."""
-    article = _read_by_format(Path(path))
+    source = Path(path)
+    article = article_from_decoded(source, read_text(source))
     from annotator.core.web.provenance import add_fetch_metadata
 
     add_fetch_metadata(article)  # a fetched page: its URL and fetch time
     return article
 
 
-def _read_by_format(source: Path) -> Article:
-    decoded = read_text(source)
+def article_from_decoded(source: Path, decoded: DecodedText) -> Article:
+    """The article in text already decoded, read as ``read_article`` would read a file named ``source``.
+
+    Batch extraction reads bytes itself (to hash them, or from a corpus record or a remote file
+    system) and must still choose the reader exactly as ``annotator extract`` does.
+    """
     suffix = source.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES and looks_like_html(decoded.text)):
         from annotator.core.readers.html_reader import article_from_html
@@ -72,4 +77,4 @@ def looks_like_html(text: str) -> bool:
     return head.startswith("<") and ("<body" in head or "<head" in head)
 
 
-__all__ = ["Article", "ArticleError", "looks_like_html", "read_article"]
+__all__ = ["Article", "ArticleError", "article_from_decoded", "looks_like_html", "read_article"]

@@ -304,8 +304,13 @@ def normalise_newlines(text: str) -> str:
 
 def read_text(path: Path) -> DecodedText:
     """The file's text with newlines normalised to ``\\n`` and a BOM removed."""
-    decoded = decode_bytes(read_file_bytes(path))
+    return decode_text(read_file_bytes(path))
+
+
+def decode_text(data: bytes) -> DecodedText:
+    """Bytes already read (a file, a record of a corpus) as canonical text: decoded, newlines normalised."""
+    decoded = decode_bytes(data)
     return DecodedText(normalise_newlines(decoded.text), decoded.encoding, decoded.replaced_bytes)
 
 
-__all__ = ["MAX_ARTICLE_BYTES", "DecodedText", "decode_bytes", "normalise_newlines", "read_file_bytes", "read_text"]
+__all__ = ["MAX_ARTICLE_BYTES", "DecodedText", "decode_bytes", "decode_text", "normalise_newlines", "read_file_bytes", "read_text"]
