@@ -126,3 +126,18 @@ def test_opening_an_article_from_the_table(qtbot, real_window, collection, monke
     with qtbot.waitSignal(window.article_changed, timeout=20000):
         panel.articles_view.activated.emit(index)
     assert window.current.path.name == "harbour.txt"
+
+
+@pytest.mark.gui
+def test_a_folder_indexed_before_shows_its_list_before_the_new_indexing_run_ends(qtbot, real_window, collection, monkeypatch):
+    from annotator.core.library import index_folder
+
+    index_folder(collection)  # indexed earlier, e.g. by 'annotator library index' or a previous session
+    (collection / "late.txt").write_text("Late arrival\n\n“We came late,” said Ada Pike.\n", encoding="utf-8")
+    panel = real_window.library_dock.panel
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(collection))
+    with qtbot.waitSignal(panel.indexed, timeout=60000):
+        real_window.library_dock.open_action.trigger()
+        # Before the run ends: the three articles the index already held are listed.
+        assert panel.articles_model.rowCount() == 3
+    assert panel.articles_model.rowCount() == 4  # and the new one once the run has read it

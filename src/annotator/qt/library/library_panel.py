@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from annotator.core.library import SEARCH_SCOPES, IndexReport, Library, LibraryError, open_library, search
 from annotator.core.library import share_of_voice
 from annotator.core.library.discovery import is_article_name
+from annotator.core.library.location import index_path_for
 from annotator.core.library.overview import article_overview
 from annotator.core.library.voice import VoiceRow
 from annotator.qt.library.articles_model import PATH_ROLE, ArticlesFilterModel, LibraryArticlesModel
@@ -159,7 +160,23 @@ class LibraryPanel(QWidget):
         self.folder = Path(folder).resolve()
         self.folder_label.setText(str(self.folder))
         self.folder_label.setToolTip(str(self.folder))
+        self._show_cached_index()
         self.reindex()
+
+    def _show_cached_index(self) -> None:
+        """List what the folder's index already holds at once; the indexing run then brings it up to date.
+
+        A library of thousands of articles opens with its list shown in a fraction of a second
+        instead of after every file has been checked for changes.
+        """
+        try:
+            if self.folder is None or not index_path_for(self.folder).is_file():
+                return
+            self.library = open_library(self.folder)
+        except (LibraryError, OSError):
+            self.library = None
+            return
+        self.refresh()
 
     def reindex(self) -> None:
         if self.folder is not None:
