@@ -141,3 +141,25 @@ def test_a_folder_indexed_before_shows_its_list_before_the_new_indexing_run_ends
         # Before the run ends: the three articles the index already held are listed.
         assert panel.articles_model.rowCount() == 3
     assert panel.articles_model.rowCount() == 4  # and the new one once the run has read it
+
+
+def test_sorting_by_a_column_sorts_the_articles_by_value_and_keeps_persistent_indexes(qtmodeltester):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = LibraryArticlesModel()
+    model.set_articles([
+        ArticleSummary("a.txt", "harbour", "Echo", "", "2026-01-02", 3, 2, 1, {}),
+        ArticleSummary("b.txt", "Bridge", "Gazette", "", "2026-01-01", 12, 0, 0, {}),
+        ArticleSummary("c.txt", "ferry", "Echo", "", "2026-01-03", 7, 1, 0, {}),
+    ])
+    proxy = ArticlesFilterModel()
+    proxy.setSourceModel(model)
+    kept = QPersistentModelIndex(model.index(0, 0))  # the harbour row
+    proxy.sort(3, Qt.SortOrder.DescendingOrder)  # Quotes, as numbers: 12, 7, 3 (not "7" > "3" > "12")
+    assert [proxy.index(row, 3).data() for row in range(3)] == [12, 7, 3]
+    assert kept.row() == 2 and kept.data() == "harbour"
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)  # titles without case
+    assert [proxy.index(row, 0).data() for row in range(3)] == ["Bridge", "ferry", "harbour"]
+    model.set_articles([*(model.article(row) for row in range(3)), ArticleSummary("d.txt", "Anchor", "", "", "", 0, 0, 0, {})])
+    assert proxy.index(0, 0).data() == "Anchor"  # new rows arrive in the chosen order
+    qtmodeltester.check(proxy)

@@ -22,11 +22,37 @@ class LibraryArticlesModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_articles(self, rows: list[ArticleSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+        """Sort by a column's value (numbers as numbers, text without case), in Python, in one pass.
+
+        Sorting here rather than in the proxy: a proxy compares through ``data()``, two Python calls
+        per comparison, which held the window over a second for a library of 10,000 articles.
+        """
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        rows_before = [self._rows[index.row()] for index in before]
+        self._order = (column, order)
+        self._rows = self._sorted(self._rows)
+        where = {id(row): number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(where[id(row)], index.column()) for row, index in zip(rows_before, before)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[ArticleSummary]) -> list[ArticleSummary]:
+        if self._order is None:
+            return rows
+        column, order = self._order
+        return sorted(rows, key=lambda row: sort_key(row, column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def article(self, row: int) -> ArticleSummary:
         return self._rows[row]
@@ -50,8 +76,7 @@ class LibraryArticlesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(article, column)
         if role == SORT_ROLE:
-            value = self._display(article, column)
-            return value if column in NUMERIC else str(value).casefold()
+            return sort_key(article, column)
         if role == PATH_ROLE:
             return article.path
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -68,11 +93,26 @@ class LibraryArticlesModel(QAbstractTableModel):
                 article.verdict_text)[column]
 
 
+def sort_key(article: ArticleSummary, column: int):
+    """What a column sorts by: numbers as numbers, text case-insensitively."""
+    value = LibraryArticlesModel._display(article, column)
+    return value if column in NUMERIC else str(value).casefold()
+
+
 class ArticlesFilterModel(QSortFilterProxyModel):
-    """Sorts by value (numbers as numbers); keeps rows where any column contains the filter text."""
+    """Keeps rows where any column contains the filter text; sorting is the source model's own.
+
+    A click on a header sorts the articles in the source model (``LibraryArticlesModel.sort``);
+    the proxy keeps its order and only filters.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)

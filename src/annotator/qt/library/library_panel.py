@@ -44,6 +44,9 @@ MAX_WATCHED = 4000  # inotify watches are a shared, limited resource
 SCOPE_LABELS = {"all": "Everywhere", "text": "Article text", "quotes": "Quotes", "annotations": "Annotations"}
 
 
+RESIZE_PRECISION_ROWS = 200
+
+
 class LibraryPanel(QWidget):
     """The Library view of one folder. ``open_requested(path, start, end)``: -1 when no span."""
 
@@ -103,6 +106,7 @@ class LibraryPanel(QWidget):
         header = self.articles_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)  # not every row of a large library
         self.articles_view.activated.connect(self._article_activated)
         self.filter_edit.textChanged.connect(self.articles_proxy.setFilterFixedString)
         layout = QVBoxLayout(tab)
