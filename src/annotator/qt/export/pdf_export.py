@@ -83,10 +83,6 @@ def html_to_pdf(html: str, title: str = "", page_size: QPageSize.PageSizeId | No
     return bytes(data.data())
 
 
-def page_count(document: QTextDocument) -> int:
-    return document.pageCount()
-
-
 def _page_of(document: QTextDocument, y: float) -> int:
     return int(y // document.pageSize().height())
 

@@ -9,7 +9,6 @@ from annotator.core.library.overview import ArticleSummary
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS: tuple[str, ...] = ("Title", "Outlet", "Date", "Quotes", "People", "Annotations", "Verdicts")
 TITLE, OUTLET, DATE, QUOTES, PEOPLE, ANNOTATIONS, VERDICTS = range(len(COLUMNS))
@@ -75,8 +74,6 @@ class LibraryArticlesModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(article, column)
-        if role == SORT_ROLE:
-            return sort_key(article, column)
         if role == PATH_ROLE:
             return article.path
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -108,7 +105,6 @@ class ArticlesFilterModel(QSortFilterProxyModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 

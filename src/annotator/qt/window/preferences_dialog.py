@@ -12,7 +12,6 @@ from annotator.core.preferences import (
     MAX_NAME_LENGTH,
     PreferencesError,
     account_full_name,
-    annotator_name,
     set_annotator_name,
     stored_annotator_name,
 )
@@ -34,7 +33,6 @@ class PreferencesDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        hint.setForegroundRole(hint.foregroundRole())
         hint.setEnabled(False)  # muted, as a note under the field
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -52,7 +50,3 @@ class PreferencesDialog(QDialog):
             QMessageBox.warning(self, "Preferences", f"The name was not kept: {error}")
             return
         super().accept()
-
-    @staticmethod
-    def current_name() -> str:
-        return annotator_name()
