@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from annotator.core.annotations import AnnotationStore
 from annotator.core.article import Article
+from annotator.core.corrections import Anchor, Correction
+from annotator.core.corrections.book import CorrectionBook
 from annotator.core.readers.plain_text import article_from_text
 from annotator.core.readers.decoding import DecodedText
 from annotator.core.web.article_diff import diff_articles, diff_sentences, format_text
@@ -106,6 +108,28 @@ def test_highlights_of_the_old_sidecar_get_their_new_places(tmp_path):
     assert place.annotation.id == boats.id and place.placed.status == "moved"
     assert new.text[place.placed.start : place.placed.end] == "Boats will use the north quay"
     assert diff.to_json()["annotations"][0]["old"]["start"] == boats.start
+
+
+def test_quotes_carry_the_speakers_the_reader_corrected_on_both_versions(tmp_path):
+    old_path = tmp_path / "old.txt"
+    old = article(BODY, old_path)
+    old_path.write_text(old.text, encoding="utf-8")
+    store = AnnotationStore.open(old)
+    quote = "“The wall is safe for now,”"
+    start = old.text.index(quote)
+    CorrectionBook(store).add(
+        Correction.new("quote.speaker", Anchor.over(old.text, start, start + len(quote)), value="Lars Eng")
+    )
+    store.save()
+    new_body = [BODY[0], "Work on the harbour wall was delayed.", *BODY[1:3]]
+    diff = diff_articles(old, article(new_body, tmp_path / "new.txt"))
+    removed = [q for q in diff.quotes if q.kind == "removed"]
+    assert removed == [] and diff.sidecar_problem is None
+    moved_body = [*BODY[:2], BODY[3]]
+    diff = diff_articles(old, article(moved_body, tmp_path / "new.txt"))
+    (gone,) = diff.quotes
+    assert (gone.kind, gone.speaker) == ("removed", "Lars Eng")
+    assert "removed: Lars Eng" in format_text(diff)
 
 
 def test_an_unreadable_sidecar_is_named_not_fatal(tmp_path):

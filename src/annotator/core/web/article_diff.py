@@ -25,7 +25,15 @@ from rapidfuzz import fuzz
 
 from annotator.core.annotations.model import Annotation
 from annotator.core.annotations.reanchor import reanchor
-from annotator.core.annotations.sidecar import SidecarUnreadableError, read_sidecar, sidecar_path_for
+from annotator.core.annotations.sidecar import (
+    SidecarContent,
+    SidecarUnreadableError,
+    read_sidecar,
+    sidecar_path_for,
+)
+from annotator.core.corrections.anchoring import reanchor_corrections
+from annotator.core.corrections.apply import apply_corrections
+from annotator.core.corrections.model import Correction, corrections_from_json
 from annotator.core.article import Article
 from annotator.core.extraction import extract
 from annotator.core.extraction.model import Quote
@@ -126,10 +134,14 @@ class ArticleDiff:
 
 
 def diff_articles(old: Article, new: Article, sidecar: Path | None = None) -> ArticleDiff:
-    """Compare ``old`` with ``new``; annotations come from ``sidecar`` (default: beside ``old``)."""
-    annotations, problem = _annotation_places(old, new.text, sidecar or sidecar_path_for(old.source))
+    """Compare ``old`` with ``new``; annotations and corrections come from ``sidecar``
+    (default: beside ``old``), so the quotes compared carry the reader's speakers."""
+    content, problem = _sidecar_content(sidecar or sidecar_path_for(old.source))
+    annotations = _annotation_places(old, new.text, content) if content is not None else []
+    corrections = _corrections_on_both(old, new, content)
     sentences = diff_sentences(old, new)
-    return ArticleDiff(old, new, sentences, _quote_changes(old, new, sentences), annotations, problem)
+    quotes = _quote_changes(old, new, sentences, corrections)
+    return ArticleDiff(old, new, sentences, quotes, annotations, problem)
 
 
 def change_counts(old: Article, new: Article) -> list[str]:
@@ -138,11 +150,28 @@ def change_counts(old: Article, new: Article) -> list[str]:
     return ArticleDiff(old, new, sentences, _quote_changes(old, new, sentences), []).counts()
 
 
-def _quote_changes(old: Article, new: Article, sentences: list[SentenceChange]) -> list[QuoteChange]:
-    """Extraction on both versions, skipped when every sentence is the same (so is every quote)."""
+def _quote_changes(
+    old: Article,
+    new: Article,
+    sentences: list[SentenceChange],
+    corrections: tuple[list[Correction], list[Correction]] = ([], []),
+) -> list[QuoteChange]:
+    """Extraction on both versions, skipped when every sentence is the same (so is every quote).
+
+    The reader's corrections are applied to each version where their text is found there, so a
+    speaker the reader fixed is the one named beside a changed or removed quote.
+    """
     if not sentences:
         return []
-    return diff_quotes(extract(old).quotes, extract(new).quotes)
+    on_old, on_new = corrections
+    return diff_quotes(_corrected_quotes(old, on_old), _corrected_quotes(new, on_new))
+
+
+def _corrected_quotes(article: Article, corrections: list[Correction]) -> list[Quote]:
+    extraction = extract(article)
+    if corrections:
+        extraction = apply_corrections(extraction, corrections, article.text)
+    return extraction.quotes
 
 
 # -- sentences --------------------------------------------------------------------------------
@@ -265,21 +294,40 @@ def _quote_json(quote: Quote | None) -> dict[str, object] | None:
 # -- annotations ------------------------------------------------------------------------------
 
 
-def _annotation_places(old: Article, new_text: str, sidecar: Path) -> tuple[list[AnnotationPlace], str | None]:
-    """The sidecar's annotations placed on the old text (when it was saved on another
-    version, as a fetched page's sidecar follows its newest version), then on the new."""
+def _sidecar_content(sidecar: Path) -> tuple[SidecarContent | None, str | None]:
+    """What the sidecar holds, or why it cannot be read (the diff is shown without it)."""
     try:
         found = read_sidecar(sidecar)
     except SidecarUnreadableError as error:
-        return [], str(error)
-    if found is None:
-        return [], None
-    content, _ = found
+        return None, str(error)
+    return (found[0] if found is not None else None), None
+
+
+def _annotation_places(old: Article, new_text: str, content: SidecarContent) -> list[AnnotationPlace]:
+    """The sidecar's annotations placed on the old text (when it was saved on another
+    version, as a fetched page's sidecar follows its newest version), then on the new."""
     on_old = list(content.annotations)
     if content.article_sha256 != old.sha256:
         on_old = reanchor(old.text, on_old, content.article_length)
     placed = reanchor(new_text, on_old, len(old.text))
-    return [AnnotationPlace(a, p) for a, p in zip(on_old, placed)], None
+    return [AnnotationPlace(a, p) for a, p in zip(on_old, placed)]
+
+
+def _corrections_on_both(
+    old: Article, new: Article, content: SidecarContent | None
+) -> tuple[list[Correction], list[Correction]]:
+    """The sidecar's corrections placed on each version (a correction whose text a version
+    lacks is an orphan there, and is not applied to it)."""
+    if content is None or not content.corrections:
+        return [], []
+    saved = corrections_from_json(content.corrections)
+
+    def placed_on(article: Article) -> list[Correction]:
+        if content.article_sha256 == article.sha256:
+            return saved
+        return reanchor_corrections(article.text, saved, content.article_length)
+
+    return placed_on(old), placed_on(new)
 
 
 # -- output -----------------------------------------------------------------------------------
