@@ -38,6 +38,7 @@ from annotator.qt.article.layout_pacer import LayoutPacer
 from annotator.qt.positions import PositionMap
 from annotator.qt.window.theme import ArticleColors, theme_named
 from annotator.qt.article.viewport_blocks import visible_blocks, visible_positions
+from annotator.qt.gui_handoff import GuiMailbox
 
 MEASURE_CHARACTERS = 70
 # Longer articles are rebuilt on a worker after a zoom or theme change (about 0.1 s of building
@@ -88,6 +89,7 @@ class ArticleView(QTextEdit):
         self._tooltip_source: TooltipSource | None = None
         self._context_sources: list[ContextActionSource] = []
         self.layout_pacer = LayoutPacer(self.document, self)
+        self.mailbox = GuiMailbox(self)  # how workers hand this view the documents they build
         self._rebuilder = BackgroundRenderer(self)
         self._rebuilder.rendered.connect(self._rebuilt)
         self._update_measure()
@@ -112,7 +114,7 @@ class ArticleView(QTextEdit):
         self._article = article
         prepared_map = rendered.position_map if rendered is not None else None
         self._position_map = prepared_map if prepared_map is not None else PositionMap(article.text)
-        if rendered is not None and rendered.formats is self._formats:
+        if rendered is not None and rendered.formats is self._formats and rendered.document is not None:
             self._adopt(rendered.document)
         else:
             self._install_document()
@@ -121,7 +123,7 @@ class ArticleView(QTextEdit):
 
     def document_renderer(self):
         """A function building documents with the current formats, on any thread."""
-        return document_renderer(self._formats, self.thread())
+        return document_renderer(self._formats, self.mailbox)
 
     def clear_article(self) -> None:
         self._rebuilder.cancel()
@@ -174,7 +176,11 @@ class ArticleView(QTextEdit):
             return
         if rendered.formats is not self._formats:
             return  # built for a zoom or theme the reader has already left
-        self._swap_keeping_place(lambda: self._adopt(rendered.document))
+        document = rendered.document
+        if document is None:  # the GUI thread could not take it: build it here
+            self._swap_keeping_place(self._install_document)
+            return
+        self._swap_keeping_place(lambda: self._adopt(document))
 
     def _swap_keeping_place(self, install: Callable[[], None]) -> None:
         top = self.top_offset()

@@ -14,19 +14,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.article import Article
-
-
-class _Relay(QObject):
-    done = Signal(int, object, object)  # request number, article, rendered document
+from annotator.qt.gui_handoff import GuiMailbox
 
 
 class _RenderJob(QRunnable):
-    def __init__(self, number: int, article: Article, render: Callable[[Article], object], relay: _Relay) -> None:
+    def __init__(
+        self, number: int, article: Article, render: Callable[[Article], object], renderer: BackgroundRenderer
+    ) -> None:
         super().__init__()
-        self._number, self._article, self._render, self._relay = number, article, render, relay
+        self._number, self._article, self._render, self._renderer = number, article, render, renderer
 
     def run(self) -> None:
-        self._relay.done.emit(self._number, self._article, self._render(self._article))
+        rendered = self._render(self._article)
+        self._renderer.mailbox.deliver(self._renderer._done, self._number, self._article, rendered)
 
 
 class BackgroundRenderer(QObject):
@@ -38,13 +38,12 @@ class BackgroundRenderer(QObject):
         super().__init__(parent)
         self._requested = 0
         self._delivered = 0
-        # A pool of its own, made before the relay: children are deleted in the order they were
-        # made, and a pool's destructor waits for its jobs, so a rebuild still running when the
-        # view goes away finishes before the relay it reports to is deleted.
+        # A pool of its own, made before the mailbox: children are deleted in the order they
+        # were made, and a pool's destructor waits for its jobs, so a rebuild still running when
+        # the view goes away finishes before the mailbox it reports to is deleted.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
+        self.mailbox = GuiMailbox(self)
 
     @property
     def pending(self) -> bool:
@@ -52,7 +51,7 @@ class BackgroundRenderer(QObject):
 
     def render(self, article: Article, render: Callable[[Article], object]) -> None:
         self._requested += 1
-        self._pool.start(_RenderJob(self._requested, article, render, self._relay))
+        self._pool.start(_RenderJob(self._requested, article, render, self))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until running rebuilds finish (for shutdown and tests)."""

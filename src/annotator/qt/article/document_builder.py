@@ -30,8 +30,9 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.article import BLOCK_KINDS, Article
-from annotator.qt.window.theme import ArticleColors
+from annotator.qt.gui_handoff import GuiMailbox
 from annotator.qt.positions import PositionMap
+from annotator.qt.window.theme import ArticleColors
 
 # Characters QTextCursor.insertText turns into a block separator (one position each);
 # splitting on them ourselves keeps "\r\n" as two positions, as in the canonical text.
@@ -240,7 +241,7 @@ def _hang_bullet(cursor: QTextCursor, content: str, formats: ArticleFormats) -> 
 class RenderedDocument:
     """A document built (possibly on a worker thread) with ``formats``, ready for a view."""
 
-    document: QTextDocument
+    document: QTextDocument | None  # None: the GUI thread could not take it; build it there
     formats: ArticleFormats
     wrap_mode: QTextOption.WrapMode = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
     """``wrap_mode_for`` the article, found on the worker too (scanning 10 MB takes ~0.1 s)."""
@@ -248,17 +249,20 @@ class RenderedDocument:
     """The article's code-point ↔ document positions, also built on the worker (~15 ms at 10 MB)."""
 
 
-def document_renderer(formats: ArticleFormats, gui_thread: QThread):
+def document_renderer(formats: ArticleFormats, mailbox: GuiMailbox):
     """A function that builds an article's document on any thread and hands it to the GUI.
 
     Building a 5 MB article's document takes about half a second, so the loader does it on
-    its worker; the finished document is moved to ``gui_thread`` (from the thread that
-    built it, as Qt requires) before the view adopts it.
+    its worker; the finished document is moved to the GUI thread through ``mailbox`` (from
+    the thread that built it, as Qt requires, while the GUI thread waits outside Qt's locks:
+    see ``gui_handoff``). When the GUI thread could not take it, the document is left out and
+    the view builds its own.
     """
 
     def render(article: Article) -> RenderedDocument:
-        document = build_document(article, formats)
-        document.moveToThread(gui_thread)
+        document: QTextDocument | None = build_document(article, formats)
+        if QThread.currentThread() is not mailbox.thread() and not mailbox.move_here(document):
+            document = None
         return RenderedDocument(document, formats, wrap_mode_for(article.text), PositionMap(article.text))
 
     return render

@@ -13,33 +13,35 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from annotator.core.library import IndexReport, LibraryError, index_folder
 from annotator.core.library.indexer import IndexCancelled
+from annotator.qt.gui_handoff import GuiMailbox
 
 
 class _IndexJob(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
+    """Indexes on the runner's thread and reports through its mailbox (see ``gui_handoff``
+    for why a worker does not emit signals to the GUI thread)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, runner: IndexRunner) -> None:
         super().__init__()
         self.folder = folder
         self.cancelled = False
+        self._runner = runner
+        self._mailbox = runner.mailbox
 
     def run(self) -> None:
         try:
             report = index_folder(self.folder, progress=self._progress)
         except IndexCancelled:
-            self.failed.emit("indexing was stopped")
+            self._mailbox.deliver(self._runner._failed, self, "indexing was stopped")
             return
         except (LibraryError, OSError) as error:
-            self.failed.emit(str(error))
+            self._mailbox.deliver(self._runner._failed, self, str(error))
             return
-        self.finished.emit(report)
+        self._mailbox.deliver(self._runner._done, self, report)
 
     def _progress(self, done: int, total: int, _path: str) -> None:
         if self.cancelled:  # set from the GUI thread; a plain flag is enough for one reader
             raise IndexCancelled()
-        self.progress.emit(done, total)
+        self._mailbox.deliver(self._runner._progressed, self, done, total)
 
 
 class IndexRunner(QObject):
@@ -55,6 +57,7 @@ class IndexRunner(QObject):
         self._thread: QThread | None = None
         self._job: _IndexJob | None = None
         self._again: Path | None = None
+        self.mailbox = GuiMailbox(self)
 
     @property
     def running(self) -> bool:
@@ -65,13 +68,10 @@ class IndexRunner(QObject):
         if self._thread is not None:
             self._again = folder
             return
-        self._job = _IndexJob(folder)
+        self._job = _IndexJob(folder, self)
         self._thread = QThread(self)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
-        self._job.progress.connect(self.progress)
-        self._job.finished.connect(self._done)
-        self._job.failed.connect(self._failed)
         self.started.emit()
         self._thread.start()
 
@@ -85,12 +85,20 @@ class IndexRunner(QObject):
             self._thread.quit()
             self._thread.wait()
 
-    def _done(self, report: IndexReport) -> None:
+    def _progressed(self, job: _IndexJob, done: int, total: int) -> None:
+        if job is self._job:
+            self.progress.emit(done, total)
+
+    def _done(self, job: _IndexJob, report: IndexReport) -> None:
+        if job is not self._job:
+            return  # a run stopped before its report arrived
         self._stop()
         self.finished.emit(report)
         self._next()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, job: _IndexJob, message: str) -> None:
+        if job is not self._job:
+            return
         self._stop()
         self.failed.emit(message)
         self._next()

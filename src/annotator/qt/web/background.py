@@ -11,28 +11,29 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class _Relay(QObject):
-    done = Signal(int, object)
-    error = Signal(int, str)
+from annotator.qt.gui_handoff import GuiMailbox
 
 
 class _Job(QRunnable):
-    def __init__(self, generation: int, work: Callable[[], object], expected: tuple[type[Exception], ...], relay: _Relay) -> None:
+    def __init__(
+        self, generation: int, work: Callable[[], object], expected: tuple[type[Exception], ...], owner: BackgroundJob
+    ) -> None:
         super().__init__()
-        self._generation, self._work, self._expected, self._relay = generation, work, expected, relay
+        self._generation, self._work, self._expected, self._owner = generation, work, expected, owner
 
     def run(self) -> None:
+        """Report through the owner's mailbox, not a signal (see ``gui_handoff`` for why)."""
+        mailbox = self._owner.mailbox
         try:
             result = self._work()
         except self._expected as error:
-            self._relay.error.emit(self._generation, str(error))
+            mailbox.deliver(self._owner._error, self._generation, str(error))
             return
         except Exception as error:  # a bug must reach the user as a message, not kill the app
             traceback.print_exc()
-            self._relay.error.emit(self._generation, f"{type(error).__name__}: {error}")
+            mailbox.deliver(self._owner._error, self._generation, f"{type(error).__name__}: {error}")
             return
-        self._relay.done.emit(self._generation, result)
+        mailbox.deliver(self._owner._done, self._generation, result)
 
 
 class BackgroundJob(QObject):
@@ -48,9 +49,7 @@ class BackgroundJob(QObject):
         self._running = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
-        self._relay.error.connect(self._error)
+        self.mailbox = GuiMailbox(self)
 
     @property
     def running(self) -> bool:
@@ -59,7 +58,7 @@ class BackgroundJob(QObject):
     def start(self, work: Callable[[], object]) -> None:
         self._generation += 1
         self._running = True
-        self._pool.start(_Job(self._generation, work, self._expected, self._relay))
+        self._pool.start(_Job(self._generation, work, self._expected, self))
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

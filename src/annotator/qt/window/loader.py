@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.article import Article, ArticleError
 from annotator.core.extraction.model import Extraction
+from annotator.qt.gui_handoff import GuiMailbox
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # How long a thread running Python may keep the interpreter when another asks for it. Python's
@@ -116,31 +117,27 @@ RenderFunction = Callable[[Article], object]
 PrepareFunction = Callable[[Article], object]
 
 
-class _Relay(QObject):
-    """Carries a worker's results back to the GUI thread (signals cross threads queued)."""
-
-    text = Signal(int, object)
-    done = Signal(int, object)
-    error = Signal(int, str, str)
-
-
 class _LoadJob(QRunnable):
     def __init__(
         self,
         generation: int,
         path: Path,
         steps: tuple[ReadFunction, ExtractFunction, RenderFunction | None, PrepareFunction | None],
-        relay: _Relay,
+        loader: ArticleLoader,
     ) -> None:
         super().__init__()
         self._generation = generation
         self._path = path
         self._read, self._extract, self._render, self._prepare = steps
-        self._relay = relay
+        self._loader = loader
 
     def run(self) -> None:
         with long_lived_results():
             self._load()
+
+    def _report(self, receiver: Callable[..., None], *result: object) -> None:
+        """Hand ``result`` to the loader on the GUI thread (see ``gui_handoff`` for why not a signal)."""
+        self._loader.mailbox.deliver(receiver, self._generation, *result)
 
     def _load(self) -> None:
         started = time.perf_counter()
@@ -148,12 +145,12 @@ class _LoadJob(QRunnable):
             article = self._read(self._path)
             rendered = self._render(article) if self._render else None
         except ArticleError as error:
-            self._relay.error.emit(self._generation, str(self._path), str(error))
+            self._report(self._loader._failed, str(self._path), str(error))
             return
         except Exception as error:  # a bug must reach the user as a message, not kill the app
             traceback.print_exc()
             message = f"Annotator could not open {self._path.name}: {type(error).__name__}: {error}"
-            self._relay.error.emit(self._generation, str(self._path), message)
+            self._report(self._loader._failed, str(self._path), message)
             return
         prepared = None
         if self._prepare is not None:
@@ -164,7 +161,7 @@ class _LoadJob(QRunnable):
         read_seconds = time.perf_counter() - started
         words = count_words(article.text)
         read = ReadArticle(self._path, article, words, read_seconds, rendered, prepared)
-        self._relay.text.emit(self._generation, read)
+        self._report(self._loader._text_ready, read)
         extract_started = time.perf_counter()
         problem = None
         try:
@@ -176,7 +173,7 @@ class _LoadJob(QRunnable):
         loaded = LoadedArticle(
             self._path, article, extraction, words, read_seconds, time.perf_counter() - extract_started, problem
         )
-        self._relay.done.emit(self._generation, loaded)
+        self._report(self._loader._finished, loaded)
 
 
 class ArticleLoader(QObject):
@@ -201,10 +198,7 @@ class ArticleLoader(QObject):
         self._busy = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.text.connect(self._text_ready)
-        self._relay.done.connect(self._finished)
-        self._relay.error.connect(self._failed)
+        self.mailbox = GuiMailbox(self)
 
     @property
     def busy(self) -> bool:
@@ -221,7 +215,7 @@ class ArticleLoader(QObject):
         path = Path(path)
         self.started.emit(str(path))
         steps = (self._read, self._extract, render, prepare)
-        self._pool.start(_LoadJob(self._generation, path, steps, self._relay))
+        self._pool.start(_LoadJob(self._generation, path, steps, self))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until running loads finish (for shutdown and tests)."""

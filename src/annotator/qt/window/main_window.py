@@ -530,6 +530,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.view.mailbox.abandon()  # a worker waiting to hand over a document stops waiting
         self.loader.wait(2000)
         self.web.wait(2000)
         self.library_dock.shutdown()
