@@ -267,3 +267,47 @@ def test_a_sidecar_with_a_correction_that_cannot_be_built_opens_read_only_with_t
     assert "corrections[0] cannot be applied" in str(window.annotations.store.problem)
     assert window.sidebar.quotes.model.quote(0).kind != "scare"  # the extractor's own result is shown
     assert path.read_bytes() == damaged
+
+
+def test_split_off_a_name_from_the_people_menu(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    select_person_row(qtbot, window, "p1")
+    dialog = window.corrections.ask_split_alias(window.sidebar.people.current_person())
+    assert dialog is not None and dialog.edit.text() == "Lefèvre"  # the one other written form, offered
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    people = {p.name: p for p in window.corrections.extraction.people}
+    assert [text[m.start : m.end] for m in people["Lefèvre"].mentions] == ["Lefèvre", "Lefèvre"]
+    assert [text[m.start : m.end] for m in people["Renée Lefèvre"].mentions] == ["Renée Lefèvre", "Renée Lefèvre"]
+    data = saved(qtbot, window, article)
+    assert [(c["operation"], c.get("value")) for c in data["corrections"]] == [("person.split_alias", "Lefèvre")]
+    window.annotations.undo_action.trigger()
+    assert "Lefèvre" not in [p.name for p in window.corrections.extraction.people]
+
+
+def test_a_person_written_one_way_has_nothing_to_split(qtbot, window, article):
+    open_and_wait(qtbot, window, article)
+    select_person_row(qtbot, window, "p3")
+    assert window.corrections.ask_split_alias(window.sidebar.people.current_person()) is None
+    assert "no other name to split off" in window.statusBar().currentMessage()
+
+
+def test_set_a_quotes_span_to_the_selected_words(qtbot, window, article):
+    from tests.qt.test_annotating import point_of_offset_in_view, select
+
+    open_and_wait(qtbot, window, article)
+    text = window.view.article.text
+    words = "“We lost everything in the cellar: flour, wine, the new oven 🔥."
+    start = text.index(words)
+    select(window, start, start + len(words))
+    actions = {a.text(): a for a in window.view.context_actions_at(point_of_offset_in_view(window, start + 2))}
+    actions["Set as the Quote's Span"].trigger()
+    (quote,) = [q for q in window.corrections.extraction.quotes if q.id == "q2"]
+    assert (quote.start, quote.end, quote.corrected) == (start, start + len(words), True)
+    data = saved(qtbot, window, article)
+    (correction,) = data["corrections"]
+    target = correction["target"]
+    assert correction["operation"] == "quote.span" and (target["start"], target["end"]) == (start, start + len(words))
+    window.annotations.undo_action.trigger()
+    (quote,) = [q for q in window.corrections.extraction.quotes if q.id == "q2"]
+    assert text[quote.start : quote.end].endswith("called,”")

@@ -8,9 +8,10 @@ is one command on the window's undo stack.
 
 Keys, where the item has the focus:
     Quotes list: F2 Change Speaker…, Delete Not a Quote.
-    People table: F2 Rename…, Delete Not a Person, Ctrl+M Merge With…
+    People table: F2 Rename…, Delete Not a Person, Ctrl+M Merge With…, Split Off a Name…
 Right-clicking a selection in the article offers "Add as Missed Quote…" and "Add as Missed
-Person".
+Person", and, over a quote, "Set as the Quote's Span" (the quote runs over exactly the
+selected words instead).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from annotator.core.corrections import model as ops
 from annotator.core.corrections.apply import APPLIED, CorrectedExtraction, apply_corrections
 from annotator.core.corrections.book import CorrectionBook
 from annotator.core.corrections.model import Anchor, Correction, CorrectionError
+from annotator.core.corrections.select import person_anchor
 from annotator.core.extraction.model import Extraction, Person, Quote
 from annotator.qt.corrections.commands import CorrectionCommand
 from annotator.qt.corrections.model import CorrectionsModel
@@ -87,6 +89,7 @@ class CorrectionsController(QObject):
             "rename": self._action("Rename…", lambda: self.ask_rename(current()), table, "F2"),
             "role": self._action("Set Role…", lambda: self.ask_role(current())),
             "merge": self._action("Merge With…", lambda: self.ask_merge(current()), table, "Ctrl+M"),
+            "split": self._action("Split Off a Name…", lambda: self.ask_split_alias(current())),
             "not_person": self._action("Not a Person", lambda: self.not_a_person(current()), table, "Delete"),
             "credit": self._action("A Credit, Not a Person", lambda: self.not_a_person(current(), credit=True)),
         }
@@ -108,7 +111,23 @@ class CorrectionsController(QObject):
         add_quote.triggered.connect(lambda _checked=False: self.ask_missed_quote(*span))
         add_person = QAction("Add as Missed Person", self._window)
         add_person.triggered.connect(lambda _checked=False: self.add_person(*span))
-        return [add_quote, add_person]
+        actions = [add_quote, add_person]
+        quote = self._quote_overlapping(*span)
+        if quote is not None and (quote.start, quote.end) != span:
+            set_span = QAction("Set as the Quote's Span", self._window)
+            set_span.triggered.connect(lambda _checked=False: self.set_span(quote, *span))
+            actions.append(set_span)
+        return actions
+
+    def _quote_overlapping(self, start: int, end: int) -> Quote | None:
+        """The quote the selection overlaps most (a selection that only touches none)."""
+        quotes = self.extraction.quotes if self.extraction is not None else []
+        best, best_shared = None, 0
+        for quote in quotes:
+            shared = min(quote.end, end) - max(quote.start, start)
+            if shared > best_shared:
+                best, best_shared = quote, shared
+        return best
 
     # -- binding -----------------------------------------------------------------------
 
@@ -226,6 +245,24 @@ class CorrectionsController(QObject):
         anchor, target = self._person_anchor(person), self._person_anchor(into)
         return self.correct(Correction.new(ops.PERSON_MERGE, anchor, target=target))
 
+    def set_span(self, quote: Quote | None, start: int, end: int) -> bool:
+        """The quote runs over ``start..end`` instead (a word left out, a title glued on)."""
+        if quote is None or start >= end:
+            return False
+        target = Anchor.over(self._text(), start, end)
+        return self.correct(Correction.new(ops.QUOTE_SPAN, self._quote_anchor(quote), target=target))
+
+    def split_alias(self, person: Person | None, alias: str) -> bool:
+        """The mentions of ``person`` written ``alias`` are somebody else (a relative, a namesake)."""
+        if person is None:
+            return False
+        try:
+            anchor = person_anchor(self._text(), person, alias)
+        except CorrectionError as error:
+            self._annotations.status(f"Nothing to split: {error}.")
+            return False
+        return self.correct(Correction.new(ops.PERSON_SPLIT_ALIAS, anchor, value=alias))
+
     def not_a_person(self, person: Person | None, *, credit: bool = False) -> bool:
         if person is None or not person.mentions:
             return False
@@ -289,6 +326,32 @@ class CorrectionsController(QObject):
             self.merge(person, into)
 
         return self._ask("Merge With", f"{person.name} is the same person as:", self._people_names(person), merge_into)
+
+    def ask_split_alias(self, person: Person | None) -> NameDialog | None:
+        """Which written form of ``person`` is somebody else ("Whitfield" of "Dana Whitfield")."""
+        if person is None:
+            return None
+        forms = self._written_forms(person)
+        if not forms:
+            self._annotations.status(f"{person.name} is always written the same way: there is no other name to split off.")
+            return None
+        return self._ask(
+            "Split Off a Name",
+            f"Which name written for {person.name} is somebody else? ({', '.join(forms)})",
+            forms,
+            lambda alias: self.split_alias(person, alias),
+            forms[0] if len(forms) == 1 else "",
+        )
+
+    def _written_forms(self, person: Person) -> list[str]:
+        """The ways the text writes ``person`` other than the full name, first seen first."""
+        text, forms, seen = self._text(), [], {person.name.casefold()}
+        for mention in person.mentions:
+            written = text[mention.start : mention.end]
+            if written.casefold() not in seen:
+                seen.add(written.casefold())
+                forms.append(written)
+        return forms
 
 
 __all__ = ["CorrectionError", "CorrectionsController"]
