@@ -212,3 +212,20 @@ def test_trafilatura_blocks_that_are_mostly_links_are_dropped(tmp_path):
     text = read_article(page).text
     assert "Paragraph 7 of the report" in text and "Paragraph 0 of the report" in text
     assert "Another harbour story" not in text
+
+
+def test_a_page_of_thousands_of_paragraphs_is_read_without_jusText(tmp_path):
+    """jusText's neighbour search grows with the square of the paragraphs; past its limit the
+    page is read by the other two, every paragraph kept."""
+    count = extractors.JUSTEXT_MAX_BLOCKS + 1
+    paragraphs = [f"The ferry left pier {n} at dawn, and the crew counted {n} crates on deck." for n in range(count)]
+    page = "<html><head><title>Ferry log</title></head><body><article>"
+    page += "".join(f"<p>{p}</p>\n" for p in paragraphs) + "</article></body></html>"
+    assert justext_text(page) == ""
+    assert justext_text(page.replace("<p>", "<span>", 2)) == ""  # still over the limit
+    few = page.replace("<p>", "", count - 10)
+    assert "crates on deck" in justext_text(few)  # under the limit jusText gives its opinion
+    path = tmp_path / "log.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(path).text
+    assert all(p in text for p in (paragraphs[0], paragraphs[count // 2], paragraphs[-1]))
