@@ -13,7 +13,7 @@ from annotator.core.corrections import Anchor, Correction
 from annotator.core.corrections.book import CorrectionBook
 from annotator.core.readers.plain_text import article_from_text
 from annotator.core.readers.decoding import DecodedText
-from annotator.core.web.article_diff import diff_articles, diff_sentences, format_text
+from annotator.core.web.article_diff import change_counts, diff_articles, diff_sentences, format_text
 from annotator.core.web.sentences import sentence_spans
 from annotator.core.web.word_diff import inline, word_changes
 from tests.core.annotations_support import annotate
@@ -130,6 +130,22 @@ def test_quotes_carry_the_speakers_the_reader_corrected_on_both_versions(tmp_pat
     (gone,) = diff.quotes
     assert (gone.kind, gone.speaker) == ("removed", "Lars Eng")
     assert "removed: Lars Eng" in format_text(diff)
+
+
+def test_the_fetch_summary_counts_quotes_with_the_readers_speakers(tmp_path):
+    old_path = tmp_path / "old.txt"
+    old = article(BODY, old_path)
+    old_path.write_text(old.text, encoding="utf-8")
+    store = AnnotationStore.open(old)
+    quote = "“The wall is safe for now,”"
+    start = old.text.index(quote)
+    CorrectionBook(store).add(
+        Correction.new("quote.speaker", Anchor.over(old.text, start, start + len(quote)), value="Lars Eng")
+    )
+    store.save()
+    new = article([*BODY[:2], "“The wall is safe for now,” said Lars Eng, a council engineer.", BODY[3]])
+    assert "1 quote reattributed" in change_counts(old, new)  # the extractor's own speakers
+    assert change_counts(old, new, store.path) == ["1 sentence changed"]
 
 
 def test_an_unreadable_sidecar_is_named_not_fatal(tmp_path):

@@ -114,3 +114,11 @@ def test_the_loader_hands_the_window_a_document_it_built_on_its_worker(qtbot, wi
     assert isinstance(read.rendered, RenderedDocument) and read.rendered.document is not None
     qtbot.waitUntil(lambda: window.view.document() is read.rendered.document, timeout=5000)
     assert window.view.document().thread() is window.thread()
+
+
+def test_moving_an_object_already_on_the_gui_thread_neither_waits_nor_moves(qapp):
+    mailbox = GuiMailbox()
+    document = QTextDocument()
+    started = time.perf_counter()
+    assert mailbox.move_here(document) is True
+    assert document.thread() is qapp.thread() and time.perf_counter() - started < 0.5

@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
 
 PARKING_WAIT_S = 2.0
 """How long a worker waits for the GUI thread to come and take an object. It is usually
@@ -75,15 +75,22 @@ class GuiMailbox(QObject):
             pass
 
     def move_here(self, qobject: QObject) -> bool:
-        """Move ``qobject`` (parentless, made on this worker thread) to the GUI thread.
+        """Move ``qobject`` (parentless, made on the calling thread) to the GUI thread.
 
-        Called on the worker that owns ``qobject``. True when moved; False when the GUI
-        thread did not come (blocked, or ``abandon()`` was called), the object left as it was.
+        True when it is there (already, when called on the GUI thread); False when the GUI
+        thread did not come (blocked, ``abandon()`` called, or the mailbox deleted with its
+        owner), the object left as it was.
         """
+        try:
+            gui_thread = self.thread()
+        except RuntimeError:  # the mailbox was deleted with its owner: nobody will come
+            return False
+        if QThread.currentThread() == gui_thread:
+            return True
         request = _ParkEvent()
         try:
             QCoreApplication.postEvent(self, request)
-        except RuntimeError:  # the mailbox was deleted with its owner: nobody will come
+        except RuntimeError:
             return False
         waited = 0.0
         while not request.parked.wait(_POLL_S):
@@ -92,7 +99,7 @@ class GuiMailbox(QObject):
                 request.released.set()  # if the GUI thread comes later, it goes straight on
                 return False
         try:
-            return qobject.moveToThread(self.thread()) is not False
+            return qobject.moveToThread(gui_thread) is not False
         finally:
             request.released.set()
 
@@ -100,14 +107,13 @@ class GuiMailbox(QObject):
         """Workers stop waiting for the GUI thread (it is about to block waiting for them)."""
         self._abandoned.set()
 
-    def resume(self) -> None:
-        self._abandoned.clear()
-
     def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if isinstance(event, _CallEvent):
             event.function(*event.args)
         elif isinstance(event, _ParkEvent):
             event.parked.set()
-            event.released.wait(PARKING_WAIT_S)
+            # No time limit: once parked, the worker moves the object and releases the GUI
+            # thread in a ``finally``; leaving early would let the move run unprotected.
+            event.released.wait()
         else:
             super().customEvent(event)

@@ -144,10 +144,13 @@ def diff_articles(old: Article, new: Article, sidecar: Path | None = None) -> Ar
     return ArticleDiff(old, new, sentences, quotes, annotations, problem)
 
 
-def change_counts(old: Article, new: Article) -> list[str]:
-    """The sentence and quote counts of the diff, without the annotations (for a fetch summary)."""
+def change_counts(old: Article, new: Article, sidecar: Path | None = None) -> list[str]:
+    """The sentence and quote counts of the diff, without the annotations (for a fetch summary);
+    the quotes carry the corrections kept in ``sidecar``, as in ``diff_articles``."""
+    content = _sidecar_content(sidecar)[0] if sidecar is not None else None
     sentences = diff_sentences(old, new)
-    return ArticleDiff(old, new, sentences, _quote_changes(old, new, sentences), []).counts()
+    quotes = _quote_changes(old, new, sentences, _corrections_on_both(old, new, content))
+    return ArticleDiff(old, new, sentences, quotes, []).counts()
 
 
 def _quote_changes(

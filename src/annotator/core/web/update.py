@@ -116,7 +116,7 @@ def keep_page(page: FetchedPage, root: Path) -> FetchOutcome:
                 if old_article is not None:
                     from annotator.core.web.article_diff import change_counts
 
-                    outcome.text_changes = change_counts(old_article, new_article)
+                    outcome.text_changes = change_counts(old_article, new_article, sidecar_path_for(article_path))
             return outcome
     except OSError as error:
         raise FetchError(f"could not save the page in {folder.path}: {error}") from None

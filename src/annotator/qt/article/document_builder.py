@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QThread
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -261,7 +260,7 @@ def document_renderer(formats: ArticleFormats, mailbox: GuiMailbox):
 
     def render(article: Article) -> RenderedDocument:
         document: QTextDocument | None = build_document(article, formats)
-        if QThread.currentThread() is not mailbox.thread() and not mailbox.move_here(document):
+        if not mailbox.move_here(document):
             document = None
         return RenderedDocument(document, formats, wrap_mode_for(article.text), PositionMap(article.text))
 

@@ -162,6 +162,8 @@ class _LoadJob(QRunnable):
         words = count_words(article.text)
         read = ReadArticle(self._path, article, words, read_seconds, rendered, prepared)
         self._report(self._loader._text_ready, read)
+        # The document now belongs to the GUI thread: let it be the one to delete it.
+        del read, rendered, prepared
         extract_started = time.perf_counter()
         problem = None
         try:
