@@ -62,7 +62,9 @@ class PersonRecord:
 
     @property
     def given(self) -> str | None:
-        return self.name_tokens[0] if len(self.name_tokens) > 1 else None
+        if len(self.name_tokens) < 2 or self.name_tokens[0].lower() in _NAME_FORMING_TITLES:
+            return None  # ``Mother Teresa``: a bare ``Mother`` is not her given name
+        return self.name_tokens[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +129,10 @@ def find_people(
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = _name_parts(chain, lexicon)
             if _continues_a_place(role_tokens, name_tokens):
+                continue
+            if mode == NORMAL and _starts_with_acronym(name_tokens, lexicon):
                 continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
@@ -140,8 +144,11 @@ def find_people(
             known = settled.get(tuple(words))
             if known is not None and people[known].role:
                 continue  # a full name already accepted, with its role: nothing new to learn here
+            forms_name = bool(role_tokens) and name_tokens[0] is role_tokens[-1]  # ``Mother Teresa``
+            if forms_name:
+                role_tokens = role_tokens[:-1]
             role = role_of(text, lexicon, unit, role_tokens, name_tokens)
-            titled = bool(role_tokens) or role is not None
+            titled = forms_name or bool(role_tokens) or role is not None
             if role and all(w.strip(".").lower() in HONORIFICS for w in role.split()):
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
@@ -176,7 +183,7 @@ def find_people(
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = _name_parts(chain, lexicon)
             if _continues_a_place(role_tokens, name_tokens):
                 continue
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
@@ -188,6 +195,32 @@ def find_people(
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
     return PeopleFound(people, mentions)
+
+
+#: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
+#: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used.
+_NAME_FORMING_TITLES = frozenset({"mother", "pope"})
+
+
+def _name_parts(chain: Chain, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """:func:`split_chain`, with a name-forming title kept in the name (``Mother | Teresa`` becomes
+    ``| Mother Teresa``, the title still counting as evidence of a person)."""
+    role_tokens, name_tokens = split_chain(chain, lexicon)
+    if len(name_tokens) == 1 and role_tokens and role_tokens[-1].key in _NAME_FORMING_TITLES:
+        return role_tokens, [role_tokens[-1], name_tokens[0]]
+    return role_tokens, name_tokens
+
+
+def _starts_with_acronym(name: list[Token], lexicon: Lexicon) -> bool:
+    """``PSV Eindhoven``, ``SBC Warburg``, ``RAO Gazprom``, ``IFK Gothenburg``: a word in capitals
+    leading a name in ordinary prose is a club's, firm's or party's initials, not a given name."""
+    if len(name) < 2:
+        return False
+    first = name[0]
+    text = first.text
+    if first.initial or len(text) < 2 or not text.replace("-", "").isupper() or lexicon.is_given_name(text):
+        return False
+    return not any(t.text.isupper() for t in name[1:])  # a name all in capitals is a heading's
 
 
 def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tuple[Unit, str, list[Chain]]]:

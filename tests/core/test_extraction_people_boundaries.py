@@ -1,0 +1,47 @@
+"""Where a person's name starts and ends: titles that are part of the name, titles and initials that
+are not, and capitals that make a name a club's or a firm's."""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import person_named, run
+
+
+def mention_texts(text: str, result) -> set[str]:
+    return {text[m.start : m.end] for p in result.people for m in p.mentions}
+
+
+def test_a_religious_name_keeps_its_title_and_the_title_alone_is_no_mention():
+    text = (
+        "Mother Orsola, who runs the shelter, said the roof leaked. The nuns asked Mother Orsola for help.\n\n"
+        "Pope Lucian wrote to the bishops. Volunteers greeted their Dearest Mother with songs.\n"
+    )
+    result = run(text)
+    orsola = person_named(result, "Mother Orsola")
+    assert [text[m.start : m.end] for m in orsola.mentions] == ["Mother Orsola", "Mother Orsola"]
+    assert orsola.role is None
+    assert "Pope Lucian" in {p.name for p in result.people}
+    assert "Mother" not in mention_texts(text, result)
+
+
+def test_abbreviated_offices_and_church_ranks_are_split_off_the_name():
+    text = (
+        "Visiting PM Dravec met the king. Patriarch Ilarion Voss said the talks went well, and "
+        "Monsignor Aldo Ferrante, who leads the mission, agreed.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Dravec", "Ilarion Voss", "Aldo Ferrante"} <= names
+    assert not names & {"PM Dravec", "Patriarch Ilarion Voss", "Monsignor Aldo Ferrante"}
+    assert {"Dravec", "Ilarion Voss", "Aldo Ferrante"} <= mention_texts(text, result)
+
+
+def test_initials_in_capitals_before_a_name_make_it_a_club_or_a_firm():
+    text = (
+        "Striker Jorn Vandel scored twice as PSV Veldhoven beat NEC Marrum 3-1. Analysts at SBC Warbeck "
+        "said RAO Gastrom shares rose. DUP MP Nigel Dorrance said he was pleased.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Jorn Vandel", "Nigel Dorrance"} <= names
+    assert not names & {"PSV Veldhoven", "NEC Marrum", "SBC Warbeck", "RAO Gastrom", "Veldhoven", "Warbeck"}
+    assert person_named(result, "Nigel Dorrance").role == "DUP MP"
