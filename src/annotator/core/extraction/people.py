@@ -32,6 +32,7 @@ from annotator.core.extraction.names import (
     is_title_case,
     name_words,
 )
+from annotator.core.extraction.places import names_used_as_places
 from annotator.core.extraction.roles import is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
@@ -120,6 +121,8 @@ def find_people(
         | names_used_as_teams(text, unit_chains, lexicon)
         | names_used_as_things(text, unit_chains, lexicon)
     )
+    places, place_spots = names_used_as_places(text, unit_chains, lexicon)
+    organisations |= places
 
     _drop_sentence_openers(ctx, unit_chains)
 
@@ -186,6 +189,10 @@ def find_people(
             role_tokens, name_tokens = _name_parts(chain, lexicon)
             if _continues_a_place(role_tokens, name_tokens):
                 continue
+            if (len(name_tokens) == 1 and name_tokens[0].start in place_spots) or (
+                places and name_tokens and tuple(name_words(text, name_tokens)) in places
+            ):
+                continue  # ``in Houston,``, ``near Gujar Khan``: a place, though people of that name play there
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     if wrapped:
         halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}

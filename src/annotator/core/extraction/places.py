@@ -1,0 +1,124 @@
+"""Places shown as such by the words around them: never people, anywhere in the text.
+
+Towns and villages far from any gazetteer (``Novye Atagi``, ``Tando Allahyar``, ``Garhi
+Habibullah``) are written like people's names, two capitalised words none of which is an ordinary
+word. A reader knows them by the phrase that introduces them, the way news writes places and
+never people:
+
+* a place noun and ``of``: ``the town of Veliko Tarnovo``, ``the village of Karin Gornji``,
+  ``the southern state of Andhra Pradesh``, ``north of Mae Sot``;
+* a preposition of place with nothing of a person after it: ``in Novye Atagi.``, ``near Gujar
+  Khan on Wednesday``, ``at Whittier, a port`` (``in Clinton's campaign`` and ``drove in Otis
+  Nixon`` are people's: a possessive or a baseball verb before ``in``);
+* the place a town lies in, after a comma: ``Santa Barbara, California``, ``Turner, Arkansas``,
+  ``Eau Claire, Wisc.``, ``Avalon Borough, N.J.``;
+* a trip: ``visit to``, ``arrived in``, ``flew to``, ``embassy in``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.extraction.names import UPPER, Chain, name_words
+from annotator.core.extraction.roles import split_chain
+from annotator.core.extraction.units import Unit
+from annotator.core.extraction.wordlists import Lexicon
+
+_PLACE_NOUNS = (
+    "town", "towns", "city", "cities", "village", "villages", "settlement", "hamlet", "state", "province",
+    "port", "district", "region", "capital", "municipality", "suburb", "suburbs", "island", "islands", "county",
+    "outskirts", "area", "resort", "enclave", "oasis", "republic", "kingdom", "emirate", "township", "valley",
+)  # fmt: skip
+_DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+_OF_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(_PLACE_NOUNS + _DIRECTIONS) + r")[ \t]+of[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE
+)
+_TRIP_BEFORE_RE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?[ \t]+to|trip[ \t]+to|arrived[ \t]+(?:in|at)|flew[ \t]+(?:to|into|from)|"
+    r"embassy[ \t]+in|consulate[ \t]+in|based[ \t]+in|born[ \t]+in|headquartered[ \t]+in|"
+    r"(?:town|city|village|capital|port)[ \t]+of)[ \t]+\Z",
+    re.IGNORECASE,
+)
+# ``in``, ``at``, ``near``, ``outside``: the word before must not be a verb that moves a player
+# (``drove in``, ``singled in``) and the name must end its phrase (checked after).
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:(?:^|[^\w’'])(?P<before>[\w’'\-]+[ \t]+)?(?:in|at|near|outside)|(?:^|\n|[.!?][ \t]+)(?:In|At))[ \t]+\Z"
+)
+_PLAYER_VERBS = frozenset(
+    "drove singled doubled tripled homered walked knocked batted brought scored pitched struck squeezed".split()
+)
+_PHRASE_END_AFTER_RE = re.compile(
+    r"(?:[ \t]*(?:[.;:)\n]|,(?![ \t]*(?:who|whose|[0-9]{1,3}[ \t]*,)\b)|\Z)|[ \t]+(?:on|last|this|since|until)\b)"
+)
+_REGION_AFTER_RE = re.compile(rf",[ \t]+(?P<region>[{UPPER}][\w.]*(?:[ \t]+[{UPPER}][\w.]*)?)(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t]\d))")
+_STATE_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif cal colo conn del fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb nev
+    okla ore pa penn tenn tex va vt wash wis wisc wyo""".split()
+)  # fmt: skip
+
+
+def names_used_as_places(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> tuple[set[tuple[str, ...]], set[int]]:
+    """Names the text shows to be places somewhere (see the module docstring), and where a lone
+    word is a place only there.
+
+    A preposition alone is weaker evidence than a place noun: ``a kick at Moura, but`` is a
+    person. So a single word after ``in`` or ``at`` is a place at that spot only (``In Houston,``
+    in a text about Tyler Houston), not everywhere.
+    """
+    names: set[tuple[str, ...]] = set()
+    spots: set[int] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            if chain.possessive:
+                continue
+            evidence = _place_evidence(text, chain, lexicon)
+            if evidence is None:
+                continue
+            _, name_tokens = split_chain(chain, lexicon)
+            if not name_tokens:
+                continue
+            first = name_tokens[0]
+            given_first = lexicon.is_given_name(first.text) or first.key in lexicon.census_given_names
+            if evidence == _STRONG or (len(name_tokens) > 1 and not given_first):
+                names.add(tuple(name_words(text, name_tokens)))
+            elif len(name_tokens) == 1:
+                spots.add(name_tokens[0].start)
+    return names, spots
+
+
+_STRONG, _WEAK = "strong", "weak"
+
+
+def _place_evidence(text: str, chain: Chain, lexicon: Lexicon) -> str | None:
+    start, end = chain.start, chain.end
+    window = max(0, start - 40)
+    if _OF_BEFORE_RE.search(text, window, start) or _TRIP_BEFORE_RE.search(text, window, start):
+        return _STRONG
+    first = chain.tokens[0]
+    given_first = lexicon.is_given_name(first.text) or first.key in lexicon.census_given_names
+    region = None if given_first else _REGION_AFTER_RE.match(text, end)  # ``Ana Lima, Brazil`` in a results list
+    if region and _is_region(region.group("region"), lexicon):
+        return _STRONG
+    before = _PREPOSITION_BEFORE_RE.search(text, window, start)
+    if before is None:
+        return None
+    word = (before.group("before") or "").strip().lower()
+    if word in _PLAYER_VERBS:
+        return None
+    return _WEAK if _PHRASE_END_AFTER_RE.match(text, end) else None
+
+
+def _is_region(words: str, lexicon: Lexicon) -> bool:
+    """``California``, ``Wisc.``, ``N.J.``, ``South Africa``: a state or country a town lies in."""
+    parts = words.split()
+    if len(parts) == 1:
+        word = parts[0]
+        key = word.rstrip(".").lower()
+        if re.fullmatch(r"(?:[A-Z]\.){2}", word):
+            return True  # N.J., B.C.
+        if word.endswith(".") and key in _STATE_ABBREVIATIONS:
+            return True
+        return key in lexicon.places
+    return parts[-1].lower() in lexicon.places and parts[0].lower() in lexicon.place_words
