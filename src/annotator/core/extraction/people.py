@@ -116,13 +116,11 @@ def find_people(
     """
     ctx = NameContext(text, lexicon, speech_re)
     unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
-    organisations = (
-        names_used_as_organisations(text, unit_chains, lexicon)
-        | names_used_as_teams(text, unit_chains, lexicon)
-        | names_used_as_things(text, unit_chains, lexicon)
-    )
+    teams = names_used_as_teams(text, unit_chains, lexicon)
     places, place_spots = names_used_as_places(text, unit_chains, lexicon)
-    organisations |= places
+    organisations = names_used_as_organisations(text, unit_chains, lexicon) | names_used_as_things(text, unit_chains, lexicon)
+    organisations |= teams | places
+    never_mentions = teams | places  # no bare word of these links to a person either
 
     _drop_sentence_openers(ctx, unit_chains)
 
@@ -190,7 +188,7 @@ def find_people(
             if _continues_a_place(role_tokens, name_tokens):
                 continue
             if (len(name_tokens) == 1 and name_tokens[0].start in place_spots) or (
-                places and name_tokens and tuple(name_words(text, name_tokens)) in places
+                never_mentions and name_tokens and tuple(name_words(text, name_tokens)) in never_mentions
             ):
                 continue  # ``in Houston,``, ``near Gujar Khan``: a place, though people of that name play there
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))

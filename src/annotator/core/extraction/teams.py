@@ -12,7 +12,13 @@ of a sports page knows at a glance:
 * a league table row: ``Le Havre 3 0 1 1 1 3 1`` -- seven or more whole numbers where games
   played are wins plus draws plus losses (a batting table's numbers do not add up so);
 * an aggregate: ``Gloria Bistrita win 4-2 on aggregate``;
-* a scorers line: ``Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)``.
+* a scorers line: ``Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)``;
+* a fixture: ``Leyton Orient v Hartlepool``, ``Brann Bergen (Norway) v Cercle Brugge``;
+* one match score around a result verb: ``Hamburg beat Hansa Rostock 1-0``, ``a 4-1 away win over
+  Nordby Vest`` (a tennis player is beaten in sets, ``6-4 3-6 6-2``: more than one score);
+* the club a player or coach belongs to: ``Neuchatel coach Gilbert Gress``, ``plays for MSV
+  Duisburg``, ``a consolation goal for Leverkusen``, a bracket after a player's name in a list
+  (``Bogdan Prusek (Sokol Tychy)``).
 
 A name seen so anywhere in the text is a team everywhere in it.
 """
@@ -29,7 +35,7 @@ from annotator.core.extraction.wordlists import Lexicon
 _BRACKET = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 # After the name: its score, one digit standing alone, then the line's end, a scorers bracket,
 # a comma or the next team.
-_SCORE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+\d(?![\d.,/:\-])(?=[ \t]*(?:$|\(|,|;|[^\W\d_]))", re.MULTILINE)
+_SCORE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+\d(?![\d,/:\-]|\.\d)(?=\.?[ \t]*(?:$|\(|,|;|[^\W\d_]))", re.MULTILINE)
 # Before the name: the start of a line (``In Tirana:`` may lead), or the other side's score.
 _LINE_START_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:(?:In|At)[ \t][^:\n]{1,30}:[ \t]*)?\Z")
 _SCORE_BEFORE_RE = re.compile(r"(?:^|[^\d.,:/\-])\d(?:[ \t]*\([^()\n]{0,120}\))?[ \t]*,?[ \t]+\Z")
@@ -39,6 +45,29 @@ _AGGREGATE_RE = re.compile(
     r"[ \t]+on[ \t]+(?:aggregate|penalties|away[ \t]+goals)"
 )
 _SCORERS_RE = re.compile(r"[ \t]*-[ \t]+[^\n]{1,60}?\(\d{1,3}(?:st|nd|rd|th)?\b")
+_FIXTURE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+v[ \t]+(?=[^\W\d_])")
+_FIXTURE_BEFORE_RE = re.compile(r"(?:^|[^\w.])v[ \t]+(?:x-)?\Z")
+_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|\n?[ \t]*\d))"  # no second set, tie-break or time
+_RESULT_BEFORE_RE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeats|thrashed|edged|drew[ \t]+with|draw[ \t]+with|lost[ \t]+to|"
+    r"losing[ \t]+to|tied[ \t]+with)[ \t]+\Z"
+)
+_SCORE_AFTER_NAME_RE = re.compile(rf"[ \t]+{_ONE_SCORE}")  # ``(Spain) 6-4`` is a results line's player
+_WIN_OVER_BEFORE_RE = re.compile(
+    rf"(?<![\d\-][ \t])\b{_ONE_SCORE}[ \t]+(?:(?:home|away|league|cup)[ \t]+)?(?:win|victory|defeat|loss|draw)[ \t]+"
+    r"(?:over|against|to|at|with|by)[ \t]+\Z"
+)
+_MEMBER_AFTER_RE = re.compile(
+    r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
+    r"goalkeeper|keeper|winger|forward|playmaker|captain|player|players|fans|supporters|team-mates?|teammates?|"
+    r"squad|side|trainer)\b"
+)
+_PLAYS_FOR_BEFORE_RE = re.compile(
+    r"\b(?:(?:plays|played|playing|signed|signs|goal|goals|scored|scoring|debut)[ \t]+for|"
+    r"(?:moved|transferred|loaned)[ \t]+to)[ \t]+\Z"
+)  # not ``play against``: a tennis player is played against too
+_BRACKET_CLOSES_ITEM_RE = re.compile(r"\)[ \t]*(?:[,;]|\n|\Z)")
+_NAME_BEFORE_BRACKET_RE = re.compile(r"[^\W\d_][\w’'\-.]*[ \t]*\(\Z")
 
 
 def names_used_as_teams(
@@ -79,6 +108,8 @@ _MAY_FOLLOW_A_TEAM = frozenset("0123456789(-wldg\t ")
 
 def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     start, end = chain.start, chain.end
+    if _is_club_in_context(text, start, end):
+        return True
     if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] not in _MAY_FOLLOW_A_TEAM:
         return False  # ``Ana Ruiz said``: no score, bracket, dash or result verb follows
     if not _DIGIT_SOON_RE.match(text, end):
@@ -102,6 +133,29 @@ def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     if row and _adds_up([int(n) for n in row.group(0).split()]):
         return True
     return bool(_SCORERS_RE.match(text, end))
+
+
+def _is_club_in_context(text: str, start: int, end: int) -> bool:
+    """A fixture, one match score around a result verb, or a player's club (module docstring)."""
+    window = max(0, start - 40)
+    if _FIXTURE_AFTER_RE.match(text, end) or _FIXTURE_BEFORE_RE.search(text, window, start):
+        return True
+    if _MEMBER_AFTER_RE.match(text, end) or _PLAYS_FOR_BEFORE_RE.search(text, window, start):
+        return True
+    if _WIN_OVER_BEFORE_RE.search(text, window, start):
+        return True
+    if _RESULT_BEFORE_RE.search(text, window, start) and _SCORE_AFTER_NAME_RE.match(text, end):
+        return True
+    # ``Bogdan Prusek (Sokol Tychy),``: a list item. One word in brackets after a name is as often
+    # the name's gloss (``Boris Nikolayevich (Yeltsin) said``), so it takes two, and the list's comma.
+    return (
+        start > 0
+        and text[start - 1] == "("
+        and _BRACKET_CLOSES_ITEM_RE.match(text, end) is not None
+        and " " in text[start:end]
+        and text[start - 2 : start - 1] in (" ", "\t")
+        and bool(_NAME_BEFORE_BRACKET_RE.search(text, max(0, start - 40), start))
+    )
 
 
 def _adds_up(numbers: list[int]) -> bool:
