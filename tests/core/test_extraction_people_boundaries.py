@@ -45,3 +45,23 @@ def test_initials_in_capitals_before_a_name_make_it_a_club_or_a_firm():
     assert {"Jorn Vandel", "Nigel Dorrance"} <= names
     assert not names & {"PSV Veldhoven", "NEC Marrum", "SBC Warbeck", "RAO Gastrom", "Veldhoven", "Warbeck"}
     assert person_named(result, "Nigel Dorrance").role == "DUP MP"
+
+
+def test_describing_words_before_a_given_name_are_not_part_of_the_name():
+    text = (
+        "Outspoken Andrei Valenko lost again. The visitors were led by former Spartan Terry Mulrooney, "
+        "and Prime Minister Theresa May watched. Having Billy Eichner on the show helped.\n\n"
+        "He met the Minister of Foreign Affairs Lloyd Axwell and the Minister of Finance Mar'ie Hamdani.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Andrei Valenko", "Terry Mulrooney", "Theresa May", "Billy Eichner", "Lloyd Axwell",
+            "Mar'ie Hamdani"} <= names
+    mentions = mention_texts(text, result)
+    assert not {m for m in mentions if m.startswith(("Outspoken", "Spartan", "Having", "Foreign", "Finance"))}
+
+
+def test_unknown_first_names_before_a_given_name_stay_in_the_name():
+    text = "The body of Amer Hishem Ali Hamdan, 23, was found. Investment Minister Asif Ali Zardani spoke.\n"
+    names = {p.name for p in run(text).people}
+    assert {"Amer Hishem Ali Hamdan", "Asif Ali Zardani"} <= names

@@ -123,6 +123,7 @@ def find_people(
     never_mentions = teams | places  # no bare word of these links to a person either
 
     _drop_sentence_openers(ctx, unit_chains)
+    _drop_descriptors(ctx, unit_chains)
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
@@ -315,6 +316,68 @@ def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, 
             if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
                 continue
             chain.split = (name_tokens[:1], name_tokens[1:])
+
+
+_OFFICE_OF_BEFORE_RE = re.compile(r"\b(?P<title>[A-Za-z\-]+)[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?\Z")
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|fellow|then)[ \t]*\Z", re.IGNORECASE)
+_DESCRIPTOR_ENDINGS = ("ed", "en", "ful", "ous", "ive", "less", "ish", "ing", "ly")
+
+
+def _drop_descriptors(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """``Outspoken Andrei Medvedev``, ``former Yankee Terry Mulholland``, ``Minister of Foreign
+    Affairs Lloyd Axworthy``: up to two words before a given name that describe the person, or
+    finish an office, rather than name them. They move out of the name (not into the role).
+
+    A describing word is an ordinary word (one the text also writes in lower case, or a common
+    word), an adjective by its ending, or any plain word after ``former``; it is never a name word
+    (a given name, a family name of the census list, a particle, an initial or capitals), so
+    ``Amer Hishem Ali Mohammed`` keeps its first names.
+    """
+    lexicon = ctx.lexicon
+    text = ctx.text
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if len(chain.tokens) < 3:
+                continue
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if len(name_tokens) < 3 or not name_tokens[0].text[:1].isupper():
+                continue
+            office = _OFFICE_OF_BEFORE_RE.search(text, max(0, chain.start - 60), chain.start)
+            if not role_tokens and office and office.group("title").lower() in lexicon.titles:
+                # ``Minister of Finance Mar'ie Muhammad``: the portfolio's words end the office
+                k = 0
+                while len(name_tokens) - k > 2 and _is_plain_word(lexicon, name_tokens[k]) and ctx.is_common(name_tokens[k]):
+                    k += 1
+                if k:
+                    chain.split = (name_tokens[:k], name_tokens[k:])
+                    continue
+            after_former = not role_tokens and bool(_FORMER_BEFORE_RE.search(text, max(0, chain.start - 8), chain.start))
+            for j in range(1, min(3, len(name_tokens) - 1)):
+                if not lexicon.is_given_name(name_tokens[j].text):
+                    continue
+                words = name_tokens[:j]
+                if all(_is_plain_word(lexicon, t) for t in words) and (
+                    after_former or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in words)
+                ):
+                    chain.split = (role_tokens + words, name_tokens[j:])
+                break
+
+
+def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:
+    """A capitalised word that is no part of a name's vocabulary (see :func:`_drop_descriptors`)."""
+    key = token.key
+    return (
+        not token.initial
+        and token.text.isalpha()
+        and token.text[1:].islower()
+        and len(key) > 2
+        and not lexicon.is_given_name(token.text)
+        and key not in lexicon.census_given_names
+        and key not in lexicon.census_surnames
+        and key not in lexicon.name_particles
+    )
 
 
 def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
