@@ -118,9 +118,9 @@ def find_people(
     unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
     teams = names_used_as_teams(text, unit_chains, lexicon)
     places, place_spots = names_used_as_places(text, unit_chains, lexicon)
-    organisations = names_used_as_organisations(text, unit_chains, lexicon) | names_used_as_things(text, unit_chains, lexicon)
-    organisations |= teams | places
-    never_mentions = teams | places  # no bare word of these links to a person either
+    things = names_used_as_things(text, unit_chains, lexicon)
+    organisations = names_used_as_organisations(text, unit_chains, lexicon) | things | teams | places
+    never_mentions = teams | places | things  # no bare word of these links to a person either
 
     _drop_sentence_openers(ctx, unit_chains)
     _drop_descriptors(ctx, unit_chains)
