@@ -65,3 +65,30 @@ def test_unknown_first_names_before_a_given_name_stay_in_the_name():
     text = "The body of Amer Hishem Ali Hamdan, 23, was found. Investment Minister Asif Ali Zardani spoke.\n"
     names = {p.name for p in run(text).people}
     assert {"Amer Hishem Ali Hamdan", "Asif Ali Zardani"} <= names
+
+
+def test_hyphenated_east_asian_given_names_keep_the_person_and_the_family_name():
+    text = (
+        "Secretary General Ban Ki-moon met President Park Geun-hye. Deputy Foreign Minister Lee Ki-joo "
+        "and central bank governor Sheu Yuan-tung also spoke. The Bergamo-based Left-back Marco Pelli, 27, signed.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Ban Ki-moon", "Park Geun-hye", "Lee Ki-joo", "Sheu Yuan-tung", "Marco Pelli"} <= names
+
+
+def test_initials_without_full_stops_before_a_family_name_are_a_person():
+    text = "The column by AWR Hawkins ran on Monday. A 1,200 MW Sierra plant closed, and PSV Veldhoven lost.\n"
+    names = {p.name for p in run(text).people}
+    assert "AWR Hawkins" in names
+    assert not names & {"MW Sierra", "Sierra", "PSV Veldhoven"}
+
+
+def test_pageant_titles_sentence_adverbs_and_a_firms_staff_are_not_people():
+    text = (
+        "He called the former Miss Universe “Miss Housekeeping” in 1996. Sadly, the council has chosen a "
+        "different path and made clear it would not be a credible negotiating partner.\n\n"
+        "Carlow Fargo CEO Jan Stumph resigned, and Bellamy Sachs employees were told on Friday.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert "Jan Stumph" in names
+    assert not names & {"Universe", "Housekeeping", "Sadly", "Carlow Fargo", "Bellamy Sachs"}

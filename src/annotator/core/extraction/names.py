@@ -145,8 +145,11 @@ def _surname_after_given(current: list[Token], text: str, end: int, limit: int, 
 
 
 def _given_before_surname(current: list[Token], key: str, text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
-    """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name."""
-    if current or not lexicon.is_given_name(key) or key in _MONTHS:
+    """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name
+    (titles may stand before it: ``CEO Jan Novak``)."""
+    if not lexicon.is_given_name(key) or key in _MONTHS:
+        return False
+    if current and current[-1].key not in lexicon.titles:
         return False
     return end + 1 < limit and text[end] == " " and text[end + 1].isupper()
 

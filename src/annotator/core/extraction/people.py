@@ -33,7 +33,7 @@ from annotator.core.extraction.names import (
     name_words,
 )
 from annotator.core.extraction.places import names_used_as_places
-from annotator.core.extraction.roles import is_title, role_of, split_chain
+from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
 from annotator.core.extraction.things import names_used_as_things
@@ -134,7 +134,7 @@ def find_people(
             role_tokens, name_tokens = _name_parts(chain, lexicon)
             if _continues_a_place(role_tokens, name_tokens):
                 continue
-            if mode == NORMAL and _starts_with_acronym(name_tokens, lexicon):
+            if mode == NORMAL and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start]):
                 continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
@@ -156,13 +156,23 @@ def find_people(
             if known is not None and not role:
                 continue
             if known is None and (
-                (not titled and _is_ordinary_word_alone(ctx, chain, name_tokens)) or _all_ordinary_words(ctx, name_tokens)
+                (not role_tokens and not forms_name and _is_ordinary_word_alone(ctx, chain, name_tokens))
+                or _all_ordinary_words(ctx, name_tokens)
             ):
-                continue
+                continue  # ``Sadly, the …`` stays an adverb whatever role phrase follows it
+            if (
+                len(name_tokens) == 1
+                and role_tokens
+                and role_tokens[-1].key in HONORIFICS
+                and ctx.is_common(name_tokens[0])
+                and not lexicon.is_given_name(name_tokens[0].text)
+            ):
+                continue  # ``Miss Universe``, ``Miss Housekeeping``: a title, not a person
             if (
                 known is not None
                 or is_person_name(ctx, mode, chain, name_tokens, titled)
                 or _is_frequent_name(ctx, mode, chain, name_tokens)
+                or (mode == NORMAL and _is_hyphenated_east_asian_name(ctx, chain, name_tokens))
                 or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
             ):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
@@ -217,7 +227,7 @@ def _name_parts(chain: Chain, lexicon: Lexicon) -> tuple[list[Token], list[Token
     return role_tokens, name_tokens
 
 
-def _starts_with_acronym(name: list[Token], lexicon: Lexicon) -> bool:
+def _starts_with_acronym(name: list[Token], lexicon: Lexicon, text_before: str = "") -> bool:
     """``PSV Eindhoven``, ``SBC Warburg``, ``RAO Gazprom``, ``IFK Gothenburg``: a word in capitals
     leading a name in ordinary prose is a club's, firm's or party's initials, not a given name."""
     if len(name) < 2:
@@ -226,7 +236,19 @@ def _starts_with_acronym(name: list[Token], lexicon: Lexicon) -> bool:
     text = first.text
     if first.initial or len(text) < 2 or not text.replace("-", "").isupper() or lexicon.is_given_name(text):
         return False
-    return not any(t.text.isupper() for t in name[1:])  # a name all in capitals is a heading's
+    if any(t.text.isupper() for t in name[1:]):
+        return False  # a name all in capitals is a heading's
+    # ``AWR Hawkins``, ``JJ Abrams``: initials written without full stops, before a family name
+    last = name[-1].key
+    return not (
+        len(name) == 2
+        and len(text) <= 3
+        and not text_before.rstrip(" \t")[-1:].isdigit()  # ``1,200 MW Sierra``: a unit
+        and last in lexicon.census_surnames
+        and last not in lexicon.place_words
+        and last not in lexicon.org_words
+        and last not in lexicon.places
+    )
 
 
 def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tuple[Unit, str, list[Chain]]]:
@@ -275,6 +297,23 @@ def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Toke
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
 
 
+def _is_hyphenated_east_asian_name(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
+    """``Ban Ki-moon``, ``Park Geun-hye``, ``Sheu Yuan-dong``: a short family name and a two-part
+    given name joined by a hyphen, the second part in lower case. Korean and Chinese names are
+    written so; English compounds (``Bergamo-based``, ``Left-back``) are not names."""
+    if len(name) != 2 or chain.possessive and len(chain.tokens) != 2:
+        return False
+    family, given = name
+    head, dash, tail = given.text.rpartition("-")
+    if not (dash and head[:1].isupper() and head[1:].islower() and tail.isalpha() and tail.islower()):
+        return False
+    if not (2 <= len(head) <= 6 and 1 <= len(tail) <= 6) or is_compound_adjective(given.text):
+        return False
+    if not (family.text.isalpha() and family.text[1:].islower() and 2 <= len(family.text) <= 6):
+        return False
+    return not _DETERMINER_BEFORE_RE.search(ctx.text, max(0, chain.start - 5), chain.start)
+
+
 _OPENERS = frozenset(
     """like unlike whereas besides than very given assuming imagine says said including despite
     unless until while although though because since after before during without within against""".split()
@@ -293,6 +332,7 @@ def _is_opener(ctx: NameContext, token: Token) -> bool:
         or key in ctx.lower_words
         or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
         or (key in lex.common_words and key not in lex.census_surnames)
+        or (key.endswith("ly") and len(key) > 4 and key not in lex.census_surnames)  # Sadly, Clearly; not Daly
     )
 
 
@@ -315,6 +355,8 @@ def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, 
             role_tokens, name_tokens = split_chain(chain, lexicon)
             if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
                 continue
+            if _is_hyphenated_east_asian_name(ctx, chain, name_tokens):
+                continue  # ``Ban Ki-moon met…``: the family name, not the verb
             chain.split = (name_tokens[:1], name_tokens[1:])
 
 

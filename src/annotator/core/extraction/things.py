@@ -104,6 +104,11 @@ _SHARES_AFTER_RE = re.compile(
     r"[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|closed|"
     r"were|was|traded|opened|surged|plunged|tumbled)\b"
 )
+# ``Wells Fargo CEO John Stumpf``, ``Goldman Sachs employees``: the people a firm has.
+_STAFF_AFTER_RE = re.compile(
+    r"[ \t]+(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
+    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b"
+)
 # ``told Reuters.``, ``La Jornada reported``, ``the Ihlas news agency``: an outlet. A person is told
 # things too, so only for a name that does not start with a given name.
 _OUTLET_AFTER_RE = re.compile(
@@ -122,7 +127,7 @@ def _is_firm_by_its_business(text: str, start: int, end: int, given_first: bool)
                 return True
         if not given_first and words and words[-1] == "told":
             return _ends_clause(text, end)
-    if _SHARES_AFTER_RE.match(text, end):
+    if _SHARES_AFTER_RE.match(text, end) or _STAFF_AFTER_RE.match(text, end):
         return True
     return not given_first and bool(_OUTLET_AFTER_RE.match(text, end))
 
