@@ -221,11 +221,13 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
         return False  # a lower-case content word: prose, not a headline
     ordinary = 0
     previous_given = False
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
         if word[0].isupper() and not previous_given and not lexicon.is_given_name(word):
             if low in lexicon.function_words and len(low) > 2:
                 return True  # Was, Over, With
+            if low in lexicon.function_words and len(low) > 1 and 0 < i < len(words) - 1 and words[i + 1][0].isupper():
+                return True  # ``Joke To Bash``, ``FIX IS IN``: a short word capitalised between capitals
             ordinary += low in lexicon.common_words
         previous_given = lexicon.is_given_name(word)
     return ordinary >= 2

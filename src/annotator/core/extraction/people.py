@@ -160,14 +160,10 @@ def find_people(
                 or _all_ordinary_words(ctx, name_tokens)
             ):
                 continue  # ``Sadly, the …`` stays an adverb whatever role phrase follows it
-            if (
-                len(name_tokens) == 1
-                and role_tokens
-                and role_tokens[-1].key in HONORIFICS
-                and ctx.is_common(name_tokens[0])
-                and not lexicon.is_given_name(name_tokens[0].text)
-            ):
-                continue  # ``Miss Universe``, ``Miss Housekeeping``: a title, not a person
+            if known is None and _is_ordinary_word_after_title(ctx, role_tokens, name_tokens):
+                continue  # ``Miss Universe``, ``Star Wars``, ``Head Start``, ``Executive Order``
+            if known is None and _has_a_noun_ending(ctx, name_tokens):
+                continue  # ``Planned Parenthood``, ``Trans-Pacific Partnership``
             if (
                 known is not None
                 or is_person_name(ctx, mode, chain, name_tokens, titled)
@@ -316,11 +312,14 @@ def _is_hyphenated_east_asian_name(ctx: NameContext, chain: Chain, name: list[To
 
 _OPENERS = frozenset(
     """like unlike whereas besides than very given assuming imagine says said including despite
-    unless until while although though because since after before during without within against""".split()
+    unless until while although though because since after before during without within against
+    rather sure indeed instead still yet meanwhile however moreover furthermore nevertheless nonetheless
+    thus hence otherwise anyway likewise overall now today yesterday tonight okay yes well again perhaps
+    maybe certainly granted regardless plus next thanks sorry""".split()
 )
 
 
-def _is_opener(ctx: NameContext, token: Token) -> bool:
+def _is_opener(ctx: NameContext, token: Token, alone: bool = False) -> bool:
     """A capitalised word that starts the sentence and is no part of the name after it: a word the
     text also writes in lower case (``Painting``, ``Longtime``), an adverb or an -ing form."""
     lex = ctx.lexicon
@@ -332,7 +331,7 @@ def _is_opener(ctx: NameContext, token: Token) -> bool:
         or key in ctx.lower_words
         or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
         or (key in lex.common_words and key not in lex.census_surnames)
-        or (key.endswith("ly") and len(key) > 4 and key not in lex.census_surnames)  # Sadly, Clearly; not Daly
+        or (alone and key.endswith("ly") and len(key) > 4 and key not in lex.census_surnames)  # Sadly; not Waverly Crenshaw
     )
 
 
@@ -361,6 +360,45 @@ def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, 
 
 
 _OFFICE_OF_BEFORE_RE = re.compile(r"\b(?P<title>[A-Za-z\-]+)[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?\Z")
+def _is_ordinary_word_after_title(ctx: NameContext, role_tokens: list[Token], name: list[Token]) -> bool:
+    """``Miss Universe``, ``Star Wars``, ``Head Start``, ``Vice Presidential``, ``Executive Order``:
+    one word after a title that the text also writes in lower case, or that is an ordinary English
+    word and no family name, is a phrase (``President Bush`` and ``Judge Day`` stay people)."""
+    if len(name) != 1 or not role_tokens:
+        return False
+    token = name[0]
+    lex = ctx.lexicon
+    if token.initial or lex.is_given_name(token.text) or token.key in lex.census_given_names:
+        return False
+    title = role_tokens[-1].key
+    if token.key in lex.census_surnames:  # ``Miss Universe``, ``Head Start``; not ``Judge Day``
+        return (title in HONORIFICS or title in _ADJECTIVE_TITLES) and ctx.is_common(token)
+    return ctx.is_common(token) or token.key in lex.common_words
+
+
+#: Titles that are also adjectives, and so start phrases: ``Head Start``, ``Star Power``, ``Vice
+#: Presidential``, ``Executive Order``, ``General Assembly``, ``Grand Jury``.
+_ADJECTIVE_TITLES = frozenset(
+    "head star executive vice chief general deputy senior junior master private major grand supreme acting prime".split()
+)
+
+
+_NOUN_ENDINGS = ("hood", "ship", "tion", "tions", "sion", "ness", "ism", "isms", "ity", "ities", "ology")  # not -ment: Taument
+
+
+def _has_a_noun_ending(ctx: NameContext, name: list[Token]) -> bool:
+    """``Planned Parenthood``, ``Trans-Pacific Partnership``, ``Radical Islamism``: a word with the
+    ending of an abstract noun (``-hood``, ``-ship``, ``-ment``, ``-tion``) in a name that does not
+    start with a given name; family names rarely end so, and the census ones are kept."""
+    lex = ctx.lexicon
+    first = name[0]
+    if first.initial or lex.is_given_name(first.text) or first.key in lex.census_given_names:
+        return False
+    return any(
+        len(t.key) > 6 and t.key.endswith(_NOUN_ENDINGS) and t.key not in lex.census_surnames for t in name
+    )
+
+
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|fellow|then)[ \t]*\Z", re.IGNORECASE)
 _DESCRIPTOR_ENDINGS = ("ed", "en", "ful", "ous", "ive", "less", "ish", "ing", "ly")
 
@@ -402,9 +440,16 @@ def _drop_descriptors(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[
                 words = name_tokens[:j]
                 if all(_is_plain_word(lexicon, t) for t in words) and (
                     after_former or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in words)
+                    or (j == 1 and _is_people_noun(words[0].key))
                 ):
                     chain.split = (role_tokens + words, name_tokens[j:])
                 break
+
+
+def _is_people_noun(key: str) -> bool:
+    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``: a demonym, a
+    plural or an agent noun, which describe a person and never start their name."""
+    return key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))
 
 
 def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:
@@ -427,7 +472,7 @@ def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -
     text also writes in lower case, or an adverb, is that word, not a person."""
     if len(name) != 1 or not chain.sentence_initial or name[0] is not chain.tokens[0]:
         return False
-    return _is_opener(ctx, name[0])
+    return _is_opener(ctx, name[0], alone=True)
 
 
 def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:

@@ -104,7 +104,8 @@ def singular(key: str) -> str:
 
 _COMPOUND_TAILS = frozenset(
     """based born made run led owned held built backed bound style type era like wide free long old year
-    speaking friendly proof minded sized scale level class grade standard back hander arm""".split()
+    speaking friendly proof minded sized scale level class grade standard back hander arm spent won lost
+    hit set cut paid led fed shirt shirts""".split()
 )
 
 
@@ -115,7 +116,7 @@ def is_compound_adjective(word: str) -> bool:
     head, dash, tail = word.rpartition("-")
     if not (dash and head and tail[:1].islower() and len(tail) > 2):
         return False
-    return tail.endswith(("ed", "ing")) or tail in _COMPOUND_TAILS
+    return len(head) == 1 or tail.endswith(("ed", "ing", "er", "ers")) or tail in _COMPOUND_TAILS  # ``T-shirts``
 
 
 def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name: list[Token]) -> str | None:

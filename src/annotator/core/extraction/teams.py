@@ -60,8 +60,7 @@ _PLAYS_FOR = {
 _SCORE_AFTER_NAME_RE = re.compile(rf"[ \t]+{_ONE_SCORE}")  # ``(Spain) 6-4`` is a results line's player
 _MEMBER_AFTER_RE = re.compile(
     r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
-    r"goalkeeper|keeper|winger|forward|playmaker|captain|player|players|fans|supporters|team-mates?|teammates?|"
-    r"squad|side|trainer)\b"
+    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer)\b"  # not ``fans``: ``Sanders supporters``
 )
 _BRACKET_CLOSES_ITEM_RE = re.compile(r"\)[ \t]*(?:[,;]|\n|\Z)")
 

@@ -82,7 +82,7 @@ def names_used_as_things(
                 listed_after = chain.end
             elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
                 found.add(tuple(name_words(text, name_tokens)))
-            elif _is_firm_by_its_business(text, start, chain.end, given_first):
+            elif _is_firm_by_its_business(text, start, chain.end, given_first, lexicon.census_surnames):
                 found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (
                 name_tokens[0].key in _MAKERS
@@ -92,11 +92,11 @@ def names_used_as_things(
     return found
 
 
-# ``analysts at Merrill Lynch``, ``shares in Mentmore Abbey``: a firm, whatever its name looks like.
+# ``analysts at Merrill Lynch``, ``shares in Mentmore Abbey``: a firm, whatever its name looks like
+# (not ``strategist for``: a campaign's strategist works for a candidate).
 _BUSINESS_BEFORE = {
     "at": frozenset("analyst analysts economist economists dealer dealers strategist strategists trader traders".split()),
     "with": frozenset("analyst analysts economist economists dealer dealers strategist strategists trader traders".split()),
-    "for": frozenset("analyst analysts economist economists strategist strategists".split()),
     "in": frozenset(("shares", "stake", "stakes")),
     "of": frozenset(("shares", "stake", "stakes")),
 }
@@ -111,12 +111,13 @@ _STAFF_AFTER_RE = re.compile(
 )
 # ``told Reuters.``, ``La Jornada reported``, ``the Ihlas news agency``: an outlet. A person is told
 # things too, so only for a name that does not start with a given name.
-_OUTLET_AFTER_RE = re.compile(
-    r"[ \t]+(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio|reported)\b"
-)
+_OUTLET_AFTER_RE = re.compile(r"[ \t]+(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b")
+_REPORTED_AFTER_RE = re.compile(r"[ \t]+(?:also[ \t]+)?reported\b")
 
 
-def _is_firm_by_its_business(text: str, start: int, end: int, given_first: bool) -> bool:
+def _is_firm_by_its_business(
+    text: str, start: int, end: int, given_first: bool, census_surnames: frozenset[str] = frozenset()
+) -> bool:
     """A firm shown by its business (shares, analysts) or an outlet by its reporting (see above)."""
     before = text[max(0, start - 30) : start]
     if before[-1:] in (" ", "\t"):
@@ -129,7 +130,12 @@ def _is_firm_by_its_business(text: str, start: int, end: int, given_first: bool)
             return _ends_clause(text, end)
     if _SHARES_AFTER_RE.match(text, end) or _STAFF_AFTER_RE.match(text, end):
         return True
-    return not given_first and bool(_OUTLET_AFTER_RE.match(text, end))
+    if given_first:
+        return False
+    if _OUTLET_AFTER_RE.match(text, end):
+        return True
+    # ``El Nuevo Diario reported``; ``as Hedrick Smith reported`` ends in a family name
+    return bool(_REPORTED_AFTER_RE.match(text, end)) and text[start:end].split()[-1].lower() not in census_surnames
 
 
 def _ends_clause(text: str, end: int) -> bool:

@@ -1,0 +1,51 @@
+"""Capitalised phrases of modern news that look like names and are not people: a headline in Title
+Case, a title before an ordinary word (``Star Wars``, ``Head Start``), abstract nouns (``Planned
+Parenthood``), words describing the person before their name; and people the cues must leave alone."""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import run
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in run(text).people}
+
+
+def test_a_headline_in_title_case_names_no_fragments():
+    text = (
+        "Senator Mocks Rival Joke To Bash Fed Chair Dana Wells\n\n"
+        "FIX IS IN: Panel Moderators Ignore Harlan Scandals.\n\n"
+        "Dana Wells, the Fed chair, said the joke was old.\n"
+    )
+    found = names(text)
+    assert "Dana Wells" in found
+    assert not found & {"Joke", "Harlan Scandals", "Ignore Harlan Scandals", "Senator Mocks Rival Joke"}
+
+
+def test_a_title_before_an_ordinary_word_and_abstract_nouns_are_not_people():
+    text = (
+        "Fans dressed as characters from Star Wars. She praised the Head Start program and signed an "
+        "Executive Order on power. Planned Parenthood and the Trans-Pacific Partnership were debated, "
+        "and the Vice Presidential pick was named. President Bush and Judge Day spoke.\n"
+    )
+    found = names(text)
+    assert {"Bush", "Day"} <= found
+    assert not found & {"Wars", "Start", "Order", "Planned Parenthood", "Trans-Pacific Partnership", "Presidential"}
+
+
+def test_words_describing_a_person_before_the_name_are_left_out():
+    text = (
+        "Kentuckian Ronald Pauls spoke first. Floridians Jeb Bushman and Liberals Elena Kagin agreed, "
+        "Moderator Hugh Hewlett said. Filmmaker Jack Marino, 40, was there.\n"
+    )
+    found = names(text)
+    assert {"Ronald Pauls", "Jeb Bushman", "Elena Kagin", "Hugh Hewlett", "Jack Marino"} <= found
+
+
+def test_supporters_strategists_and_reporters_of_a_person_keep_the_person():
+    text = (
+        "Bernie Sandler supporters booed. Stuart Stevens, the chief strategist for Mitt Romney's campaign, "
+        "said strategists for Barack Obama agreed. As Hedrick Smith reported, the shops were empty.\n"
+    )
+    found = names(text)
+    assert {"Bernie Sandler", "Mitt Romney", "Barack Obama", "Hedrick Smith", "Stuart Stevens"} <= found
