@@ -49,3 +49,24 @@ def test_supporters_strategists_and_reporters_of_a_person_keep_the_person():
     )
     found = names(text)
     assert {"Bernie Sandler", "Mitt Romney", "Barack Obama", "Hedrick Smith", "Stuart Stevens"} <= found
+
+
+def test_outlets_plans_and_diseases_named_after_people_are_not_people():
+    text = (
+        "The Orlando Sentinel and the Des Moines Register endorsed him. He praised the Marshall Plan, and "
+        "doctors feared Creutzfeldt-Jakob Disease. Tennis player Jim Courier and Bill Gates attended.\n"
+    )
+    found = names(text)
+    assert {"Jim Courier", "Bill Gates"} <= found
+    assert not found & {"Orlando Sentinel", "Des Moines Register", "Marshall Plan", "Creutzfeldt-Jakob Disease"}
+
+
+def test_a_headline_verb_after_a_full_name_is_not_part_of_it():
+    text = (
+        "Tom Cruz Refuses To Back Nominee\n\n"
+        "Tom Cruz refuses to say whether he wins or loses. Steve Jobs said the jobs would come back.\n"
+    )
+    result = run(text)
+    found = {p.name for p in result.people}
+    assert {"Tom Cruz", "Steve Jobs"} <= found
+    assert "Tom Cruz Refuses" not in found

@@ -124,6 +124,7 @@ def find_people(
 
     _drop_sentence_openers(ctx, unit_chains)
     _drop_descriptors(ctx, unit_chains)
+    _drop_trailing_verbs(ctx, unit_chains)
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
@@ -444,6 +445,32 @@ def _drop_descriptors(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[
                 ):
                     chain.split = (role_tokens + words, name_tokens[j:])
                 break
+
+
+def _drop_trailing_verbs(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """``Ted Cruz Refuses …``, ``Donald Trump Wins …``, ``Hillary Releasing …``: a headline capitalises the
+    verb or noun after a name; a last word the text also writes in lower case, with the ending of
+    a verb or a plural, and no family name of the census list, is not part of the name."""
+    lexicon = ctx.lexicon
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if len(chain.tokens) < 2 or chain.possessive:
+                continue
+            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if len(name_tokens) < 2:
+                continue
+            last = name_tokens[-1]
+            key = last.key
+            # two words: ``Steve Jobs`` is a name, ``Hillary Releasing`` is not; three: ``Ted Cruz Refuses``
+            if (
+                key.endswith(("ed", "ing") if len(name_tokens) == 2 else ("s", "ed", "ing"))
+                and key in ctx.lower_words
+                and _is_plain_word(lexicon, last)
+                and any(lexicon.is_given_name(t.text) for t in name_tokens[:-1])
+            ):
+                chain.split = (role_tokens, name_tokens[:-1])
 
 
 def _is_people_noun(key: str) -> bool:
