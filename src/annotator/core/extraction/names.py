@@ -48,8 +48,11 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
+    """One capitalised word or initial. Never changed once made; not a frozen dataclass only because
+    one of those takes four times as long to create, and a long text has tens of thousands."""
+
     start: int
     end: int
     text: str
@@ -66,6 +69,7 @@ class Chain:
     sentence_initial: bool
     possessive: bool
     split: tuple[list[Token], list[Token]] | None = None  # (role tokens, name tokens), set once
+    before: tuple[str, list[str]] | None = None  # the text just before and its words, read once
 
     @property
     def start(self) -> int:
@@ -91,7 +95,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
     last_end = -1
     for match in _CAP_TOKEN_RE.finditer(text, start, end):
         s, e = match.span()
-        is_initial = match.group("initial") is not None
+        is_initial = match.lastgroup == "initial"
         word = text[s:e]
         possessive = False
         if not is_initial and word.endswith(_POSSESSIVE) and len(word) > 2:
@@ -110,7 +114,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
                 gap in (" ", "\u00a0")
                 or (gap == "" and current[-1].initial)
                 or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
-                or _particle_gap(gap, lexicon)
+                or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
             )
             if not joined:
                 flush()
@@ -236,3 +240,14 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
 def name_words(text: str, tokens: list[Token]) -> list[str]:
     """The words of a name as written, particles included (``Aravinda de Silva``)."""
     return text[tokens[0].start : tokens[-1].end].split()
+
+
+def words_before(text: str, chain: Chain) -> tuple[str, list[str]]:
+    """The 32 characters before a chain and their words, split once and kept on the chain: the
+    place, club and firm cues all read the few words before a name, for every name of the text."""
+    before = chain.before
+    if before is None:
+        start = chain.tokens[0].start
+        window = text[start - 32 if start > 32 else 0 : start]
+        before = chain.before = (window, window.split())
+    return before

@@ -31,6 +31,7 @@ from annotator.core.extraction.names import (
     is_all_caps,
     is_title_case,
     name_words,
+    words_before,
 )
 from annotator.core.extraction.places import names_used_as_places
 from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
@@ -68,8 +69,11 @@ class PersonRecord:
         return self.name_tokens[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
+    """Where a person is named. Never changed once made (not frozen: that costs four times as much
+    to create, once for every name of the text)."""
+
     start: int
     end: int
     person: int
@@ -122,9 +126,7 @@ def find_people(
     organisations = names_used_as_organisations(text, unit_chains, lexicon) | things | teams | places
     never_mentions = teams | places | things  # no bare word of these links to a person either
 
-    _drop_sentence_openers(ctx, unit_chains)
-    _drop_descriptors(ctx, unit_chains)
-    _drop_trailing_verbs(ctx, unit_chains)
+    _tidy_name_edges(ctx, unit_chains)
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
@@ -132,10 +134,17 @@ def find_people(
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = _name_parts(chain, lexicon)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
+                name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
             if _continues_a_place(role_tokens, name_tokens):
                 continue
-            if mode == NORMAL and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start]):
+            if (
+                mode == NORMAL
+                and len(name_tokens) > 1
+                and name_tokens[0].text[:2].isupper()
+                and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start])
+            ):
                 continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
@@ -161,9 +170,11 @@ def find_people(
                 or _all_ordinary_words(ctx, name_tokens)
             ):
                 continue  # ``Sadly, the …`` stays an adverb whatever role phrase follows it
-            if known is None and _is_ordinary_word_after_title(ctx, role_tokens, name_tokens):
+            if known is None and role_tokens and len(name_tokens) == 1 and _is_ordinary_word_after_title(
+                ctx, role_tokens, name_tokens
+            ):
                 continue  # ``Miss Universe``, ``Star Wars``, ``Head Start``, ``Executive Order``
-            if known is None and _has_a_noun_ending(ctx, name_tokens):
+            if known is None and len(name_tokens) > 1 and _has_a_noun_ending(ctx, name_tokens):
                 continue  # ``Planned Parenthood``, ``Trans-Pacific Partnership``
             if (
                 known is not None
@@ -192,7 +203,9 @@ def find_people(
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = _name_parts(chain, lexicon)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
+                name_tokens = [role_tokens[-1], name_tokens[0]]
             if _continues_a_place(role_tokens, name_tokens):
                 continue
             if (len(name_tokens) == 1 and name_tokens[0].start in place_spots) or (
@@ -211,17 +224,9 @@ def find_people(
 
 
 #: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
-#: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used.
+#: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used. Both passes keep
+#: such a title in the name, and it still counts as evidence of a person.
 _NAME_FORMING_TITLES = frozenset({"mother", "pope"})
-
-
-def _name_parts(chain: Chain, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
-    """:func:`split_chain`, with a name-forming title kept in the name (``Mother | Teresa`` becomes
-    ``| Mother Teresa``, the title still counting as evidence of a person)."""
-    role_tokens, name_tokens = split_chain(chain, lexicon)
-    if len(name_tokens) == 1 and role_tokens and role_tokens[-1].key in _NAME_FORMING_TITLES:
-        return role_tokens, [role_tokens[-1], name_tokens[0]]
-    return role_tokens, name_tokens
 
 
 def _starts_with_acronym(name: list[Token], lexicon: Lexicon, text_before: str = "") -> bool:
@@ -341,26 +346,20 @@ _ADVERB_OR_GERUND_ENDINGS = (
 )  # fmt: skip
 
 
-def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+def _drop_sentence_opener(ctx: NameContext, chain: Chain) -> None:
     """``Painting Trump as…``, ``Like Sanders,``, ``Unlike Hillary Clinton``: the first word of a
     sentence joins the capitalised name after it; it is moved out of the name (to the words before
     it, where it is no title and so no role) for every later step."""
-    lexicon = ctx.lexicon
-    for _, mode, chains in unit_chains:
-        if mode != NORMAL:
-            continue
-        for chain in chains:
-            if len(chain.tokens) < 2 or not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
-                continue  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
-            role_tokens, name_tokens = split_chain(chain, lexicon)
-            if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
-                continue
-            if _is_hyphenated_east_asian_name(ctx, chain, name_tokens):
-                continue  # ``Ban Ki-moon met…``: the family name, not the verb
-            chain.split = (name_tokens[:1], name_tokens[1:])
+    if not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
+        return  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
+    role_tokens, name_tokens = chain.split or split_chain(chain, ctx.lexicon)
+    if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
+        return
+    if _is_hyphenated_east_asian_name(ctx, chain, name_tokens):
+        return  # ``Ban Ki-moon met…``: the family name, not the verb
+    chain.split = (name_tokens[:1], name_tokens[1:])
 
 
-_OFFICE_OF_BEFORE_RE = re.compile(r"\b(?P<title>[A-Za-z\-]+)[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?\Z")
 def _is_ordinary_word_after_title(ctx: NameContext, role_tokens: list[Token], name: list[Token]) -> bool:
     """``Miss Universe``, ``Star Wars``, ``Head Start``, ``Vice Presidential``, ``Executive Order``:
     one word after a title that the text also writes in lower case, or that is an ordinary English
@@ -400,77 +399,95 @@ def _has_a_noun_ending(ctx: NameContext, name: list[Token]) -> bool:
     )
 
 
-_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|fellow|then)[ \t]*\Z", re.IGNORECASE)
+_FORMER_WORDS = frozenset(("former", "fellow", "then"))
 _DESCRIPTOR_ENDINGS = ("ed", "en", "ful", "ous", "ive", "less", "ish", "ing", "ly")
 
 
-def _drop_descriptors(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+def _tidy_name_edges(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """Words at either edge of a name that are not part of it, in one pass over the chains of two
+    words or more: :func:`_drop_sentence_opener`, :func:`_descriptors_before` and
+    :func:`_is_trailing_verb`. The split is changed once for every later step."""
+    lexicon = ctx.lexicon
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for chain in chains:
+            if len(chain.tokens) < 2:
+                continue
+            _drop_sentence_opener(ctx, chain)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if len(name_tokens) >= 3 and name_tokens[0].text[:1].isupper():
+                cut = _descriptors_before(ctx, chain, role_tokens, name_tokens)
+                if cut < 0:  # an office's words, with nothing else before the name
+                    role_tokens, name_tokens = name_tokens[:-cut], name_tokens[-cut:]
+                elif cut > 0:
+                    role_tokens, name_tokens = role_tokens + name_tokens[:cut], name_tokens[cut:]
+                chain.split = (role_tokens, name_tokens)
+            if len(name_tokens) >= 2 and not chain.possessive and _is_trailing_verb(ctx, name_tokens):
+                chain.split = (role_tokens, name_tokens[:-1])
+
+
+def _descriptors_before(ctx: NameContext, chain: Chain, role_tokens: list[Token], name_tokens: list[Token]) -> int:
     """``Outspoken Andrei Medvedev``, ``former Yankee Terry Mulholland``, ``Minister of Foreign
     Affairs Lloyd Axworthy``: up to two words before a given name that describe the person, or
-    finish an office, rather than name them. They move out of the name (not into the role).
+    finish an office, rather than name them. They move out of the name (not into the role); the
+    number of them, negative for an office's words (which then are the only words before).
 
     A describing word is an ordinary word (one the text also writes in lower case, or a common
-    word), an adjective by its ending, or any plain word after ``former``; it is never a name word
-    (a given name, a family name of the census list, a particle, an initial or capitals), so
-    ``Amer Hishem Ali Mohammed`` keeps its first names.
+    word), an adjective by its ending, a people noun (``Kentuckian``, ``Floridians``), or any
+    plain word after ``former``; it is never a name word (a given name, a family name of the census
+    list, a particle, an initial or capitals), so ``Amer Hishem Ali Mohammed`` keeps its first names.
     """
     lexicon = ctx.lexicon
-    text = ctx.text
-    for _, mode, chains in unit_chains:
-        if mode != NORMAL:
+    before, words = chain.before or words_before(ctx.text, chain)
+    if not role_tokens and _ends_with_an_office(words, lexicon):
+        # ``Minister of Finance Mar'ie Muhammad``: the portfolio's words end the office
+        k = 0
+        while len(name_tokens) - k > 2 and _is_plain_word(lexicon, name_tokens[k]) and ctx.is_common(name_tokens[k]):
+            k += 1
+        if k:
+            return -k
+    after_former = not role_tokens and bool(words) and (words[-1].lower() in _FORMER_WORDS or before.endswith("ex-"))
+    for j in range(1, min(3, len(name_tokens) - 1)):
+        if not lexicon.is_given_name(name_tokens[j].text):
             continue
-        for chain in chains:
-            if len(chain.tokens) < 3:
-                continue
-            role_tokens, name_tokens = split_chain(chain, lexicon)
-            if len(name_tokens) < 3 or not name_tokens[0].text[:1].isupper():
-                continue
-            office = _OFFICE_OF_BEFORE_RE.search(text, max(0, chain.start - 60), chain.start)
-            if not role_tokens and office and office.group("title").lower() in lexicon.titles:
-                # ``Minister of Finance Mar'ie Muhammad``: the portfolio's words end the office
-                k = 0
-                while len(name_tokens) - k > 2 and _is_plain_word(lexicon, name_tokens[k]) and ctx.is_common(name_tokens[k]):
-                    k += 1
-                if k:
-                    chain.split = (name_tokens[:k], name_tokens[k:])
-                    continue
-            after_former = not role_tokens and bool(_FORMER_BEFORE_RE.search(text, max(0, chain.start - 8), chain.start))
-            for j in range(1, min(3, len(name_tokens) - 1)):
-                if not lexicon.is_given_name(name_tokens[j].text):
-                    continue
-                words = name_tokens[:j]
-                if all(_is_plain_word(lexicon, t) for t in words) and (
-                    after_former or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in words)
-                    or (j == 1 and _is_people_noun(words[0].key))
-                ):
-                    chain.split = (role_tokens + words, name_tokens[j:])
-                break
+        described = name_tokens[:j]
+        if all(_is_plain_word(lexicon, t) for t in described) and (
+            after_former
+            or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in described)
+            or (j == 1 and _is_people_noun(described[0].key))
+        ):
+            return j
+        return 0
+    return 0
 
 
-def _drop_trailing_verbs(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
-    """``Ted Cruz Refuses …``, ``Donald Trump Wins …``, ``Hillary Releasing …``: a headline capitalises the
-    verb or noun after a name; a last word the text also writes in lower case, with the ending of
-    a verb or a plural, and no family name of the census list, is not part of the name."""
+def _ends_with_an_office(words: list[str], lexicon: Lexicon) -> bool:
+    """Do the words before a name end ``Minister of``, ``Secretary of the``, ``Minister of Trade and``?"""
+    n = len(words)
+    if n >= 2 and words[-1] == "of":
+        return words[-2].lower() in lexicon.titles
+    if n >= 3 and words[-1] == "the" and words[-2] == "of":
+        return words[-3].lower() in lexicon.titles
+    if n >= 4 and words[-1] in ("and", "&") and words[-3] == "of":
+        return words[-4].lower() in lexicon.titles
+    return False
+
+
+def _is_trailing_verb(ctx: NameContext, name_tokens: list[Token]) -> bool:
+    """``Ted Cruz Refuses …``, ``Donald Trump Wins …``, ``Hillary Releasing …``: a headline
+    capitalises the verb or noun after a name; a last word the text also writes in lower case, with
+    the ending of a verb or a plural, and no family name of the census list, is not part of the
+    name. Two words: ``Steve Jobs`` is a name, ``Hillary Releasing`` is not."""
+    last = name_tokens[-1]
+    key = last.key
     lexicon = ctx.lexicon
-    for _, mode, chains in unit_chains:
-        if mode != NORMAL:
-            continue
-        for chain in chains:
-            if len(chain.tokens) < 2 or chain.possessive:
-                continue
-            role_tokens, name_tokens = split_chain(chain, lexicon)
-            if len(name_tokens) < 2:
-                continue
-            last = name_tokens[-1]
-            key = last.key
-            # two words: ``Steve Jobs`` is a name, ``Hillary Releasing`` is not; three: ``Ted Cruz Refuses``
-            if (
-                key.endswith(("ed", "ing") if len(name_tokens) == 2 else ("s", "ed", "ing"))
-                and key in ctx.lower_words
-                and _is_plain_word(lexicon, last)
-                and any(lexicon.is_given_name(t.text) for t in name_tokens[:-1])
-            ):
-                chain.split = (role_tokens, name_tokens[:-1])
+    return (
+        key.endswith(("ed", "ing") if len(name_tokens) == 2 else ("s", "ed", "ing"))
+        and key in ctx.lower_words
+        and _is_plain_word(lexicon, last)
+        and any(lexicon.is_given_name(t.text) for t in name_tokens[:-1])
+    )
 
 
 def _is_people_noun(key: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import UPPER, Chain, name_words
+from annotator.core.extraction.names import UPPER, Chain, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -37,6 +37,7 @@ _TRIPS = {
     "into": frozenset(("flew",)),
 }
 _PREPOSITIONS = frozenset(("in", "at", "near", "outside"))
+_CUE_WORDS = frozenset(("of", "the", *_TRIPS, *_PREPOSITIONS))  # the last word before a name, lower case
 # Verbs that move a player in or home (``drove in Otis Nixon``): the name after them is a person's.
 _PLAYER_VERBS = frozenset(
     "drove singled doubled tripled homered walked knocked batted brought scored pitched struck squeezed".split()
@@ -67,6 +68,9 @@ def names_used_as_places(
         for chain in chains:
             if chain.possessive:
                 continue
+            words = (chain.before or words_before(text, chain))[1]
+            if (not words or words[-1].lower() not in _CUE_WORDS) and text[chain.tokens[-1].end : chain.tokens[-1].end + 1] != ",":
+                continue  # most names: no cue word before them and no region after a comma
             evidence = _place_evidence(text, chain, lexicon)
             if evidence is None:
                 continue
@@ -86,13 +90,14 @@ _STRONG, _WEAK = "strong", "weak"
 
 
 def _place_evidence(text: str, chain: Chain, lexicon: Lexicon) -> str | None:
-    start, end = chain.start, chain.end
-    before = text[max(0, start - 40) : start]
-    words = before.split()  # one split of a short window: cheaper than a regex search for each cue
+    end = chain.end
+    before, words = chain.before or words_before(text, chain)  # one split of a short window, shared with the other cues
     if words and before[-1:] in (" ", "\t"):
         key = words[-1].lower()
         previous = words[-2].lower() if len(words) > 1 else ""
-        if key == "of" and (previous in _PLACE_NOUNS or (previous == "the" and len(words) > 2 and words[-3].lower() in _PLACE_NOUNS)):
+        if (key == "of" and previous in _PLACE_NOUNS) or (
+            key == "the" and previous == "of" and len(words) > 2 and words[-3].lower() in _PLACE_NOUNS
+        ):
             return _STRONG  # ``the town of``, ``north of``, ``the outskirts of the``
         trips = _TRIPS.get(key)
         if trips is not None and previous in trips:

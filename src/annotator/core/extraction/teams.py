@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.names import Chain, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -62,6 +62,15 @@ _MEMBER_AFTER_RE = re.compile(
     r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
     r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer)\b"  # not ``fans``: ``Sanders supporters``
 )
+_CLUB_AFTER_RE = re.compile(f"(?:{_FIXTURE_AFTER_RE.pattern})|(?:{_MEMBER_AFTER_RE.pattern})")
+_MAY_START_A_CUE = frozenset(" \t('’")
+_WORDS_AFTER_A_CLUB = (
+    "v ", "(", "head", "bench", "assistant", "youth", "first-team", "coach", "manager", "striker", "midfielder",
+    "defender", "goalkeeper", "keeper", "winger", "playmaker", "player", "team-mate", "teammate", "trainer",
+)  # fmt: skip
+_CUE_WORDS = frozenset(
+    ("v", "x-v", *_PLAYS_FOR, *_WIN_PREPOSITIONS, *_RESULT_VERBS, *(p.split()[-1] for p in _RESULT_PHRASES))
+)  # the last word before a name, lower case
 _BRACKET_CLOSES_ITEM_RE = re.compile(r"\)[ \t]*(?:[,;]|\n|\Z)")
 
 
@@ -103,8 +112,12 @@ _MAY_FOLLOW_A_TEAM = frozenset("0123456789(-wldg\t ")
 
 def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     start, end = chain.start, chain.end
-    if _is_club_in_context(text, start, end):
-        return True
+    following = text[end : end + 1]
+    if (
+        following in _MAY_START_A_CUE and (following != " " or text.startswith(_WORDS_AFTER_A_CLUB, end + 1))
+    ) or _has_cue_word_before(text, chain):
+        if _is_club_in_context(text, chain):  # most names have no cue around them: two cheap looks first
+            return True
     if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] not in _MAY_FOLLOW_A_TEAM:
         return False  # ``Ana Ruiz said``: no score, bracket, dash or result verb follows
     if not _DIGIT_SOON_RE.match(text, end):
@@ -130,14 +143,21 @@ def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     return bool(_SCORERS_RE.match(text, end))
 
 
-def _is_club_in_context(text: str, start: int, end: int) -> bool:
+def _has_cue_word_before(text: str, chain: Chain) -> bool:
+    before, words = chain.before or words_before(text, chain)
+    return before[-1:] == "(" or (bool(words) and words[-1].lower() in _CUE_WORDS)
+
+
+def _is_club_in_context(text: str, chain: Chain) -> bool:
     """A fixture, one match score around a result verb, or a player's club (module docstring).
 
     The words before the name come from one split of a short window: a regex search per cue
     and per name cost more than the rest of the team rules together."""
-    if _FIXTURE_AFTER_RE.match(text, end) or _MEMBER_AFTER_RE.match(text, end):
+    end = chain.tokens[-1].end
+    if _CLUB_AFTER_RE.match(text, end):
         return True
-    before = text[max(0, start - 40) : start]
+    before, words = chain.before or words_before(text, chain)
+    start = chain.tokens[0].start
     if before[-1:] == "(":
         # ``Bogdan Prusek (Sokol Tychy),``: a list item. One word in brackets after a name is as
         # often the name's gloss (``Boris Nikolayevich (Yeltsin) said``): it takes two, and a comma.
@@ -148,9 +168,8 @@ def _is_club_in_context(text: str, start: int, end: int) -> bool:
             and before[:-1].rstrip()[-1:].isalpha()
             and before[:-1].split()[-1][:1].isupper()
         )
-    if before[-1:] not in (" ", "\t"):
+    if before[-1:] not in (" ", "\t") or not words:
         return False
-    words = before.split()
     if not words:
         return False
     last = words[-1].lower()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.names import Chain, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -82,7 +82,9 @@ def names_used_as_things(
                 listed_after = chain.end
             elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
                 found.add(tuple(name_words(text, name_tokens)))
-            elif _is_firm_by_its_business(text, start, chain.end, given_first, lexicon.census_surnames):
+            elif _has_business_word_near(text, chain) and _is_firm_by_its_business(
+                text, chain, given_first, lexicon.census_surnames
+            ):
                 found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (
                 name_tokens[0].key in _MAKERS
@@ -100,42 +102,58 @@ _BUSINESS_BEFORE = {
     "in": frozenset(("shares", "stake", "stakes")),
     "of": frozenset(("shares", "stake", "stakes")),
 }
-_SHARES_AFTER_RE = re.compile(
-    r"[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|closed|"
-    r"were|was|traded|opened|surged|plunged|tumbled)\b"
+# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees`` (a firm);
+# ``the Ihlas news agency``, ``El Nuevo Diario reported`` (an outlet). A person is told things
+# and reports too, so the outlet cues hold only for a name that does not start with a given name.
+_BUSINESS_AFTER_RE = re.compile(
+    r"[ \t]+(?:"
+    r"(?P<business>(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|"
+    r"closed|were|was|traded|opened|surged|plunged|tumbled)\b"
+    r"|(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
+    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b)"
+    r"|(?P<outlet>(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b)"
+    r"|(?P<reported>(?:also[ \t]+)?reported\b))"
 )
-# ``Wells Fargo CEO John Stumpf``, ``Goldman Sachs employees``: the people a firm has.
-_STAFF_AFTER_RE = re.compile(
-    r"[ \t]+(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
-    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b"
-)
-# ``told Reuters.``, ``La Jornada reported``, ``the Ihlas news agency``: an outlet. A person is told
-# things too, so only for a name that does not start with a given name.
-_OUTLET_AFTER_RE = re.compile(r"[ \t]+(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b")
-_REPORTED_AFTER_RE = re.compile(r"[ \t]+(?:also[ \t]+)?reported\b")
 
 
-def _is_firm_by_its_business(
-    text: str, start: int, end: int, given_first: bool, census_surnames: frozenset[str] = frozenset()
-) -> bool:
+_BUSINESS_CUE_WORDS = frozenset(("told", *_BUSINESS_BEFORE))
+_WORDS_AFTER_A_BUSINESS = (
+    "shares", "stock", "CEO", "chief", "board", "shareholders", "stockholders", "customers", "employees",
+    "executives", "subsidiary", "headquarters", "news", "newspaper", "daily", "weekly", "magazine", "television",
+    "radio", "also", "reported",
+)  # fmt: skip
+
+
+def _has_business_word_near(text: str, chain: Chain) -> bool:
+    """A cheap look for :func:`_is_firm_by_its_business`: one of its cue words just before or after."""
+    words = (chain.before or words_before(text, chain))[1]
+    if words and words[-1] in _BUSINESS_CUE_WORDS:
+        return True
+    end = chain.tokens[-1].end
+    return text.startswith(" ", end) and text.startswith(_WORDS_AFTER_A_BUSINESS, end + 1)
+
+
+def _is_firm_by_its_business(text: str, chain: Chain, given_first: bool, census_surnames: frozenset[str]) -> bool:
     """A firm shown by its business (shares, analysts) or an outlet by its reporting (see above)."""
-    before = text[max(0, start - 30) : start]
+    start, end = chain.start, chain.end
+    before, words = chain.before or words_before(text, chain)
     if before[-1:] in (" ", "\t"):
-        words = before.split()
         if len(words) >= 2:
             nouns = _BUSINESS_BEFORE.get(words[-1])
             if nouns is not None and words[-2].lower() in nouns:
                 return True
         if not given_first and words and words[-1] == "told":
             return _ends_clause(text, end)
-    if _SHARES_AFTER_RE.match(text, end) or _STAFF_AFTER_RE.match(text, end):
+    after = _BUSINESS_AFTER_RE.match(text, end)  # one pattern for every cue after the name
+    if after is None:
+        return False
+    kind = after.lastgroup
+    if kind == "business":
         return True
     if given_first:
         return False
-    if _OUTLET_AFTER_RE.match(text, end):
-        return True
     # ``El Nuevo Diario reported``; ``as Hedrick Smith reported`` ends in a family name
-    return bool(_REPORTED_AFTER_RE.match(text, end)) and text[start:end].split()[-1].lower() not in census_surnames
+    return kind == "outlet" or text[start:end].split()[-1].lower() not in census_surnames
 
 
 def _ends_clause(text: str, end: int) -> bool:
