@@ -70,3 +70,14 @@ def test_a_headline_verb_after_a_full_name_is_not_part_of_it():
     found = {p.name for p in result.people}
     assert {"Tom Cruz", "Steve Jobs"} <= found
     assert "Tom Cruz Refuses" not in found
+
+
+def test_landforms_city_parts_and_sports_bodies_are_not_people():
+    text = (
+        "The well reached the Dunmore Reef at 3,800 feet. Voters in Upper Manhattan were polled, and "
+        "New Zealand Cricket named its squad. Western Journalism ran the story. Coach Tom Belt and "
+        "Rita Lower spoke.\n"
+    )
+    found = names(text)
+    assert {"Tom Belt", "Rita Lower"} <= found  # family names that are also words of places
+    assert not found & {"Dunmore Reef", "Upper Manhattan", "Zealand Cricket", "Journalism"}

@@ -174,7 +174,7 @@ def find_people(
                 ctx, role_tokens, name_tokens
             ):
                 continue  # ``Miss Universe``, ``Star Wars``, ``Head Start``, ``Executive Order``
-            if known is None and len(name_tokens) > 1 and _has_a_noun_ending(ctx, name_tokens):
+            if known is None and _has_a_noun_ending(ctx, name_tokens):
                 continue  # ``Planned Parenthood``, ``Trans-Pacific Partnership``
             if (
                 known is not None
