@@ -132,8 +132,13 @@ def find_people(
     by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
+    relatives = _relatives_by_given_name(text, unit_chains, lexicon)
     for unit, mode, chains in unit_chains:
         for chain in chains:
+            if chain.start in relatives:
+                words, relation = relatives[chain.start]
+                settled[words] = _add_name(people, by_surname, list(words), relation, lexicon)
+                continue
             role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
             if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
                 name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
@@ -532,6 +537,52 @@ def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
         if not (key in ctx.lower_words or key in lex.common_words):
             return False
     return True
+
+
+_RELATIONS = "wife|husband|son|daughter|brother|sister|father|mother|widow|widower|twin|stepson|stepdaughter"
+_RELATIVE_RE = re.compile(rf"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<possessive>[’']s))[ \t]+(?P<relation>{_RELATIONS})[ \t]*,?[ \t]+\Z")
+
+
+def _relatives_by_given_name(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> dict[int, tuple[tuple[str, ...], str]]:
+    """``Trump’s wife Melania``, ``Kirill Marsh and his wife, Anna,``: a relative named by given name
+    alone shares the family name of the person whose relative they are, and is a person of their
+    own (``Melania Trump``), not a one-word ``Melania``. By the chain of that given name: the full
+    name and the relation (``wife``), kept as the role.
+
+    The person is the name right before ``’s``, or for ``his``/``her`` the last full name before it
+    in the paragraph."""
+    found: dict[int, tuple[tuple[str, ...], str]] = {}
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        last_full: Chain | None = None  # the last name of two words or more in this unit
+        previous: Chain | None = None
+        for chain in chains:
+            if len(chain.tokens) == 1 and lexicon.is_given_name(chain.tokens[0].text) and not chain.tokens[0].initial:
+                before = _RELATIVE_RE.search(text, max(0, chain.start - 24), chain.start)
+                owner = None
+                if before is not None and before.group("possessive"):
+                    owner = previous if previous is not None and previous.possessive and previous.end == before.start() else None
+                elif before is not None:
+                    owner = last_full
+                if owner is not None:
+                    _, owner_name = split_chain(owner, lexicon)
+                    surname = owner_name[-1].text if owner_name else ""
+                    if len(owner_name) == 1 and _is_given(lexicon, owner_name[0]):
+                        surname = ""  # ``Betsy’s husband Tom``: a given name is no family name to share
+                    if surname and surname[:1].isupper() and surname.lower() != chain.tokens[0].key:
+                        found[chain.start] = ((chain.tokens[0].text, surname), before.group("relation"))
+            _, name = split_chain(chain, lexicon)
+            if len(name) >= 2 and _is_given(lexicon, name[0]) and name[-1].key not in lexicon.org_words:
+                last_full = chain  # (``the Bill and Melinda Gates Foundation`` is no one's family)
+            previous = chain
+    return found
+
+
+def _is_given(lexicon: Lexicon, token: Token) -> bool:
+    return lexicon.is_given_name(token.text) or token.key in lexicon.census_given_names
 
 
 _GIVEN_AND_BEFORE_RE = re.compile(rf"(?<![\w’'\-])(?P<given>[{UPPER}][\w’'\-]+)[ \t]+(?:and|&)[ \t]+\Z")
