@@ -81,3 +81,13 @@ def test_landforms_city_parts_and_sports_bodies_are_not_people():
     found = names(text)
     assert {"Tom Belt", "Rita Lower"} <= found  # family names that are also words of places
     assert not found & {"Dunmore Reef", "Upper Manhattan", "Zealand Cricket", "Journalism"}
+
+
+def test_an_adjective_opening_the_sentence_is_no_part_of_the_name_after_it():
+    text = (
+        "Wealthy Varenna, now coached by a former international, drew 1-1. Injured Tomas Brenner sat out.\n"
+        "Florent Grobert, Wilfried Peeterson and Manish Rao finished the race.\n"
+    )
+    found = names(text)
+    assert {"Tomas Brenner", "Florent Grobert", "Wilfried Peeterson", "Manish Rao"} <= found
+    assert not found & {"Wealthy Varenna", "Injured Tomas Brenner"}

@@ -343,9 +343,12 @@ def _is_opener(ctx: NameContext, token: Token, alone: bool = False) -> bool:
         or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
         or (key in lex.common_words and key not in lex.census_surnames)
         or (alone and key.endswith("ly") and len(key) > 4 and key not in lex.census_surnames)  # Sadly; not Waverly Crenshaw
+        or (not alone and key.endswith(_ADJECTIVE_ENDINGS) and len(key) > 5 and key not in lex.census_surnames)
     )
 
 
+#: Adjectives that open a sentence before a name (``Wealthy Parma``, ``Dissident Khmer Rouge``, ``Injured …``).
+_ADJECTIVE_ENDINGS = ("thy", "ous", "ful", "ive", "less", "ated", "cted", "ured", "tled", "ened")  # not -ent, -ied, -ish: Florent, Wilfried, Tavish
 _ADVERB_OR_GERUND_ENDINGS = (
     "ing", "ally", "ily", "ously", "ively", "edly", "ately", "fully", "ingly", "ently", "antly", "ably", "ibly", "ctly",
 )  # fmt: skip
