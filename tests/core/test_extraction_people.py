@@ -226,3 +226,17 @@ def test_relatives_named_together_are_two_people():
     assert {"Serena Okafor", "Venus Okafor", "Joe Marlowe", "Jill Marlowe", "Hunter Marlowe"} <= names
     serena = person_named(result, "Serena Okafor")
     assert [text[m.start : m.end] for m in serena.mentions] == ["Serena", "Serena"]
+
+
+def test_a_relative_named_by_given_name_shares_the_family_name_and_is_a_person_of_their_own():
+    text = (
+        "Dorian Orlov and his wife, Lena, arrived late. Orlov’s son Peter waved, and Lena Orlov smiled.\n\n"
+        "Marta Kolb’s husband Tom spoke. Betsy said her husband, Tom, agreed, and the Bill Foundation paid.\n"
+    )
+    result = run(text)
+    people = {p.name: p for p in result.people}
+    assert {"Dorian Orlov", "Lena Orlov", "Peter Orlov", "Tom Kolb"} <= set(people)
+    assert people["Lena Orlov"].role == "wife"
+    mentions = [text[m.start : m.end] for m in people["Lena Orlov"].mentions]
+    assert mentions[0] == "Lena" and "Lena Orlov" in mentions
+    assert not {"Lena", "Peter", "Tom Betsy", "Tom Foundation"} & set(people)

@@ -60,3 +60,14 @@ def test_players_in_tennis_and_badminton_results_are_people():
     names = {p.name for p in run(text).people}
     assert {"Wen Chao", "Cindara", "Tavi Jordan", "Alex Corvetja"} <= names
     assert "Valletta" not in names
+
+
+def test_scorers_whose_minutes_wrap_to_the_next_line_or_come_several_are_people():
+    text = (
+        "Bundesliga results on Saturday:\n"
+        "Kelheim 1 (Vorlak 50th, Brosic 61st) Altdorf Elf 1 (Sandvoss\n68th).\n"
+        "Tauber 4 (Lindqvist 15th, Marenko 24th and\n90th, Wiltschek 59th 77th).\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Sandvoss", "Marenko", "Wiltschek", "Vorlak", "Brosic", "Lindqvist"} <= names
+    assert not names & {"Kelheim", "Altdorf Elf", "Tauber"}

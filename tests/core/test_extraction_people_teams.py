@@ -48,3 +48,31 @@ def test_clubs_named_by_apposition_prefix_or_nickname_are_not_people():
     names = {p.name for p in run(text).people}
     assert {"Kenny Dalhouse", "Davey Jonson", "Georgia Evans"} <= names
     assert not names & {"Kellburn", "Hapoel Varda", "Herons", "Chicago Herons"}
+
+
+def test_fixtures_match_scores_and_a_players_club_show_a_team():
+    text = (
+        "Fixtures for Saturday: Ostby Rovers v Kellmar Town, Brenna Vale v Sorren Athletic.\n"
+        "Halden Stad beat Mornay Vest 2-0 on Friday, while striker Piet Lunde scored in a 3-1 away win "
+        "over Tarvo Ekko. Lunde plays for Halden Stad. Vinter Kolby coach Arne Sollid was angry, and "
+        "Vinter Kolby lost 1-0 to Brenna Vale.\n"
+        "Top scorers:\n5 - Jens Ruud (Vinter Kolby), Ole Brekke (Mornay Vest),\n4 - Kari Stein (Tarvo Ekko)\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert not names & {"Ostby Rovers", "Kellmar Town", "Brenna Vale", "Sorren Athletic", "Halden Stad",
+                        "Mornay Vest", "Tarvo Ekko", "Vinter Kolby"}
+    assert {"Piet Lunde", "Arne Sollid", "Jens Ruud", "Ole Brekke", "Kari Stein"} <= names
+
+
+def test_a_tennis_player_beaten_in_sets_and_a_name_glossed_in_brackets_stay_people():
+    text = (
+        "Men's singles:\nTomas Varga (Slovakia) beat Henri Dufour (France) 6-4 3-6 7-6 (7-4)\n"
+        "Ana Ruiz beat Lena Holt 6-2\n6-3\n"
+        "\"It was agreed with Boris Ivanovich (Kostin) yesterday,\" he said. Kostin did not comment.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Tomas Varga", "Henri Dufour", "Ana Ruiz", "Lena Holt"} <= names
+    mentions = {text[m.start : m.end] for p in result.people for m in p.mentions}
+    assert "Lena Holt" in mentions

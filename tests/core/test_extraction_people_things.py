@@ -56,3 +56,26 @@ def test_a_quoted_person_and_a_person_in_apposition_with_a_club_stay_people():
     )
     names = {p.name for p in run(text).people}
     assert {"Bill Marlowe", "Ralph Nadir", "Neema Bahrami", "Scot Rossiter"} <= names
+
+
+def test_firms_shown_by_their_business_and_outlets_by_their_reporting_are_not_people():
+    text = (
+        "Economists at Marlow Keane said growth would slow, and analysts with Philippa Grant agreed. "
+        "Shares in Dunmore Abbey rose 3 percent while Castel Verin shares fell. Investment banks Harrow "
+        "Lynch and Beckett Stanley raised their targets.\n\n"
+        "Rebel leader Tomas Oriol told La Vanguarda. El Correo Nuevo reported the talks, the official "
+        "Pelita news agency said. The opposition party Causa Radical walked out.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert "Tomas Oriol" in names
+    assert not names & {"Marlow Keane", "Philippa Grant", "Dunmore Abbey", "Castel Verin", "Harrow Lynch",
+                        "Beckett Stanley", "La Vanguarda", "El Correo Nuevo", "Pelita", "Causa Radical"}
+
+
+def test_people_told_things_and_people_who_quote_stay_people():
+    text = (
+        "The king told Tenzin Dorje, chairman of the council, that talks would go on. Tenzin Dorje agreed.\n"
+        "\"We support the plan,\" Amrullah quoted the senator as saying. Dorje told Lena Marsh on Monday.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert {"Tenzin Dorje", "Lena Marsh"} <= names

@@ -48,8 +48,11 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.
 _POSSESSIVE = ("’s", "'s", "’S", "'S")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
+    """One capitalised word or initial. Never changed once made; not a frozen dataclass only because
+    one of those takes four times as long to create, and a long text has tens of thousands."""
+
     start: int
     end: int
     text: str
@@ -66,6 +69,7 @@ class Chain:
     sentence_initial: bool
     possessive: bool
     split: tuple[list[Token], list[Token]] | None = None  # (role tokens, name tokens), set once
+    before: tuple[str, list[str]] | None = None  # the text just before and its words, read once
 
     @property
     def start(self) -> int:
@@ -91,7 +95,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
     last_end = -1
     for match in _CAP_TOKEN_RE.finditer(text, start, end):
         s, e = match.span()
-        is_initial = match.group("initial") is not None
+        is_initial = match.lastgroup == "initial"
         word = text[s:e]
         possessive = False
         if not is_initial and word.endswith(_POSSESSIVE) and len(word) > 2:
@@ -110,7 +114,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
                 gap in (" ", "\u00a0")
                 or (gap == "" and current[-1].initial)
                 or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
-                or _particle_gap(gap, lexicon)
+                or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
             )
             if not joined:
                 flush()
@@ -145,8 +149,11 @@ def _surname_after_given(current: list[Token], text: str, end: int, limit: int, 
 
 
 def _given_before_surname(current: list[Token], key: str, text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
-    """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name."""
-    if current or not lexicon.is_given_name(key) or key in _MONTHS:
+    """``Jan Novak``, ``Will Carter``: a given name that is also a function word, starting a name
+    (titles may stand before it: ``CEO Jan Novak``)."""
+    if not lexicon.is_given_name(key) or key in _MONTHS:
+        return False
+    if current and current[-1].key not in lexicon.titles:
         return False
     return end + 1 < limit and text[end] == " " and text[end + 1].isupper()
 
@@ -218,11 +225,13 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
         return False  # a lower-case content word: prose, not a headline
     ordinary = 0
     previous_given = False
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
         if word[0].isupper() and not previous_given and not lexicon.is_given_name(word):
             if low in lexicon.function_words and len(low) > 2:
                 return True  # Was, Over, With
+            if low in lexicon.function_words and len(low) > 1 and 0 < i < len(words) - 1 and words[i + 1][0].isupper():
+                return True  # ``Joke To Bash``, ``FIX IS IN``: a short word capitalised between capitals
             ordinary += low in lexicon.common_words
         previous_given = lexicon.is_given_name(word)
     return ordinary >= 2
@@ -231,3 +240,14 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
 def name_words(text: str, tokens: list[Token]) -> list[str]:
     """The words of a name as written, particles included (``Aravinda de Silva``)."""
     return text[tokens[0].start : tokens[-1].end].split()
+
+
+def words_before(text: str, chain: Chain) -> tuple[str, list[str]]:
+    """The 32 characters before a chain and their words, split once and kept on the chain: the
+    place, club and firm cues all read the few words before a name, for every name of the text."""
+    before = chain.before
+    if before is None:
+        start = chain.tokens[0].start
+        window = text[start - 32 if start > 32 else 0 : start]
+        before = chain.before = (window, window.split())
+    return before

@@ -31,8 +31,10 @@ from annotator.core.extraction.names import (
     is_all_caps,
     is_title_case,
     name_words,
+    words_before,
 )
-from annotator.core.extraction.roles import is_title, role_of, split_chain
+from annotator.core.extraction.places import names_used_as_places
+from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
 from annotator.core.extraction.things import names_used_as_things
@@ -62,11 +64,16 @@ class PersonRecord:
 
     @property
     def given(self) -> str | None:
-        return self.name_tokens[0] if len(self.name_tokens) > 1 else None
+        if len(self.name_tokens) < 2 or self.name_tokens[0].lower() in _NAME_FORMING_TITLES:
+            return None  # ``Mother Teresa``: a bare ``Mother`` is not her given name
+        return self.name_tokens[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
+    """Where a person is named. Never changed once made (not frozen: that costs four times as much
+    to create, once for every name of the text)."""
+
     start: int
     end: int
     person: int
@@ -113,22 +120,36 @@ def find_people(
     """
     ctx = NameContext(text, lexicon, speech_re)
     unit_chains = _without_credits(_chains_by_unit(text, units, lexicon), credits or [])
-    organisations = (
-        names_used_as_organisations(text, unit_chains, lexicon)
-        | names_used_as_teams(text, unit_chains, lexicon)
-        | names_used_as_things(text, unit_chains, lexicon)
-    )
+    teams = names_used_as_teams(text, unit_chains, lexicon)
+    places, place_spots = names_used_as_places(text, unit_chains, lexicon)
+    things = names_used_as_things(text, unit_chains, lexicon)
+    organisations = names_used_as_organisations(text, unit_chains, lexicon) | things | teams | places
+    never_mentions = teams | places | things  # no bare word of these links to a person either
 
-    _drop_sentence_openers(ctx, unit_chains)
+    _tidy_name_edges(ctx, unit_chains)
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
+    relatives = _relatives_by_given_name(text, unit_chains, lexicon)
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            if chain.start in relatives:
+                words, relation = relatives[chain.start]
+                settled[words] = _add_name(people, by_surname, list(words), relation, lexicon)
+                continue
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
+                name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
             if _continues_a_place(role_tokens, name_tokens):
+                continue
+            if (
+                mode == NORMAL
+                and len(name_tokens) > 1
+                and name_tokens[0].text[:2].isupper()
+                and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start])
+            ):
                 continue
             if not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
@@ -140,20 +161,31 @@ def find_people(
             known = settled.get(tuple(words))
             if known is not None and people[known].role:
                 continue  # a full name already accepted, with its role: nothing new to learn here
+            forms_name = bool(role_tokens) and name_tokens[0] is role_tokens[-1]  # ``Mother Teresa``
+            if forms_name:
+                role_tokens = role_tokens[:-1]
             role = role_of(text, lexicon, unit, role_tokens, name_tokens)
-            titled = bool(role_tokens) or role is not None
+            titled = forms_name or bool(role_tokens) or role is not None
             if role and all(w.strip(".").lower() in HONORIFICS for w in role.split()):
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
             if known is None and (
-                (not titled and _is_ordinary_word_alone(ctx, chain, name_tokens)) or _all_ordinary_words(ctx, name_tokens)
+                (not role_tokens and not forms_name and _is_ordinary_word_alone(ctx, chain, name_tokens))
+                or _all_ordinary_words(ctx, name_tokens)
             ):
-                continue
+                continue  # ``Sadly, the …`` stays an adverb whatever role phrase follows it
+            if known is None and role_tokens and len(name_tokens) == 1 and _is_ordinary_word_after_title(
+                ctx, role_tokens, name_tokens
+            ):
+                continue  # ``Miss Universe``, ``Star Wars``, ``Head Start``, ``Executive Order``
+            if known is None and _has_a_noun_ending(ctx, name_tokens):
+                continue  # ``Planned Parenthood``, ``Trans-Pacific Partnership``
             if (
                 known is not None
                 or is_person_name(ctx, mode, chain, name_tokens, titled)
                 or _is_frequent_name(ctx, mode, chain, name_tokens)
+                or (mode == NORMAL and _is_hyphenated_east_asian_name(ctx, chain, name_tokens))
                 or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
             ):
                 settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
@@ -176,9 +208,15 @@ def find_people(
     mentions: list[Mention] = []
     for unit, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
+                name_tokens = [role_tokens[-1], name_tokens[0]]
             if _continues_a_place(role_tokens, name_tokens):
                 continue
+            if (len(name_tokens) == 1 and name_tokens[0].start in place_spots) or (
+                never_mentions and name_tokens and tuple(name_words(text, name_tokens)) in never_mentions
+            ):
+                continue  # ``in Houston,``, ``near Gujar Khan``: a place, though people of that name play there
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     if wrapped:
         halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
@@ -188,6 +226,36 @@ def find_people(
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
     return PeopleFound(people, mentions)
+
+
+#: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
+#: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used. Both passes keep
+#: such a title in the name, and it still counts as evidence of a person.
+_NAME_FORMING_TITLES = frozenset({"mother", "pope"})
+
+
+def _starts_with_acronym(name: list[Token], lexicon: Lexicon, text_before: str = "") -> bool:
+    """``PSV Eindhoven``, ``SBC Warburg``, ``RAO Gazprom``, ``IFK Gothenburg``: a word in capitals
+    leading a name in ordinary prose is a club's, firm's or party's initials, not a given name."""
+    if len(name) < 2:
+        return False
+    first = name[0]
+    text = first.text
+    if first.initial or len(text) < 2 or not text.replace("-", "").isupper() or lexicon.is_given_name(text):
+        return False
+    if any(t.text.isupper() for t in name[1:]):
+        return False  # a name all in capitals is a heading's
+    # ``AWR Hawkins``, ``JJ Abrams``: initials written without full stops, before a family name
+    last = name[-1].key
+    return not (
+        len(name) == 2
+        and len(text) <= 3
+        and not text_before.rstrip(" \t")[-1:].isdigit()  # ``1,200 MW Sierra``: a unit
+        and last in lexicon.census_surnames
+        and last not in lexicon.place_words
+        and last not in lexicon.org_words
+        and last not in lexicon.places
+    )
 
 
 def _chains_by_unit(text: str, units: list[Unit], lexicon: Lexicon) -> list[tuple[Unit, str, list[Chain]]]:
@@ -236,13 +304,33 @@ def _is_frequent_name(ctx: NameContext, mode: str, chain: Chain, name: list[Toke
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
 
 
+def _is_hyphenated_east_asian_name(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
+    """``Ban Ki-moon``, ``Park Geun-hye``, ``Sheu Yuan-dong``: a short family name and a two-part
+    given name joined by a hyphen, the second part in lower case. Korean and Chinese names are
+    written so; English compounds (``Bergamo-based``, ``Left-back``) are not names."""
+    if len(name) != 2 or chain.possessive and len(chain.tokens) != 2:
+        return False
+    family, given = name
+    head, dash, tail = given.text.rpartition("-")
+    if not (dash and head[:1].isupper() and head[1:].islower() and tail.isalpha() and tail.islower()):
+        return False
+    if not (2 <= len(head) <= 6 and 1 <= len(tail) <= 6) or is_compound_adjective(given.text):
+        return False
+    if not (family.text.isalpha() and family.text[1:].islower() and 2 <= len(family.text) <= 6):
+        return False
+    return not _DETERMINER_BEFORE_RE.search(ctx.text, max(0, chain.start - 5), chain.start)
+
+
 _OPENERS = frozenset(
     """like unlike whereas besides than very given assuming imagine says said including despite
-    unless until while although though because since after before during without within against""".split()
+    unless until while although though because since after before during without within against
+    rather sure indeed instead still yet meanwhile however moreover furthermore nevertheless nonetheless
+    thus hence otherwise anyway likewise overall now today yesterday tonight okay yes well again perhaps
+    maybe certainly granted regardless plus next thanks sorry""".split()
 )
 
 
-def _is_opener(ctx: NameContext, token: Token) -> bool:
+def _is_opener(ctx: NameContext, token: Token, alone: bool = False) -> bool:
     """A capitalised word that starts the sentence and is no part of the name after it: a word the
     text also writes in lower case (``Painting``, ``Longtime``), an adverb or an -ing form."""
     lex = ctx.lexicon
@@ -254,29 +342,181 @@ def _is_opener(ctx: NameContext, token: Token) -> bool:
         or key in ctx.lower_words
         or key.endswith(_ADVERB_OR_GERUND_ENDINGS)
         or (key in lex.common_words and key not in lex.census_surnames)
+        or (alone and key.endswith("ly") and len(key) > 4 and key not in lex.census_surnames)  # Sadly; not Waverly Crenshaw
+        or (not alone and key.endswith(_ADJECTIVE_ENDINGS) and len(key) > 5 and key not in lex.census_surnames)
     )
 
 
+#: Adjectives that open a sentence before a name (``Wealthy Parma``, ``Dissident Khmer Rouge``, ``Injured …``).
+_ADJECTIVE_ENDINGS = ("thy", "ous", "ful", "ive", "less", "ated", "cted", "ured", "tled", "ened")  # not -ent, -ied, -ish: Florent, Wilfried, Tavish
 _ADVERB_OR_GERUND_ENDINGS = (
     "ing", "ally", "ily", "ously", "ively", "edly", "ately", "fully", "ingly", "ently", "antly", "ably", "ibly", "ctly",
 )  # fmt: skip
 
 
-def _drop_sentence_openers(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+def _drop_sentence_opener(ctx: NameContext, chain: Chain) -> None:
     """``Painting Trump as…``, ``Like Sanders,``, ``Unlike Hillary Clinton``: the first word of a
     sentence joins the capitalised name after it; it is moved out of the name (to the words before
     it, where it is no title and so no role) for every later step."""
+    if not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
+        return  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
+    role_tokens, name_tokens = chain.split or split_chain(chain, ctx.lexicon)
+    if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
+        return
+    if _is_hyphenated_east_asian_name(ctx, chain, name_tokens):
+        return  # ``Ban Ki-moon met…``: the family name, not the verb
+    chain.split = (name_tokens[:1], name_tokens[1:])
+
+
+def _is_ordinary_word_after_title(ctx: NameContext, role_tokens: list[Token], name: list[Token]) -> bool:
+    """``Miss Universe``, ``Star Wars``, ``Head Start``, ``Vice Presidential``, ``Executive Order``:
+    one word after a title that the text also writes in lower case, or that is an ordinary English
+    word and no family name, is a phrase (``President Bush`` and ``Judge Day`` stay people)."""
+    if len(name) != 1 or not role_tokens:
+        return False
+    token = name[0]
+    lex = ctx.lexicon
+    if token.initial or lex.is_given_name(token.text) or token.key in lex.census_given_names:
+        return False
+    title = role_tokens[-1].key
+    if token.key in lex.census_surnames:  # ``Miss Universe``, ``Head Start``; not ``Judge Day``
+        return (title in HONORIFICS or title in _ADJECTIVE_TITLES) and ctx.is_common(token)
+    return ctx.is_common(token) or token.key in lex.common_words
+
+
+#: Titles that are also adjectives, and so start phrases: ``Head Start``, ``Star Power``, ``Vice
+#: Presidential``, ``Executive Order``, ``General Assembly``, ``Grand Jury``.
+_ADJECTIVE_TITLES = frozenset(
+    "head star executive vice chief general deputy senior junior master private major grand supreme acting prime".split()
+)
+
+
+_NOUN_ENDINGS = ("hood", "ship", "tion", "tions", "sion", "ness", "ism", "isms", "ity", "ities", "ology")  # not -ment: Taument
+
+
+def _has_a_noun_ending(ctx: NameContext, name: list[Token]) -> bool:
+    """``Planned Parenthood``, ``Trans-Pacific Partnership``, ``Radical Islamism``: a word with the
+    ending of an abstract noun (``-hood``, ``-ship``, ``-ment``, ``-tion``) in a name that does not
+    start with a given name; family names rarely end so, and the census ones are kept."""
+    lex = ctx.lexicon
+    first = name[0]
+    if first.initial or lex.is_given_name(first.text) or first.key in lex.census_given_names:
+        return False
+    return any(
+        len(t.key) > 6 and t.key.endswith(_NOUN_ENDINGS) and t.key not in lex.census_surnames for t in name
+    )
+
+
+_FORMER_WORDS = frozenset(("former", "fellow", "then"))
+_DESCRIPTOR_ENDINGS = ("ed", "en", "ful", "ous", "ive", "less", "ish", "ing", "ly")
+
+
+def _tidy_name_edges(ctx: NameContext, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> None:
+    """Words at either edge of a name that are not part of it, in one pass over the chains of two
+    words or more: :func:`_drop_sentence_opener`, :func:`_descriptors_before` and
+    :func:`_is_trailing_verb`. The split is changed once for every later step."""
     lexicon = ctx.lexicon
     for _, mode, chains in unit_chains:
         if mode != NORMAL:
             continue
         for chain in chains:
-            if len(chain.tokens) < 2 or not (chain.sentence_initial or chain.tokens[0].key in _OPENERS):
-                continue  # ``Unlike`` and ``Besides`` open a phrase anywhere, ``Painting`` a sentence
-            role_tokens, name_tokens = split_chain(chain, lexicon)
-            if role_tokens or len(name_tokens) < 2 or not _is_opener(ctx, name_tokens[0]):
+            if len(chain.tokens) < 2:
                 continue
-            chain.split = (name_tokens[:1], name_tokens[1:])
+            _drop_sentence_opener(ctx, chain)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            if len(name_tokens) >= 3 and name_tokens[0].text[:1].isupper():
+                cut = _descriptors_before(ctx, chain, role_tokens, name_tokens)
+                if cut < 0:  # an office's words, with nothing else before the name
+                    role_tokens, name_tokens = name_tokens[:-cut], name_tokens[-cut:]
+                elif cut > 0:
+                    role_tokens, name_tokens = role_tokens + name_tokens[:cut], name_tokens[cut:]
+                chain.split = (role_tokens, name_tokens)
+            if len(name_tokens) >= 2 and not chain.possessive and _is_trailing_verb(ctx, name_tokens):
+                chain.split = (role_tokens, name_tokens[:-1])
+
+
+def _descriptors_before(ctx: NameContext, chain: Chain, role_tokens: list[Token], name_tokens: list[Token]) -> int:
+    """``Outspoken Andrei Medvedev``, ``former Yankee Terry Mulholland``, ``Minister of Foreign
+    Affairs Lloyd Axworthy``: up to two words before a given name that describe the person, or
+    finish an office, rather than name them. They move out of the name (not into the role); the
+    number of them, negative for an office's words (which then are the only words before).
+
+    A describing word is an ordinary word (one the text also writes in lower case, or a common
+    word), an adjective by its ending, a people noun (``Kentuckian``, ``Floridians``), or any
+    plain word after ``former``; it is never a name word (a given name, a family name of the census
+    list, a particle, an initial or capitals), so ``Amer Hishem Ali Mohammed`` keeps its first names.
+    """
+    lexicon = ctx.lexicon
+    before, words = chain.before or words_before(ctx.text, chain)
+    if not role_tokens and _ends_with_an_office(words, lexicon):
+        # ``Minister of Finance Mar'ie Muhammad``: the portfolio's words end the office
+        k = 0
+        while len(name_tokens) - k > 2 and _is_plain_word(lexicon, name_tokens[k]) and ctx.is_common(name_tokens[k]):
+            k += 1
+        if k:
+            return -k
+    after_former = not role_tokens and bool(words) and (words[-1].lower() in _FORMER_WORDS or before.endswith("ex-"))
+    for j in range(1, min(3, len(name_tokens) - 1)):
+        if not lexicon.is_given_name(name_tokens[j].text):
+            continue
+        described = name_tokens[:j]
+        if all(_is_plain_word(lexicon, t) for t in described) and (
+            after_former
+            or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in described)
+            or (j == 1 and _is_people_noun(described[0].key))
+        ):
+            return j
+        return 0
+    return 0
+
+
+def _ends_with_an_office(words: list[str], lexicon: Lexicon) -> bool:
+    """Do the words before a name end ``Minister of``, ``Secretary of the``, ``Minister of Trade and``?"""
+    n = len(words)
+    if n >= 2 and words[-1] == "of":
+        return words[-2].lower() in lexicon.titles
+    if n >= 3 and words[-1] == "the" and words[-2] == "of":
+        return words[-3].lower() in lexicon.titles
+    if n >= 4 and words[-1] in ("and", "&") and words[-3] == "of":
+        return words[-4].lower() in lexicon.titles
+    return False
+
+
+def _is_trailing_verb(ctx: NameContext, name_tokens: list[Token]) -> bool:
+    """``Ted Cruz Refuses …``, ``Donald Trump Wins …``, ``Hillary Releasing …``: a headline
+    capitalises the verb or noun after a name; a last word the text also writes in lower case, with
+    the ending of a verb or a plural, and no family name of the census list, is not part of the
+    name. Two words: ``Steve Jobs`` is a name, ``Hillary Releasing`` is not."""
+    last = name_tokens[-1]
+    key = last.key
+    lexicon = ctx.lexicon
+    return (
+        key.endswith(("ed", "ing") if len(name_tokens) == 2 else ("s", "ed", "ing"))
+        and key in ctx.lower_words
+        and _is_plain_word(lexicon, last)
+        and any(lexicon.is_given_name(t.text) for t in name_tokens[:-1])
+    )
+
+
+def _is_people_noun(key: str) -> bool:
+    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``: a demonym, a
+    plural or an agent noun, which describe a person and never start their name."""
+    return key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))
+
+
+def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:
+    """A capitalised word that is no part of a name's vocabulary (see :func:`_drop_descriptors`)."""
+    key = token.key
+    return (
+        not token.initial
+        and token.text.isalpha()
+        and token.text[1:].islower()
+        and len(key) > 2
+        and not lexicon.is_given_name(token.text)
+        and key not in lexicon.census_given_names
+        and key not in lexicon.census_surnames
+        and key not in lexicon.name_particles
+    )
 
 
 def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -> bool:
@@ -284,7 +524,7 @@ def _is_ordinary_word_alone(ctx: NameContext, chain: Chain, name: list[Token]) -
     text also writes in lower case, or an adverb, is that word, not a person."""
     if len(name) != 1 or not chain.sentence_initial or name[0] is not chain.tokens[0]:
         return False
-    return _is_opener(ctx, name[0])
+    return _is_opener(ctx, name[0], alone=True)
 
 
 def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
@@ -300,6 +540,52 @@ def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
         if not (key in ctx.lower_words or key in lex.common_words):
             return False
     return True
+
+
+_RELATIONS = "wife|husband|son|daughter|brother|sister|father|mother|widow|widower|twin|stepson|stepdaughter"
+_RELATIVE_RE = re.compile(rf"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<possessive>[’']s))[ \t]+(?P<relation>{_RELATIONS})[ \t]*,?[ \t]+\Z")
+
+
+def _relatives_by_given_name(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> dict[int, tuple[tuple[str, ...], str]]:
+    """``Trump’s wife Melania``, ``Kirill Marsh and his wife, Anna,``: a relative named by given name
+    alone shares the family name of the person whose relative they are, and is a person of their
+    own (``Melania Trump``), not a one-word ``Melania``. By the chain of that given name: the full
+    name and the relation (``wife``), kept as the role.
+
+    The person is the name right before ``’s``, or for ``his``/``her`` the last full name before it
+    in the paragraph."""
+    found: dict[int, tuple[tuple[str, ...], str]] = {}
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        last_full: Chain | None = None  # the last name of two words or more in this unit
+        previous: Chain | None = None
+        for chain in chains:
+            if len(chain.tokens) == 1 and lexicon.is_given_name(chain.tokens[0].text) and not chain.tokens[0].initial:
+                before = _RELATIVE_RE.search(text, max(0, chain.start - 24), chain.start)
+                owner = None
+                if before is not None and before.group("possessive"):
+                    owner = previous if previous is not None and previous.possessive and previous.end == before.start() else None
+                elif before is not None:
+                    owner = last_full
+                if owner is not None:
+                    _, owner_name = split_chain(owner, lexicon)
+                    surname = owner_name[-1].text if owner_name else ""
+                    if len(owner_name) == 1 and _is_given(lexicon, owner_name[0]):
+                        surname = ""  # ``Betsy’s husband Tom``: a given name is no family name to share
+                    if surname and surname[:1].isupper() and surname.lower() != chain.tokens[0].key:
+                        found[chain.start] = ((chain.tokens[0].text, surname), before.group("relation"))
+            _, name = split_chain(chain, lexicon)
+            if len(name) >= 2 and _is_given(lexicon, name[0]) and name[-1].key not in lexicon.org_words:
+                last_full = chain  # (``the Bill and Melinda Gates Foundation`` is no one's family)
+            previous = chain
+    return found
+
+
+def _is_given(lexicon: Lexicon, token: Token) -> bool:
+    return lexicon.is_given_name(token.text) or token.key in lexicon.census_given_names
 
 
 _GIVEN_AND_BEFORE_RE = re.compile(rf"(?<![\w’'\-])(?P<given>[{UPPER}][\w’'\-]+)[ \t]+(?:and|&)[ \t]+\Z")

@@ -71,6 +71,9 @@ def _is_leading_modifier(token: Token, following: Token, lexicon: Lexicon) -> bo
     key = token.key
     if is_compound_adjective(token.text):
         return True
+    head, dash, tail = following.text.rpartition("-")
+    if dash and head and tail[:1].islower() and not is_compound_adjective(following.text):
+        return False  # ``Park Geun-hye``, ``Lee Ki-choo``: a family name before a hyphenated given name
     if lexicon.is_given_name(token.text) and not lexicon.is_given_name(following.text):
         return False  # Gillian Russell, Christian Moreau: a given name, not a nationality or faith
     if (
@@ -99,10 +102,21 @@ def singular(key: str) -> str:
     return key
 
 
+_COMPOUND_TAILS = frozenset(
+    """based born made run led owned held built backed bound style type era like wide free long old year
+    speaking friendly proof minded sized scale level class grade standard back hander arm spent won lost
+    hit set cut paid led fed shirt shirts""".split()
+)
+
+
 def is_compound_adjective(word: str) -> bool:
-    """``Bergamo-based``, ``Family-controlled``: a hyphenated word ending in lower case."""
+    """``Bergamo-based``, ``Family-controlled``, ``Labour-run``: a hyphenated word ending in a
+    participle or a word that makes compounds. ``Ki-moon``, ``Yuan-dong`` and ``Silpa-archa`` end
+    in lower case too, but are given names and family names."""
     head, dash, tail = word.rpartition("-")
-    return bool(dash and head and tail[:1].islower() and len(tail) > 2)
+    if not (dash and head and tail[:1].islower() and len(tail) > 2):
+        return False
+    return len(head) == 1 or tail.endswith(("ed", "ing", "er", "ers")) or tail in _COMPOUND_TAILS  # ``T-shirts``
 
 
 def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name: list[Token]) -> str | None:

@@ -21,7 +21,13 @@ from annotator.core.extraction.wordlists import Lexicon
 _MINUTE = r"\d{1,3}(?:st|nd|rd|th)(?:[ \t]*(?:min|mins|minute|pen|penalty)\b\.?)?"
 # ``(Baeron 64th``, ``, Trulsen 54th``, ``Scorers: Lubarskij (50th minute)``
 _SCORER_BEFORE_RE = re.compile(r"(?:\(|,|;|:|^|\n)[ \t]*\Z")
-_SCORER_AFTER_RE = re.compile(rf"(?:[ \t]+{_MINUTE}|[ \t]*\({_MINUTE}(?:,[ \t]*{_MINUTE})*\))(?=[ \t]*[,;)\n]|[ \t]*$)", re.MULTILINE)
+# The minutes may wrap to the next line of a wire table and come several to a scorer
+# (``(Votava⏎68th)``, ``Bobic 47th and 60th,``, ``Ibrahim 20th 63rd``).
+_MINUTES = rf"{_MINUTE}(?:(?:[ \t]+|[ \t]*,[ \t]*|[ \t]+and[ \t\n]+){_MINUTE})*"
+_SCORER_AFTER_RE = re.compile(
+    rf"(?:[ \t]*\n?[ \t]*(?<=[ \t\n]){_MINUTES}|[ \t]*\({_MINUTE}(?:,[ \t]*{_MINUTE})*\))(?=[ \t]*[,;)\n]|[ \t]*$)",
+    re.MULTILINE,
+)
 # ``c Cork b Croft 46``: the fielder after c / st, the bowler after b; a batsman before them.
 _FIELDING_BEFORE_RE = re.compile(r"(?:^|[ \t])(?:c|b|st|lbw[ \t]+b|c[ \t]+and[ \t]+b|c[ \t]+&[ \t]+b)[ \t]+\Z")
 _SCORECARD_LINE_RE = re.compile(r"[ \t](?:c|b|st|lbw)[ \t]+[A-Z][^\n]*?[ \t]\d{1,3}\*?[ \t]*$|[ \t]not[ \t]+out\b", re.MULTILINE)

@@ -12,7 +12,13 @@ of a sports page knows at a glance:
 * a league table row: ``Le Havre 3 0 1 1 1 3 1`` -- seven or more whole numbers where games
   played are wins plus draws plus losses (a batting table's numbers do not add up so);
 * an aggregate: ``Gloria Bistrita win 4-2 on aggregate``;
-* a scorers line: ``Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)``.
+* a scorers line: ``Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)``;
+* a fixture: ``Leyton Orient v Hartlepool``, ``Brann Bergen (Norway) v Cercle Brugge``;
+* one match score around a result verb: ``Hamburg beat Hansa Rostock 1-0``, ``a 4-1 away win over
+  Nordby Vest`` (a tennis player is beaten in sets, ``6-4 3-6 6-2``: more than one score);
+* the club a player or coach belongs to: ``Neuchatel coach Gilbert Gress``, ``plays for MSV
+  Duisburg``, ``a consolation goal for Leverkusen``, a bracket after a player's name in a list
+  (``Bogdan Prusek (Sokol Tychy)``).
 
 A name seen so anywhere in the text is a team everywhere in it.
 """
@@ -21,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.names import Chain, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -29,7 +35,7 @@ from annotator.core.extraction.wordlists import Lexicon
 _BRACKET = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 # After the name: its score, one digit standing alone, then the line's end, a scorers bracket,
 # a comma or the next team.
-_SCORE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+\d(?![\d.,/:\-])(?=[ \t]*(?:$|\(|,|;|[^\W\d_]))", re.MULTILINE)
+_SCORE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+\d(?![\d,/:\-]|\.\d)(?=\.?[ \t]*(?:$|\(|,|;|[^\W\d_]))", re.MULTILINE)
 # Before the name: the start of a line (``In Tirana:`` may lead), or the other side's score.
 _LINE_START_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:(?:In|At)[ \t][^:\n]{1,30}:[ \t]*)?\Z")
 _SCORE_BEFORE_RE = re.compile(r"(?:^|[^\d.,:/\-])\d(?:[ \t]*\([^()\n]{0,120}\))?[ \t]*,?[ \t]+\Z")
@@ -39,6 +45,33 @@ _AGGREGATE_RE = re.compile(
     r"[ \t]+on[ \t]+(?:aggregate|penalties|away[ \t]+goals)"
 )
 _SCORERS_RE = re.compile(r"[ \t]*-[ \t]+[^\n]{1,60}?\(\d{1,3}(?:st|nd|rd|th)?\b")
+_FIXTURE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+v[ \t]+(?=[^\W\d_])")
+_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|\n?[ \t]*\d))"  # no second set, tie-break or time
+_ONE_SCORE_RE = re.compile(rf"{_ONE_SCORE}\Z")
+_RESULT_VERBS = frozenset("beat beats beating defeated defeats thrashed edged".split())
+_RESULT_PHRASES = frozenset(("drew with", "draw with", "lost to", "losing to", "tied with"))
+_WIN_WORDS = frozenset("win victory defeat loss draw".split())
+_WIN_PREPOSITIONS = frozenset("over against to at with by".split())
+_MATCH_KINDS = frozenset("home away league cup".split())
+_PLAYS_FOR = {
+    "for": frozenset("plays played playing signed signs goal goals scored scoring debut".split()),
+    "to": frozenset("moved transferred loaned".split()),
+}  # not ``play against``: a tennis player is played against too
+_SCORE_AFTER_NAME_RE = re.compile(rf"[ \t]+{_ONE_SCORE}")  # ``(Spain) 6-4`` is a results line's player
+_MEMBER_AFTER_RE = re.compile(
+    r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
+    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer)\b"  # not ``fans``: ``Sanders supporters``
+)
+_CLUB_AFTER_RE = re.compile(f"(?:{_FIXTURE_AFTER_RE.pattern})|(?:{_MEMBER_AFTER_RE.pattern})")
+_MAY_START_A_CUE = frozenset(" \t('’")
+_WORDS_AFTER_A_CLUB = (
+    "v ", "(", "head", "bench", "assistant", "youth", "first-team", "coach", "manager", "striker", "midfielder",
+    "defender", "goalkeeper", "keeper", "winger", "playmaker", "player", "team-mate", "teammate", "trainer",
+)  # fmt: skip
+_CUE_WORDS = frozenset(
+    ("v", "x-v", *_PLAYS_FOR, *_WIN_PREPOSITIONS, *_RESULT_VERBS, *(p.split()[-1] for p in _RESULT_PHRASES))
+)  # the last word before a name, lower case
+_BRACKET_CLOSES_ITEM_RE = re.compile(r"\)[ \t]*(?:[,;]|\n|\Z)")
 
 
 def names_used_as_teams(
@@ -79,6 +112,12 @@ _MAY_FOLLOW_A_TEAM = frozenset("0123456789(-wldg\t ")
 
 def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     start, end = chain.start, chain.end
+    following = text[end : end + 1]
+    if (
+        following in _MAY_START_A_CUE and (following != " " or text.startswith(_WORDS_AFTER_A_CLUB, end + 1))
+    ) or _has_cue_word_before(text, chain):
+        if _is_club_in_context(text, chain):  # most names have no cue around them: two cheap looks first
+            return True
     if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] not in _MAY_FOLLOW_A_TEAM:
         return False  # ``Ana Ruiz said``: no score, bracket, dash or result verb follows
     if not _DIGIT_SOON_RE.match(text, end):
@@ -102,6 +141,53 @@ def _is_team_here(text: str, chain: Chain, lexicon: Lexicon) -> bool:
     if row and _adds_up([int(n) for n in row.group(0).split()]):
         return True
     return bool(_SCORERS_RE.match(text, end))
+
+
+def _has_cue_word_before(text: str, chain: Chain) -> bool:
+    before, words = chain.before or words_before(text, chain)
+    return before[-1:] == "(" or (bool(words) and words[-1].lower() in _CUE_WORDS)
+
+
+def _is_club_in_context(text: str, chain: Chain) -> bool:
+    """A fixture, one match score around a result verb, or a player's club (module docstring).
+
+    The words before the name come from one split of a short window: a regex search per cue
+    and per name cost more than the rest of the team rules together."""
+    end = chain.tokens[-1].end
+    if _CLUB_AFTER_RE.match(text, end):
+        return True
+    before, words = chain.before or words_before(text, chain)
+    start = chain.tokens[0].start
+    if before[-1:] == "(":
+        # ``Bogdan Prusek (Sokol Tychy),``: a list item. One word in brackets after a name is as
+        # often the name's gloss (``Boris Nikolayevich (Yeltsin) said``): it takes two, and a comma.
+        return (
+            _BRACKET_CLOSES_ITEM_RE.match(text, end) is not None
+            and " " in text[start:end]
+            and before[-2:-1] in (" ", "\t")
+            and before[:-1].rstrip()[-1:].isalpha()
+            and before[:-1].split()[-1][:1].isupper()
+        )
+    if before[-1:] not in (" ", "\t") or not words:
+        return False
+    if not words:
+        return False
+    last = words[-1].lower()
+    previous = words[-2].lower() if len(words) > 1 else ""
+    if last in ("v", "x-v"):
+        return True
+    plays = _PLAYS_FOR.get(last)
+    if plays is not None and previous in plays:
+        return True
+    if last in _WIN_PREPOSITIONS and previous in _WIN_WORDS:
+        k = len(words) - 3
+        if k >= 0 and words[k].lower() in _MATCH_KINDS:
+            k -= 1
+        # ``a 4-1 away win over``, not ``a 6-3 6-2 win over``
+        return k >= 0 and bool(_ONE_SCORE_RE.match(words[k])) and not (k >= 1 and "-" in words[k - 1] and words[k - 1][:1].isdigit())
+    if last in _RESULT_VERBS or f"{previous} {last}" in _RESULT_PHRASES:
+        return bool(_SCORE_AFTER_NAME_RE.match(text, end))
+    return False
 
 
 def _adds_up(numbers: list[int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words
+from annotator.core.extraction.names import Chain, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -22,13 +22,13 @@ _THING_NOUNS = (
     # firms and markets
     "firm", "company", "companies", "maker", "makers", "carmaker", "automaker", "manufacturer", "producer",
     "distributor", "retailer", "chain", "concern", "conglomerate", "insurer", "lender", "bank", "brokerage",
-    "broker", "exchange", "carrier", "airline", "operator", "supplier", "subsidiary", "unit", "startup",
+    "broker", "brokers", "bankers", "banks", "underwriter", "underwriters", "arranger", "exchange", "carrier", "airline", "operator", "supplier", "subsidiary", "unit", "startup",
     "start-up", "brand", "label", "outfit", "consultancy", "analysts",
     # outlets
     "daily", "weekly", "newspaper", "paper", "tabloid", "magazine", "broadsheet", "newsletter", "network",
     "channel", "broadcaster", "website", "outlet", "agency",
-    # clubs and teams
-    "club", "clubs", "side", "outfit", "franchise",
+    # clubs, teams and parties
+    "club", "clubs", "side", "outfit", "franchise", "party", "group",
     # works
     "film", "films", "movie", "movies", "documentary", "album", "albums", "single", "song", "songs", "track",
     "novel", "memoir", "book", "books", "play", "musical", "opera", "sitcom", "series", "show", "programme",
@@ -42,6 +42,7 @@ _THING_AFTER_RE = re.compile(
                       key=len, reverse=True))
     + r")(?=[ \t]*[,.;:]|[ \t]+(?:that|which|who|he|she|they|whose|where|founded|based|owned|run|known)\b)"
 )
+_LIST_JOINS = frozenset((" and ", ", and ", " or ", " & "))  # not a bare comma: ``the daily X, Ana Ruiz said``
 _NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
 _VERB_BEFORE_RE = re.compile(r"(?:\b(?:to|will|would|can|could|may|might|must|should|did|does|do|polls?|they|we|you|i)[ \t]+\S+[ \t]+\Z)", re.IGNORECASE)
@@ -60,19 +61,30 @@ def names_used_as_things(
 ) -> set[tuple[str, ...]]:
     """Names the text introduces as a firm, outlet, club or work somewhere (module docstring)."""
     found: set[tuple[str, ...]] = set()
+    listed_after = -1  # end of a thing just found: a name joined to it by ``and`` is one more (``banks A and B``)
     for _, _, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
             if not name_tokens or role_tokens:
                 continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
             start = chain.start
+            if listed_after >= 0 and text[listed_after:start] in _LIST_JOINS:
+                found.add(tuple(name_words(text, name_tokens)))
+                listed_after = chain.end
+                continue
+            listed_after = -1
             # ``insurer Thierry Dehaan``, ``the film Jennifer Lawrence made``: a given name first
             # is a person described by the noun, or the subject of a clause after it.
             given_first = lexicon.is_given_name(name_tokens[0].text)
             noun_start = None if given_first else _thing_noun_before(text, start)
             if noun_start is not None and not _VERB_BEFORE_RE.search(text, max(0, noun_start - 30), start):
                 found.add(tuple(name_words(text, name_tokens)))
+                listed_after = chain.end
             elif not given_first and text.startswith(",", chain.end) and _THING_AFTER_RE.match(text, chain.end):
+                found.add(tuple(name_words(text, name_tokens)))
+            elif _has_business_word_near(text, chain) and _is_firm_by_its_business(
+                text, chain, given_first, lexicon.census_surnames
+            ):
                 found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (
                 name_tokens[0].key in _MAKERS
@@ -80,6 +92,75 @@ def names_used_as_things(
             ):  # a quoted ``“Bill Maher”`` (a guilty pleasure, a write-in vote) is still a person
                 found.add(tuple(name_words(text, name_tokens)))
     return found
+
+
+# ``analysts at Merrill Lynch``, ``shares in Mentmore Abbey``: a firm, whatever its name looks like
+# (not ``strategist for``: a campaign's strategist works for a candidate).
+_BUSINESS_BEFORE = {
+    "at": frozenset("analyst analysts economist economists dealer dealers strategist strategists trader traders".split()),
+    "with": frozenset("analyst analysts economist economists dealer dealers strategist strategists trader traders".split()),
+    "in": frozenset(("shares", "stake", "stakes")),
+    "of": frozenset(("shares", "stake", "stakes")),
+}
+# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees`` (a firm);
+# ``the Ihlas news agency``, ``El Nuevo Diario reported`` (an outlet). A person is told things
+# and reports too, so the outlet cues hold only for a name that does not start with a given name.
+_BUSINESS_AFTER_RE = re.compile(
+    r"[ \t]+(?:"
+    r"(?P<business>(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|"
+    r"closed|were|was|traded|opened|surged|plunged|tumbled)\b"
+    r"|(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
+    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b)"
+    r"|(?P<outlet>(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b)"
+    r"|(?P<reported>(?:also[ \t]+)?reported\b))"
+)
+
+
+_BUSINESS_CUE_WORDS = frozenset(("told", *_BUSINESS_BEFORE))
+_WORDS_AFTER_A_BUSINESS = (
+    "shares", "stock", "CEO", "chief", "board", "shareholders", "stockholders", "customers", "employees",
+    "executives", "subsidiary", "headquarters", "news", "newspaper", "daily", "weekly", "magazine", "television",
+    "radio", "also", "reported",
+)  # fmt: skip
+
+
+def _has_business_word_near(text: str, chain: Chain) -> bool:
+    """A cheap look for :func:`_is_firm_by_its_business`: one of its cue words just before or after."""
+    words = (chain.before or words_before(text, chain))[1]
+    if words and words[-1] in _BUSINESS_CUE_WORDS:
+        return True
+    end = chain.tokens[-1].end
+    return text.startswith(" ", end) and text.startswith(_WORDS_AFTER_A_BUSINESS, end + 1)
+
+
+def _is_firm_by_its_business(text: str, chain: Chain, given_first: bool, census_surnames: frozenset[str]) -> bool:
+    """A firm shown by its business (shares, analysts) or an outlet by its reporting (see above)."""
+    start, end = chain.start, chain.end
+    before, words = chain.before or words_before(text, chain)
+    if before[-1:] in (" ", "\t"):
+        if len(words) >= 2:
+            nouns = _BUSINESS_BEFORE.get(words[-1])
+            if nouns is not None and words[-2].lower() in nouns:
+                return True
+        if not given_first and words and words[-1] == "told":
+            return _ends_clause(text, end)
+    after = _BUSINESS_AFTER_RE.match(text, end)  # one pattern for every cue after the name
+    if after is None:
+        return False
+    kind = after.lastgroup
+    if kind == "business":
+        return True
+    if given_first:
+        return False
+    # ``El Nuevo Diario reported``; ``as Hedrick Smith reported`` ends in a family name
+    return kind == "outlet" or text[start:end].split()[-1].lower() not in census_surnames
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """``told Reuters.``, ``told La Jornada on Sunday``: the sentence ends after the name (``told
+    Tenzin Norbu, chairman of …`` and ``told Smith that`` go on about a person)."""
+    rest = text[end : end + 12]
+    return not rest or rest[0] in ".\n" or rest.startswith((" on ", " in ", " by "))
 
 
 def _word_before(text: str, end: int) -> tuple[int, str]:
