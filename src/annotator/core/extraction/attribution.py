@@ -104,6 +104,14 @@ class Attributor:
         clause_start = max(window_start, sentence_start)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
+        if found is not None and found[1] is not None and self._next_sentence_after(quote.end, found[1]):
+            # ``Clinton declared, “…done.” The candidate later added…``: the quote ends its sentence, so the
+            # cue that introduced it beats the subject of the sentence after.
+            before = self._before(clause_start, quote.start, previous, unit_index)
+            if before is not None and before[1] is not None and before[1][1] <= quote.start and (
+                self._introduces_quote(before[1], quote.start) or _introduces(text, before[1][1], quote.start)
+            ):
+                found, cue_follows = before, False
         if found is None:
             found = self._before(clause_start, quote.start, previous, unit_index)
         if found is None:
@@ -151,6 +159,17 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _next_sentence_after(self, quote_end: int, cue: tuple[int, int]) -> bool:
+        """Does the quote close its sentence (``….”``, ``?”``) with the cue in a new capitalised sentence after it?"""
+        text = self.text
+        j = quote_end - 1
+        while j > 0 and text[j - 1] in "\"'”’»›":
+            j -= 1
+        if j <= 0 or text[j - 1] not in ".!?":
+            return False
+        rest = text[quote_end : cue[0]]
+        return rest[:1].isspace() and rest.lstrip()[:1].isupper()
 
     def _cue_in_sentence_after(self, pos: int, unit_end: int) -> bool:
         """A speech cue later in the quote's own sentence: the paragraph names its own speaker (even when
