@@ -92,6 +92,7 @@ class Attributor:
         self.inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
+        self.direct_end = 0  # where the last direct quote ended
 
     # -- the decision for one quote -------------------------------------------------------------
 
@@ -102,6 +103,10 @@ class Attributor:
         """Kind, speaker and cue of one quote (quotes must be given in text order)."""
         text = self.text
         clause_start = max(window_start, sentence_start)
+        if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
+            # ``Pike shared a timetable called “Express” on her site, writing “…”``: a term quoted earlier
+            # in the sentence does not cut the clause that holds the speaker.
+            clause_start = max(unit_start, sentence_start, self.direct_end)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
         if found is not None and found[1] is not None and self._next_sentence_after(quote.end, found[1]):
@@ -153,6 +158,8 @@ class Attributor:
         kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
         if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
             kind = "scare"
+        if kind == "direct":
+            self.direct_end = quote.end
         if found is None:
             return Attribution(kind, None, None, None, None)
         mention, cue, _, person, speaker = found
@@ -522,7 +529,12 @@ class Attributor:
             # ``Nefzi said, adding, “…”`` / ``“…,” she said, adding: “…”``: the attribution just before
             # the gerund; else the clause's subject; else the speaker of the quote before.
             near = self._before(max(start, last.start() - 120), last.start(), None, unit_index)
-            if near is not None and near[1] is not None and not text[near[1][1] : last.start()].strip(" ,;–—\t").split()[3:]:
+            if (
+                near is not None
+                and near[1] is not None
+                and not text[near[1][1] : last.start()].strip(" ,;–—\t").split()[3:]
+                and not self._cue_is_noun(near[1][0])
+            ):
                 return near
             subject = self._clause_subject(start, last.start())
             if subject is not None:
@@ -582,6 +594,14 @@ class Attributor:
             if subject is not None:
                 return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         return None
+
+    def _cue_is_noun(self, cue_start: int) -> bool:
+        """``Reed’s comments``, ``the statement``: a cue word used as a noun, after a possessive or determiner."""
+        before = re.search(r"([\w’']+)[^\S\n]+\Z", self.text[max(0, cue_start - 30) : cue_start])
+        if before is None:
+            return False
+        word = before.group(1)
+        return word.lower() in _ARTICLES or word.endswith(("’s", "'s", "s’", "s'"))
 
     def _object_of_preposition(self, np_start: int) -> bool:
         """Whether the words at ``np_start`` follow a preposition (``on the bridge``, ``in the crowd``)."""
