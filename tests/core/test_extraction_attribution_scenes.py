@@ -34,3 +34,72 @@ def test_a_question_closed_by_its_attribution_still_takes_the_cue_after_it():
     text = "Tom Reed runs the ferry.\n\n“Why is the ferry late again?” Reed asked. “Nobody knows,” said Ana Pike.\n"
     assert quote_containing(run(text), "ferry late").speaker == "Tom Reed"
     assert quote_containing(run(text), "Nobody knows").speaker == "Ana Pike"
+
+
+TOWN = "Ana Pike runs the port and Tom Reed runs the ferry.\n\n"
+
+
+def test_a_gerund_cue_looks_past_a_term_quoted_earlier_in_its_sentence():
+    text = TOWN + "Later on Sunday, Pike shared a timetable called “Express” on her website, writing “Allow me to check the dates.”\n"
+    quote = quote_containing(run(text), "check the dates")
+    assert quote.speaker == "Ana Pike"
+    assert quote.cue_text == "writing"
+
+
+def test_a_gerund_cue_is_not_attributed_through_a_cue_word_used_as_a_noun():
+    text = TOWN + "Reed did not seem impressed with Pike’s comments Tuesday, telling reporters, “A lot of people want a new port.”\n"
+    assert quote_containing(run(text), "new port").speaker == "Tom Reed"
+
+
+def test_an_inverted_cue_with_a_relative_clause_after_the_name():
+    text = TOWN + "The old pier became a museum. Said Dora Platt, who grew up with Pike in the village, “We were all so proud.”\n"
+    quote = quote_containing(run(text), "so proud")
+    assert quote.speaker == "Dora Platt"
+    assert quote.cue_text == "Said"
+
+
+def test_a_spaced_closer_after_a_nested_quote_still_takes_the_cue_after_it():
+    text = TOWN + "\"She went so far as to say she will be 'above the mayor,' \" said Lin Zaw Hla, an activist.\n"
+    assert quote_containing(run(text), "above the mayor").speaker == "Lin Zaw Hla"
+
+
+def test_an_age_points_back_to_the_person_just_mentioned():
+    text = "Tom Reed posted the clip on Thursday.\n\n“What if the ferry had wings?” the 43-year-old asked in the video.\n"
+    quote = quote_containing(run(text), "had wings")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention is not None and text[quote.speaker_mention.start : quote.speaker_mention.end] == "the 43-year-old"
+
+
+def test_a_title_points_back_to_the_person_who_holds_it():
+    text = "Mayor Ana Pike met Tom Reed at the pier.\n\n“We will not close the port,” the mayor said.\n"
+    assert quote_containing(run(text), "close the port").speaker == "Ana Pike"
+
+
+def test_the_agent_of_a_passive_question_asked_it():
+    text = TOWN + "Reed was asked by host Bill Moran, who supports Pike, “Now, is the ferry late again?”\n"
+    assert quote_containing(run(text), "ferry late").speaker == "Bill Moran"
+
+
+def test_a_passive_question_without_an_agent_has_no_speaker_rather_than_the_one_asked():
+    text = TOWN + "In an interview, Reed was asked, “Where is the ferry?”\n"
+    assert quote_containing(run(text), "Where is").speaker is None
+
+
+def test_a_speaker_heard_asking():
+    text = TOWN + "“Should there be a new ferry?” a reporter can be heard asking Reed after an event.\n"
+    assert quote_containing(run(text), "new ferry").speaker == "a reporter"
+
+
+def test_another_after_an_inverted_cue():
+    text = TOWN + "“The ferry is late,” wrote one rider. “The port is closed,” tweeted another.\n"
+    assert quote_containing(run(text), "port is closed").speaker == "another"
+
+
+def test_the_person_a_message_is_addressed_to_did_not_speak_it():
+    text = TOWN + "Harbour Master Carl Ames, R-Ky., delivered a blunt message to Reed: “It is time to stop.”\n"
+    assert quote_containing(run(text), "time to stop").speaker == "Carl Ames"
+
+
+def test_the_subject_of_the_main_clause_after_a_subordinate_one():
+    text = TOWN + "But almost immediately after she did, Carl Ames, who advises Reed, tweeted this: “She did it again.”\n"
+    assert quote_containing(run(text), "did it again").speaker == "Carl Ames"

@@ -32,6 +32,8 @@ _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
 _AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+# ``a reporter can be heard asking``, ``she was heard saying``: a cue heard or seen rather than finite.
+_HEARD = r"(?:(?:can|could|was|were|is|are)[^\S\n]+(?:be[^\S\n]+)?(?:heard|seen)[^\S\n]+)?"
 _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|her|their|its|our|this|that|those|these)"
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
@@ -80,9 +82,9 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME})")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|(?:one|another|others)\b)")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
         self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
@@ -103,10 +105,9 @@ class Attributor:
         """Kind, speaker and cue of one quote (quotes must be given in text order)."""
         text = self.text
         clause_start = max(window_start, sentence_start)
+        whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
-            # ``Pike shared a timetable called “Express” on her site, writing “…”``: a term quoted earlier
-            # in the sentence does not cut the clause that holds the speaker.
-            clause_start = max(unit_start, sentence_start, self.direct_end)
+            whole_clause = max(unit_start, sentence_start, self.direct_end)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
         if found is not None and found[1] is not None and self._next_sentence_after(quote.end, found[1]):
@@ -119,6 +120,12 @@ class Attributor:
                 found, cue_follows = before, False
         if found is None:
             found = self._before(clause_start, quote.start, previous, unit_index)
+        if whole_clause < clause_start and (found is None or found[2] is None):
+            # ``Pike shared a timetable called “Express” on her site, writing “…”``: a term quoted earlier in
+            # the sentence does not cut the clause that holds the speaker of the quote its cue introduces.
+            whole = self._before(whole_clause, quote.start, previous, unit_index)
+            if whole is not None and whole[1] is not None and self._introduces_quote(whole[1], quote.start):
+                found = whole
         if found is None:
             found = self._sentence_final(quote.end, window_end)
         if found is None and _after_colon(text, clause_start, quote.start):
@@ -210,6 +217,11 @@ class Attributor:
         if label is not None:
             return label
         clause = max(start, text.rfind(",", start, colon_end) + 1, text.rfind(";", start, colon_end) + 1)
+        first = text[clause:colon_end].split()[:1]
+        if first and first[0][:1].islower() and first[0].lower() not in _DET_WORDS and first[0].lower() not in PRONOUNS:
+            # ``Jane Doe, R-Ky., delivered a message to Reed:``: the comma closed an apposition, and
+            # the clause after it has no subject of its own.
+            clause = max(start, text.rfind(";", start, colon_end) + 1)
         return self._clause_subject(clause, colon_end)
 
     def _label(self, start: int, colon: int):
@@ -219,7 +231,7 @@ class Attributor:
         while end > start and text[end - 1] in " \t":
             end -= 1
         mentions = self.people.mentions_in(max(start, end - 60), end)
-        if mentions and mentions[-1].end == end and not mentions[-1].possessive:
+        if mentions and mentions[-1].end == end and not mentions[-1].possessive and not self._object_of_preposition(mentions[-1].start):
             m = mentions[-1]
             return self._resolve(m.start, m.end, None, None, colon)
         for mention in reversed(mentions):
@@ -256,6 +268,9 @@ class Attributor:
         """The subject of the clause between ``start`` and ``end``: the first pronoun or person named
         (not as a possessive), or a described source that opens the clause (``A White House official
         who spoke anonymously``, ``The Clinton campaign, in a Q&A,``), whichever comes first."""
+        opener = _SUBORDINATE_OPENER_RE.match(self.text, start, end)
+        if opener is not None:
+            start = opener.end()  # ``After she left, Carl Ames said``: the main clause holds the subject
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
         mention = next((m for m in self.people.mentions_in(start, end) if not m.possessive), None)
         described = self._described_subject(start, end)
@@ -476,6 +491,8 @@ class Attributor:
                     head = words[i - 1]  # the head of ``the mother of three`` is ``mother``
                     break
             head = head.strip("’'.,").lower()
+            if _AGE_NOUN_RE.fullmatch(head):
+                return True  # ``the 54-year-old``
             return head.isalpha() and (self._source_head(head) or head not in self.lexicon.function_words)
         if np[0].isupper() and words[0].lower() not in _DET_WORDS:
             if self._source_head(last):
@@ -524,6 +541,18 @@ class Attributor:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
             return None
+        if _PASSIVE_BEFORE_RE.search(text, max(start, last.start() - 20), last.start()):
+            # ``Reed was asked by host Bill Moran, “…”``: the agent spoke; without one, nobody named did.
+            agent = _AGENT_RE.match(text, last.end(), end)
+            if agent is not None:
+                s, e = self._trim_np(agent.start("np"), agent.end("np"))
+                if not self.people.mentions_in(s, e):
+                    e = self._name_after_modifiers(e, end)  # ``by host Bill Moran``
+                if e > s and self._plausible_np(text[s:e], s, e):
+                    return self._resolve(s, e, last.start(), last.end(), end)
+                return None
+            if cue_word in _LISTENER_CUES or cue_word == "asked":
+                return None
         gerund = _is_gerund(cue_word)
         if gerund:
             # ``Nefzi said, adding, “…”`` / ``“…,” she said, adding: “…”``: the attribution just before
@@ -581,6 +610,9 @@ class Attributor:
                 np_start, np_end = head
             return self._resolve(np_start, np_end, last.start(), last.end(), end)
         m = self.inverted_re.match(text, last.end(), end)
+        if m is None and cue_word not in _LISTENER_CUES:
+            # ``Said Dora Platt, who grew up with her, “…”``: the name after the cue, then its apposition.
+            m = _INVERTED_APPOSITION_RE.match(text, last.end(), end)
         if cue_word not in _LISTENER_CUES and m and text[last.end() : end].rstrip().endswith((":", ",")):
             s, e = self._trim_np(m.start("np"), m.end("np"))
             if e > s and self._plausible_np(text[s:e], s, e):
@@ -633,7 +665,33 @@ class Attributor:
             return None  # a date, a place or a fragment of the sentence: no speaker beats a wrong one
         start, end = span
         np = text[start:end]
+        person = self._resolve_description(start, np)
+        if person is not None:
+            return ((start, end), cue, np, person, self.people.people[person].name)
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _resolve_description(self, start: int, np: str) -> int | None:
+        """``the 54-year-old added``, ``the senator said``: a definite description that points back to a
+        person just mentioned — by age, to the nearest person; by title, to the nearest whose role has it."""
+        m = _DESCRIPTION_RE.fullmatch(np)
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        if _AGE_NOUN_RE.fullmatch(head):
+            return self._resolve_pronoun(start, None)
+        if head not in self.lexicon.titles:
+            return None
+        people = self.people
+        i = people.mentions_before(start) - 1
+        floor = start - _PRONOUN_LOOKBACK
+        for _ in range(40):
+            if i < 0 or people.mentions[i].start < floor:
+                break
+            role = people.people[people.mentions[i].person].role
+            if role and head in role.lower().split():
+                return people.mentions[i].person
+            i -= 1
+        return None
 
     def _speaker_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of a speaker phrase naming no known person, trimmed of what cannot belong to it
@@ -732,6 +790,13 @@ _FINITE_VERBS = frozenset(
 _LABEL_RE = re.compile(
     rf"(?:(?<=\s)[–—―-]+|\A[–—―-]+|\b[Ff]rom|\b[Mm]ore[^\S\n]+from)[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})[^\S\n]*\Z"
 )
+_SUBORDINATE_OPENER_RE = re.compile(
+    r"[^\S\n]*(?:(?i:but|and|so|yet|then|even|just|only|almost|right|shortly|soon|[a-z]+ly)[^\S\n]+){0,3}"
+    r"(?i:after|before|when|while|as|although|though|because|since|if|once|until|whenever)\b[^,\n“”\x22]{1,120},"
+)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
+_AGENT_RE = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
+_INVERTED_APPOSITION_RE = re.compile(rf"[^\S\n]+(?P<np>{_NAME}),[^\S\n]+[^\n“”\x22]{{1,160}}?[,:][^\S\n]*\Z")
 _AFFILIATION_RE = re.compile(r",[^\S\n]*(?:[A-Z][\w’'&.\-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w’'&.\-]*|of|for|and|the)){0,6}")
 _SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
 # Verbs that give a name or a title rather than report words: what they quote is a term.
@@ -806,6 +871,8 @@ def _singular(word: str) -> str:
     return word
 
 
+_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)")
+_AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset("of to with by for from about against at in on into over under than as met".split())
 
 
@@ -912,8 +979,8 @@ def _after_colon(text: str, start: int, quote_start: int) -> bool:
 def _ends_clause(text: str, quote_end: int, limit: int) -> bool:
     """Does the quote close its clause (``,’`` ``.”`` or a comma/dash right after the mark)?"""
     j = quote_end - 1
-    while j > 0 and text[j - 1] in "\"'”’»›":
-        j -= 1  # ‘…,’” nested closers
+    while j > 0 and (text[j - 1] in "\"'”’»›" or (text[j - 1] == " " and j > 1 and text[j - 2] in "\"'”’")):
+        j -= 1  # ‘…,’” nested closers, also spaced: ``…,' "``
     if j > 0 and text[j - 1] in ",.!?…—–-;:":
         return True
     i = quote_end
