@@ -103,3 +103,22 @@ def test_the_person_a_message_is_addressed_to_did_not_speak_it():
 def test_the_subject_of_the_main_clause_after_a_subordinate_one():
     text = TOWN + "But almost immediately after she did, Carl Ames, who advises Reed, tweeted this: “She did it again.”\n"
     assert quote_containing(run(text), "did it again").speaker == "Carl Ames"
+
+
+def test_a_name_with_the_body_it_belongs_to_before_the_cue():
+    text = TOWN + '"Building a new pier would be a stretch," Jeffrey Lewis of the Martin Center for Harbour Studies wrote in May.\n'
+    assert quote_containing(run(text), "new pier").speaker == "Jeffrey Lewis"
+
+
+def test_a_clause_after_the_quote_that_opens_with_when_is_not_its_attribution():
+    text = TOWN + "The spot ends with footage of Reed saying during the debate, “That makes me smart,” when Pike blasted him.\n"
+    quote = quote_containing(run(text), "makes me smart")
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue_text == "saying"
+
+
+def test_the_place_a_crowd_marches_through_is_not_the_crowd():
+    text = TOWN + "Protesters marching through the streets chanted “What curfew?” and kept going.\n"
+    quote = quote_containing(run(text), "What curfew")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Protesters"

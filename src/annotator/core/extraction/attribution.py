@@ -32,6 +32,8 @@ _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
 _AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+# ``Jane Doe of the Centre for Harbour Studies said``: the body a speaker belongs to, between name and cue.
+_AFFILIATION = rf"[^\S\n]+(?:of|from|at)[^\S\n]+(?:the[^\S\n]+)?[{UPPER}][\w’'&.\-]*(?:[^\S\n]+(?:(?:of|for|and|on|the|&)[^\S\n]+)*[{UPPER}][\w’'&.\-]*){{0,8}}"
 # ``a reporter can be heard asking``, ``she was heard saying``: a cue heard or seen rather than finite.
 _HEARD = r"(?:(?:can|could|was|were|is|are)[^\S\n]+(?:be[^\S\n]+)?(?:heard|seen)[^\S\n]+)?"
 _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|her|their|its|our|this|that|those|these)"
@@ -82,7 +84,7 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
         )
         self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|(?:one|another|others)\b)")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
@@ -397,6 +399,8 @@ class Attributor:
         m = self.after_subject_re.match(text, pos, limit)
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
+        if m and m.group("np").split()[0].lower() in _CLAUSE_OPENERS:
+            m = None  # ``“…,” when Pike blasted him``: a clause of its own, not the quote's attribution
         if m and m.group("np") in _CAPITAL_PRONOUNS and _ends_sentence_inside(text, pos) and _cue_takes_object(text, m.end("cue")):
             return None  # ``“…state.” She noted a rally…``: a new sentence, not this quote's attribution
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
@@ -605,6 +609,8 @@ class Attributor:
                 while clause < np_start and text[clause] in " \t\u00a0":
                     clause += 1
                 head = self._speaker_span(clause, np_end)
+                if head is not None:
+                    head = self._phrase_head(*head)  # ``Protesters marching through the streets`` → ``Protesters``
                 if head is None or head[0] == np_start or not self._plausible_np(text[head[0] : head[1]], *head):
                     return None
                 np_start, np_end = head
@@ -626,6 +632,17 @@ class Attributor:
             if subject is not None:
                 return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         return None
+
+    def _phrase_head(self, start: int, end: int) -> tuple[int, int]:
+        """A speaker phrase cut before the participle or preposition that starts its modifier."""
+        for m in re.finditer(r"[^\s]+", self.text[start:end]):
+            word = m.group(0).lower().strip(",")
+            if m.start() > 0 and (word in _PREPOSITIONS or (word.endswith("ing") and word.isalpha() and len(word) > 4)):
+                cut = start + m.start()
+                while cut > start and self.text[cut - 1] in " \t,":
+                    cut -= 1
+                return start, cut
+        return start, end
 
     def _cue_is_noun(self, cue_start: int) -> bool:
         """``Reed’s comments``, ``the statement``: a cue word used as a noun, after a possessive or determiner."""
@@ -873,7 +890,10 @@ def _singular(word: str) -> str:
 
 _DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)")
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
-_PREPOSITIONS = frozenset("of to with by for from about against at in on into over under than as met".split())
+_PREPOSITIONS = frozenset(
+    "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()
+)
+_CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())
 
 
 def _agrees(person_gender: str | None, pronoun_gender: str | None) -> bool:
