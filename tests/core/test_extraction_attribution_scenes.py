@@ -122,3 +122,20 @@ def test_the_place_a_crowd_marches_through_is_not_the_crowd():
     quote = quote_containing(run(text), "What curfew")
     assert quote.kind == "direct"
     assert quote.speaker == "Protesters"
+
+
+def test_a_day_between_the_subject_and_its_cue():
+    text = TOWN + "Sen. Ana Pike on Wednesday morning also called upon the town to press the county.\n\n\"The county is as worried as we are.\"\n"
+    assert quote_containing(run(text), "as worried").speaker == "Ana Pike"
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "At the mayor’s direction, the harbour board issued a statement apologizing to Reed for the emails.",
+        "The harbour board said in a statement that it would review the case.",
+    ],
+)
+def test_a_body_that_put_out_a_statement_carries_into_the_quote_paragraph_after(setup):
+    text = TOWN + setup + "\n\n“We take every complaint seriously.”\n"
+    assert quote_containing(run(text), "every complaint").speaker == "the harbour board".replace("the", "The", setup.startswith("The"))

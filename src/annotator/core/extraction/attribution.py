@@ -31,7 +31,7 @@ _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
 _PRONOUN_LOOKBACK = 4000
-_AUX = r"(?:(?:has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
+_AUX = r"(?:(?:on[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[^\S\n]+(?:morning|afternoon|evening|night))?|has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
 # ``Jane Doe of the Centre for Harbour Studies said``: the body a speaker belongs to, between name and cue.
 _AFFILIATION = rf"[^\S\n]+(?:of|from|at)[^\S\n]+(?:the[^\S\n]+)?[{UPPER}][\w’'&.\-]*(?:[^\S\n]+(?:(?:of|for|and|on|the|&)[^\S\n]+)*[{UPPER}][\w’'&.\-]*){{0,8}}"
 # ``a reporter can be heard asking``, ``she was heard saying``: a cue heard or seen rather than finite.
@@ -204,9 +204,14 @@ class Attributor:
             if _inside_quote(text, lo, cue.start()) or _is_gerund(cue.group(0).lower()):
                 continue  # a cue inside a quote, or ``…staff members suggesting``: not the paragraph's report
             got = self._before(lo, cue.end(), None, unit_index)
-            if got is not None and got[3] is not None and got[0] is not None:
-                return got
+            if got is not None and got[0] is not None and (got[3] is not None or self._issues_a_text(cue) and got[4]):
+                return got  # a person, or a body that put out a statement (``the board issued a statement``)
         return None
+
+    def _issues_a_text(self, cue: re.Match[str]) -> bool:
+        """Is the cue about a written text (``issued a statement``, ``said in a statement``, ``tweeted``)?"""
+        words = (cue.group(0) + " " + self.text[cue.end() : cue.end() + 25]).lower()
+        return any(noun in words for noun in _TEXT_NOUNS)
 
     def _colon_subject(self, start: int, colon_end: int):
         """``President Obama is rolling out a new message: “…”``: the subject of the clause before a colon;
@@ -893,6 +898,7 @@ _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset(
     "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()
 )
+_TEXT_NOUNS = ("statement", "tweet", "post", "email", "e-mail", "letter", "memo", "release", "message")
 _CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())
 
 
