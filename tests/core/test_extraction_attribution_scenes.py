@@ -139,3 +139,24 @@ def test_a_day_between_the_subject_and_its_cue():
 def test_a_body_that_put_out_a_statement_carries_into_the_quote_paragraph_after(setup):
     text = TOWN + setup + "\n\n“We take every complaint seriously.”\n"
     assert quote_containing(run(text), "every complaint").speaker == "the harbour board".replace("the", "The", setup.startswith("The"))
+
+
+def test_the_agent_of_a_passive_question_across_its_relative_clause():
+    text = TOWN + "Reed was asked by host Bill Moran, who supports Reed but has dismissed the story, “Now, is the ferry late?”\n"
+    assert quote_containing(run(text), "ferry late").speaker == "Bill Moran"
+
+
+def test_a_person_inside_an_opening_adverbial_is_not_the_subject():
+    text = TOWN + "In a long interview with journalist Carl Ames last year, Pike said she welcomed the vote and added, “I will win.”\n"
+    assert quote_containing(run(text), "I will win").speaker == "Ana Pike"
+
+
+def test_a_sentence_between_two_quotes_that_ends_on_its_cue_hands_over_the_next_quote():
+    text = TOWN + "“Tell her I promised you a picture,” Pike said, and her husband cut in. “Do not forget me.”\n"
+    assert quote_containing(run(text), "promised you").speaker == "Ana Pike"
+    assert quote_containing(run(text), "forget me").speaker == "her husband"
+
+
+def test_a_cue_in_a_relative_clause_between_two_quotes_does_not_take_the_second():
+    text = TOWN + "“The port is old,” Ms. Pike said at the dinner in town, where Mr. Reed also spoke. “It is older than me.”\n"
+    assert quote_containing(run(text), "older than me").speaker == "Ana Pike"

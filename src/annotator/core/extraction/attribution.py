@@ -135,6 +135,17 @@ class Attributor:
         if found is None and quote.end >= unit_end - 2:
             found = self._signature(quote.end, unit_end)
         inherited = False
+        if found is None and previous is not None and previous[2] == unit_index and previous[0].end < sentence_start:
+            # ``“…,” Pike said, and her husband cut in. “…”``: a sentence between two quotes that ends on its
+            # own cue hands the next quote to its subject.
+            gap = self._before(previous[0].end, sentence_start, None, unit_index)
+            after_previous = previous[1].cue[1] if previous[1].cue is not None else previous[0].end
+            if (
+                gap is not None and gap[0] is not None and gap[1] is not None and gap[1] != previous[1].cue
+                and _ends_on_cue(text, gap[1][1], sentence_start)
+                and self._new_clause_before(after_previous, gap[0][0])
+            ):
+                found = gap
         if found is None and previous is not None:
             prev_quote, prev_attr, prev_unit = previous
             same_unit = prev_unit == unit_index
@@ -186,6 +197,11 @@ class Attributor:
             return False
         rest = text[quote_end : cue[0]]
         return rest[:1].isspace() and rest.lstrip()[:1].isupper()
+
+    def _new_clause_before(self, start: int, pos: int) -> bool:
+        """Does a new sentence, or a clause joined by ``, and``, begin within three words before ``pos``?"""
+        m = _NEW_CLAUSE_RE.search(self.text, start, pos)
+        return m is not None and not (self.text[m.start()] == "." and _is_abbreviation(self.text, m.start(), start))
 
     def _cue_in_sentence_after(self, pos: int, unit_end: int) -> bool:
         """A speech cue later in the quote's own sentence: the paragraph names its own speaker (even when
@@ -279,7 +295,9 @@ class Attributor:
         if opener is not None:
             start = opener.end()  # ``After she left, Carl Ames said``: the main clause holds the subject
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
-        mention = next((m for m in self.people.mentions_in(start, end) if not m.possessive), None)
+        mentions = [m for m in self.people.mentions_in(start, end) if not m.possessive]
+        # ``In an interview with journalist Tom Reed, Lazar said``: a person after a preposition is not the subject.
+        mention = next((m for m in mentions if _subject_like(self.text, m.start)), mentions[0] if mentions else None)
         described = self._described_subject(start, end)
         candidates = []
         if mention is not None:
@@ -550,6 +568,15 @@ class Attributor:
                 s, e = self._trim_np(m.start("np"), m.end("np"))
                 return self._resolve(s, e, last.start(), last.end(), end)
             return None
+        agent = _PASSIVE_AGENT_RE.search(text, start, end)
+        if agent is not None and _APPOSITION_TO_QUOTE_RE.fullmatch(text, agent.end("np"), end):
+            # ``Reed was asked by host Bill Moran, who has dismissed the story, “…”``: the agent asked it,
+            # whatever cue the apposition after the name holds.
+            s, e = self._trim_np(agent.start("np"), agent.end("np"))
+            if not self.people.mentions_in(s, e):
+                e = self._name_after_modifiers(e, end)
+            if e > s and self._plausible_np(text[s:e], s, e):
+                return self._resolve(s, e, agent.start("cue"), agent.end("cue"), end)
         if _PASSIVE_BEFORE_RE.search(text, max(start, last.start() - 20), last.start()):
             # ``Reed was asked by host Bill Moran, “…”``: the agent spoke; without one, nobody named did.
             agent = _AGENT_RE.match(text, last.end(), end)
@@ -814,10 +841,15 @@ _LABEL_RE = re.compile(
 )
 _SUBORDINATE_OPENER_RE = re.compile(
     r"[^\S\n]*(?:(?i:but|and|so|yet|then|even|just|only|almost|right|shortly|soon|[a-z]+ly)[^\S\n]+){0,3}"
-    r"(?i:after|before|when|while|as|although|though|because|since|if|once|until|whenever)\b[^,\n“”\x22]{1,120},"
+    r"(?i:after|before|when|while|as|although|though|because|since|if|once|until|whenever|in|at|during|amid|despite|following)\b[^,\n“”\x22]{1,120},"
 )
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
 _AGENT_RE = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
+_PASSIVE_AGENT_RE = re.compile(
+    rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
+    rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
+)
+_APPOSITION_TO_QUOTE_RE = re.compile(r"(?:[^\S\n]*,[^\n“”\x22]{0,200})?[^\S\n]*[,:][^\S\n]*")
 _INVERTED_APPOSITION_RE = re.compile(rf"[^\S\n]+(?P<np>{_NAME}),[^\S\n]+[^\n“”\x22]{{1,160}}?[,:][^\S\n]*\Z")
 _AFFILIATION_RE = re.compile(r",[^\S\n]*(?:[A-Z][\w’'&.\-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w’'&.\-]*|of|for|and|the)){0,6}")
 _SIGNATURE_RE = re.compile(rf"[^\S\n]*\n\s*[–—―-]+[^\S\n]*(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
@@ -1000,6 +1032,16 @@ def _after_colon(text: str, start: int, quote_start: int) -> bool:
     while i > start and text[i - 1] in " \t\u00a0":
         i -= 1
     return i > start and text[i - 1] == ":"
+
+
+# Between an attribution and the next subject: a new sentence, or a clause joined by ``, and``/``; ``.
+_NEW_CLAUSE_RE = re.compile(r"(?:[.!?][^\S\n]+|,[^\S\n]+(?:and|but|then)[^\S\n]+|;[^\S\n]*)(?:[\w’'\-]+[^\S\n]+){0,3}\Z")
+
+
+def _ends_on_cue(text: str, cue_end: int, sentence_end: int) -> bool:
+    """Does the sentence stop right after its cue (``her husband cut in.``, ``Reed replied:``)?"""
+    rest = text[cue_end:sentence_end].strip()
+    return bool(rest) and rest[-1] in ".:" and len(rest.split()) <= 3
 
 
 def _ends_clause(text: str, quote_end: int, limit: int) -> bool:
