@@ -62,7 +62,24 @@ class Attribution:
 
 
 def speech_regex(lexicon: Lexicon) -> re.Pattern[str]:
-    """One alternation of every speech cue, longest first, as whole words."""
+    """One alternation of every speech cue, longest first, as whole words.
+
+    Built once per lexicon: escaping and sorting several hundred cues for every article cost
+    about a tenth of the extraction time of a short news article.
+    """
+    cached = _SPEECH_REGEX_CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    pattern = _build_speech_regex(lexicon)
+    _SPEECH_REGEX_CACHE.clear()  # one lexicon at a time: the shipped one, or a test's
+    _SPEECH_REGEX_CACHE[id(lexicon)] = (lexicon, pattern)
+    return pattern
+
+
+_SPEECH_REGEX_CACHE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _build_speech_regex(lexicon: Lexicon) -> re.Pattern[str]:
     forms = sorted(
         [re.escape(v) for v in lexicon.speech_verbs] + [r"\s+".join(map(re.escape, p)) for p in lexicon.speech_phrases],
         key=len,
