@@ -160,3 +160,18 @@ def test_a_sentence_between_two_quotes_that_ends_on_its_cue_hands_over_the_next_
 def test_a_cue_in_a_relative_clause_between_two_quotes_does_not_take_the_second():
     text = TOWN + "“The port is old,” Ms. Pike said at the dinner in town, where Mr. Reed also spoke. “It is older than me.”\n"
     assert quote_containing(run(text), "older than me").speaker == "Ana Pike"
+
+
+@pytest.mark.parametrize("title", ["New Day", "Harbourside"])
+def test_a_show_title_after_a_network_is_a_term_even_when_a_cue_follows(title):
+    text = TOWN + f"Friday on Harbour TV’s “{title},” Sen. Ana Pike, a supporter of the port, said the ferry is late.\n"
+    quote = quote_containing(run(text), title)
+    assert quote.kind == "scare"
+    assert quote.speaker is None
+
+
+def test_a_so_called_term_is_a_scare_quote_whoever_speaks_in_the_sentence():
+    text = TOWN + "Pike said the town was giving boats to the so-called “rebels” that would sail them away.\n"
+    quote = quote_containing(run(text), "rebels")
+    assert quote.kind == "scare"
+    assert quote.speaker is None

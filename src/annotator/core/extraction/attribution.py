@@ -195,6 +195,9 @@ class Attributor:
         kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
         if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
             kind = "scare"
+        elif kind != "scare" and cue_follows and not introduced and _names_a_title(text, quote) and _names_a_work(text, quote, unit_start):
+            # ``Friday on CNN’s “New Day,” Sen. Jane Doe said``: the cue after it belongs to the sentence, not the title.
+            kind = "scare"
         if kind == "direct":
             self.direct_end = quote.end
         if found is None:
@@ -428,6 +431,8 @@ class Attributor:
             return "direct"  # ``she declared “What a night!”``: spoken words straight after the cue
         if not has_speaker and len(words) <= 4:
             return "scare"
+        if len(words) <= 2 and not boundary and not introduced and not cue_follows and _SO_CALLED_RE.search(text, max(unit_start, quote.start - 40), quote.start):
+            return "scare"  # ``the so-called “rebels”``: a term held at a distance, whoever speaks in the sentence
         return "partial"
 
     # -- after the quote ------------------------------------------------------------------------
@@ -965,6 +970,17 @@ def _subject_like(text: str, start: int) -> bool:
 
 def _as_written(np: str) -> str:
     return " ".join(np.split()).strip(" ,;:")
+
+
+_SO_CALLED_RE = re.compile(r"\b(?:so[\s\-]called|dubbed|known[^\S\n]+as|nicknamed|termed|the[^\S\n]+term|the[^\S\n]+word|the[^\S\n]+phrase|the[^\S\n]+name)[^\S\n]*,?[^\S\n]*\Z", re.IGNORECASE)
+
+
+def _names_a_title(text: str, quote: FoundQuote) -> bool:
+    """Quoted words that read as a title: every word capitalised, or one capitalised word."""
+    words = text[quote.start + 1 : quote.end - 1].split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and (
+        _title_like(words) or all(w.strip("“‘\"'(.,")[:1].isupper() for w in words)
+    )
 
 
 def _title_like(words: list[str]) -> bool:
