@@ -175,3 +175,13 @@ def test_a_so_called_term_is_a_scare_quote_whoever_speaks_in_the_sentence():
     quote = quote_containing(run(text), "rebels")
     assert quote.kind == "scare"
     assert quote.speaker is None
+
+
+def test_a_label_paragraph_ending_in_a_colon_looks_no_further_back_than_itself():
+    text = (
+        TOWN + "From Carl Ames writing at The Harbour Post:\n\n\"Rising to the top of the port takes cunning.\"\n\n"
+        "More from the report:\n\n\"The pier is old.\"\n"
+    )
+    result = run(text)
+    assert quote_containing(result, "takes cunning").speaker == "Carl Ames"
+    assert quote_containing(result, "pier is old").speaker == "the report"

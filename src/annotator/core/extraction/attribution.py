@@ -178,7 +178,7 @@ class Attributor:
         if found is None and quote.start == unit_start and previous_unit_end is not None:
             colon = previous_unit_end - 1
             if text[colon] == ":":
-                found = self._before(max(0, colon - _WINDOW), colon + 1, None, unit_index)
+                found = self._before(max(text.rfind("\n", 0, colon) + 1, colon - _WINDOW), colon + 1, None, unit_index)
                 if found is None:
                     # ``President Smith released the following statement:`` ¶ ``“…”``
                     found = self._colon_subject(self._sentence_start(colon), colon + 1)
