@@ -185,3 +185,19 @@ def test_a_label_paragraph_ending_in_a_colon_looks_no_further_back_than_itself()
     result = run(text)
     assert quote_containing(result, "takes cunning").speaker == "Carl Ames"
     assert quote_containing(result, "pier is old").speaker == "the report"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "subject"),
+    [
+        ("Asked Tuesday about Reed, Pike said no.", "Pike", True),
+        ("Foreign Minister Ana Pike said no.", "Ana", True),
+        ("The ferry sailed to Pike Harbour.", "Pike", False),
+        ("He spoke about Harbour Master Ana Pike.", "Ana", False),
+    ],
+)
+def test_a_name_is_subject_like_unless_a_preposition_governs_it(text, name, subject):
+    from annotator.core.extraction.attribution import _subject_like
+
+    assert _subject_like(text, text.index(name)) is subject

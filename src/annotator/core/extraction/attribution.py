@@ -963,8 +963,12 @@ def _agrees(person_gender: str | None, pronoun_gender: str | None) -> bool:
 def _subject_like(text: str, start: int) -> bool:
     """A mention not governed by a preposition (``to Putin``): likely a clause subject."""
     before = text[max(0, start - 60) : start].split()
-    while before and (before[-1][:1].isupper() or before[-1].lower() in ("leader", "president", "minister")):
-        before.pop()
+    while before and not before[-1].endswith((",", ";", ":", ".")) and (
+        before[-1][:1].isupper() or before[-1].lower() in ("leader", "president", "minister")
+    ):
+        before.pop()  # ``Foreign Minister``, ``President``; not ``Sullivan,`` that ends a phrase before
+    if before and before[-1].endswith((",", ";", ":")):
+        return True
     return not before or before[-1].lower().strip(",") not in _PREPOSITIONS
 
 
