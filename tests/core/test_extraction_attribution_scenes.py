@@ -201,3 +201,21 @@ def test_a_name_is_subject_like_unless_a_preposition_governs_it(text, name, subj
     from annotator.core.extraction.attribution import _subject_like
 
     assert _subject_like(text, text.index(name)) is subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The town was on edge, with many marchers and spectators chanting “We are the port” as they walked.", "many marchers and spectators"),
+        ("Pike and her backers tried to tie Reed to the mayor, with one of her ads asking, “Is Reed fit to serve?”", "one of her ads"),
+    ],
+)
+def test_the_phrase_after_with_does_what_the_gerund_says(sentence, speaker):
+    text = TOWN + sentence + "\n"
+    quote = next(q for q in run(text).quotes if q.kind == "direct")
+    assert quote.speaker == speaker
+
+
+def test_a_described_subject_after_even():
+    text = TOWN + "Even a top harbour strategist said Pike will have to choose a side, saying, “At some point she has to decide.”\n"
+    assert quote_containing(run(text), "has to decide").speaker == "a top harbour strategist"

@@ -338,6 +338,9 @@ class Attributor:
         pos = start
         while pos < end and text[pos] in " \t\u00a0":
             pos += 1
+        focus = _FOCUS_RE.match(text, pos, end)
+        if focus is not None:
+            pos = focus.end()  # ``Even a top strategist said``
         found = self._headed_phrase(pos, end)
         if found is None:
             comma = text.find(",", pos, min(end, pos + 60))
@@ -540,6 +543,8 @@ class Attributor:
                     head = words[i - 1]  # the head of ``the mother of three`` is ``mother``
                     break
             head = head.strip("’'.,").lower()
+            if head in _COUNTING_WORDS and len(words) > 2 and words[1].lower() == "of":
+                head = words[-1].strip("’'.,").lower()  # ``one of her ads``: the group counted from
             if _AGE_NOUN_RE.fullmatch(head):
                 return True  # ``the 54-year-old``
             return head.isalpha() and (self._source_head(head) or head not in self.lexicon.function_words)
@@ -612,6 +617,15 @@ class Attributor:
             if cue_word in _LISTENER_CUES or cue_word == "asked":
                 return None
         gerund = _is_gerund(cue_word)
+        if gerund:
+            doer = _WITH_DOER_RE.search(text, max(start, last.start() - 90), last.start())
+            if doer is not None:
+                # ``with many marchers chanting “…”``, ``with one of her ads asking, “…”``: the phrase after ``with``.
+                s, e = self._phrase_head(doer.start("np"), doer.end("np"))
+                if self._plausible_np(text[s:e], s, e):
+                    got = self._resolve(s, e, last.start(), last.end(), end)
+                    if got is not None:
+                        return got
         if gerund:
             # ``Nefzi said, adding, “…”`` / ``“…,” she said, adding: “…”``: the attribution just before
             # the gerund; else the clause's subject; else the speaker of the quote before.
@@ -691,6 +705,8 @@ class Attributor:
         """A speaker phrase cut before the participle or preposition that starts its modifier."""
         for m in re.finditer(r"[^\s]+", self.text[start:end]):
             word = m.group(0).lower().strip(",")
+            if word == "of" and self.text[start : start + m.start()].split()[-1].lower() in _COUNTING_WORDS:
+                continue  # ``one of her ads``, ``dozens of supporters``
             if m.start() > 0 and (word in _PREPOSITIONS or (word.endswith("ing") and word.isalpha() and len(word) > 4)):
                 cut = start + m.start()
                 while cut > start and self.text[cut - 1] in " \t,":
@@ -867,6 +883,11 @@ _SUBORDINATE_OPENER_RE = re.compile(
 )
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
 _AGENT_RE = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
+_WITH_DOER_RE = re.compile(
+    rf"\bwith[^\S\n]+(?P<np>(?:{_DET}|many|some|dozens[^\S\n]+of|hundreds[^\S\n]+of|thousands[^\S\n]+of)[^\S\n]+[^,;:.\n“”\x22]{{1,60}}?)[^\S\n]*\Z"
+)
+_COUNTING_WORDS = frozenset("one two three some many several each none most all both either neither dozens hundreds thousands scores".split())
+_FOCUS_RE = re.compile(r"(?i:even|also|only|just|now|yet|and|but)[^\S\n]+")
 _PASSIVE_AGENT_RE = re.compile(
     rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
     rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
