@@ -219,3 +219,18 @@ def test_the_phrase_after_with_does_what_the_gerund_says(sentence, speaker):
 def test_a_described_subject_after_even():
     text = TOWN + "Even a top harbour strategist said Pike will have to choose a side, saying, “At some point she has to decide.”\n"
     assert quote_containing(run(text), "has to decide").speaker == "a top harbour strategist"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“This is an across-the-board failure,” in Reed’s view.", "Tom Reed"),
+        ("The fair was held here because, in Pike’s words, “it is the busiest port on the coast.”", "Ana Pike"),
+        ("As The Post’s Carl Ames puts it, \"Harbour people are unmoved.\"", "Carl Ames"),
+        ("“We are shocked, he was a friend to us,” one P&G Harbour employee told the radio.", "one P&G Harbour employee"),
+    ],
+)
+def test_whose_words_or_view_a_quote_gives(sentence, speaker):
+    text = TOWN + sentence + "\n"
+    quote = next(q for q in run(text).quotes if q.kind == "direct")
+    assert quote.speaker == speaker

@@ -40,7 +40,7 @@ _DET = r"(?i:a|an|the|another|one|two|three|several|some|many|most|my|your|his|h
 _PARTICLE = r"(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le)"
 _CAPWORD = rf"[{UPPER}][\w’'\-.]*"
 _NAME = rf"{_CAPWORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAPWORD}){{0,6}}(?:[^\S\n]*\([^()\n]{{1,24}}\))?"
-_WORDS = r"[\w’'\-.]+"
+_WORDS = r"[\w’'\-.&]+"
 # A name with up to five words of title, team or place before it (``Oilers head coach Ken Hitchcock``).
 _PREFIXED_NAME = rf"(?:(?:[A-Z][a-z]{{0,3}}\.|[\w’'\-]+)[^\S\n]+){{0,5}}?{_NAME}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
@@ -464,6 +464,9 @@ class Attributor:
             end = self._name_after_modifiers(end, limit)
             if end > start:
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
+        m = _IN_WORDS_AFTER_RE.match(text, pos, limit)
+        if m is not None:
+            return self._resolve(m.start("np"), m.end("np"), m.start("cue"), m.end("cue"), pos)  # ``“…”, in Bolton’s view.``
         m = self.after_dash_re.match(text, pos, limit)
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
@@ -583,6 +586,9 @@ class Attributor:
         text = self.text
         if end <= start:
             return None
+        words = _IN_WORDS_BEFORE_RE.search(text, max(start, end - 80), end)
+        if words is not None:  # ``because, in Forbes’ words, “…”``
+            return self._resolve(words.start("np"), words.end("np"), words.start("cue"), words.end("cue"), end)
         last = None
         for m in self.cue_re.finditer(text, start, end):
             last = m
@@ -888,6 +894,10 @@ _WITH_DOER_RE = re.compile(
 )
 _COUNTING_WORDS = frozenset("one two three some many several each none most all both either neither dozens hundreds thousands scores".split())
 _FOCUS_RE = re.compile(r"(?i:even|also|only|just|now|yet|and|but)[^\S\n]+")
+# ``in Bolton’s view``, ``in Forbes’ words``: whose words or view the quote gives.
+_IN_WORDS = rf"\b[Ii]n[^\S\n]+(?P<np>{_NAME})(?:[’']s|[’'])[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|view|telling|estimation|phrase)\b"
+_IN_WORDS_AFTER_RE = re.compile(rf"[^\S\n]*,?[^\S\n]*{_IN_WORDS}[^\S\n]*[.,;]")
+_IN_WORDS_BEFORE_RE = re.compile(rf"{_IN_WORDS}[^\S\n]*[,:]?[^\S\n]*\Z")
 _PASSIVE_AGENT_RE = re.compile(
     rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
     rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
