@@ -234,3 +234,20 @@ def test_whose_words_or_view_a_quote_gives(sentence, speaker):
     text = TOWN + sentence + "\n"
     quote = next(q for q in run(text).quotes if q.kind == "direct")
     assert quote.speaker == speaker
+
+
+def test_two_apostrophes_typed_for_a_double_mark_open_and_close_one_quote():
+    text = TOWN + "''The port is busy,'' said Ana Pike, the harbour master.\n\nIn his 2002 book, ''Make Your Kid a Millionaire,'' Reed wrote about money.\n"
+    result = run(text)
+    spoken = quote_containing(result, "port is busy")
+    assert spoken.text == "''The port is busy,''"
+    assert spoken.kind == "direct"
+    assert spoken.speaker == "Ana Pike"
+    title = quote_containing(result, "Millionaire")
+    assert title.text == "''Make Your Kid a Millionaire,''"
+    assert title.kind == "scare"
+
+
+def test_two_apostrophes_after_a_plural_are_not_a_quote_mark():
+    text = TOWN + "The students' books and the teachers' pens were ''lost'' again, said Ana Pike.\n"
+    assert [q.text for q in run(text).quotes] == ["''lost''"]

@@ -418,7 +418,7 @@ class Attributor:
     ) -> str:
         """direct, partial or scare, from where the quote stands and what it holds."""
         text = self.text
-        inner = text[quote.start + 1 : quote.end - 1] if quote.closed else text[quote.start + 1 : quote.end]
+        inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
         while i > unit_start and text[i - 1] in " \t":
@@ -1010,9 +1010,18 @@ def _as_written(np: str) -> str:
 _SO_CALLED_RE = re.compile(r"\b(?:so[\s\-]called|dubbed|known[^\S\n]+as|nicknamed|termed|the[^\S\n]+term|the[^\S\n]+word|the[^\S\n]+phrase|the[^\S\n]+name)[^\S\n]*,?[^\S\n]*\Z", re.IGNORECASE)
 
 
+def _inner(text: str, quote: FoundQuote) -> str:
+    """The words between a quote's marks (a mark may be two apostrophes, ``''…''``)."""
+    start = quote.start + (2 if text.startswith("''", quote.start) else 1)
+    end = quote.end
+    if quote.closed:
+        end -= 2 if end - start >= 2 and text.startswith("''", end - 2) else 1
+    return text[start:max(start, end)]
+
+
 def _names_a_title(text: str, quote: FoundQuote) -> bool:
     """Quoted words that read as a title: every word capitalised, or one capitalised word."""
-    words = text[quote.start + 1 : quote.end - 1].split()
+    words = _inner(text, quote).split()
     return 0 < len(words) <= _MAX_TITLE_WORDS and (
         _title_like(words) or all(w.strip("“‘\"'(.,")[:1].isupper() for w in words)
     )
@@ -1038,7 +1047,7 @@ _MAX_TITLE_WORDS = 8
 
 def _names_a_work(text: str, quote: FoundQuote, unit_start: int) -> bool:
     """A short quote standing where a title goes (``her blockbuster film, “…”``, ``on CNN’s “…,”``)."""
-    inner = text[quote.start + 1 : quote.end - 1]
+    inner = _inner(text, quote)
     words = inner.split()
     if not words or len(words) > _MAX_TITLE_WORDS or inner.rstrip()[-1:] in "!?":
         return False
@@ -1049,7 +1058,7 @@ def _names_a_work(text: str, quote: FoundQuote, unit_start: int) -> bool:
 
 def _is_heading(text: str, quote: FoundQuote, unit_start: int, unit_end: int) -> bool:
     """A quoted subheading (``– ‘Who cares?’ –``, ``“Related:”``) or a quote in capitals (a headline)."""
-    inner = text[quote.start + 1 : quote.end - 1].strip()
+    inner = _inner(text, quote).strip()
     if len(inner) >= 8 and inner.isupper() and " " in inner and sum(c.isalpha() for c in inner) >= 8:
         return True
     alone = not text[unit_start : quote.start].strip(" –—―-•*") and not text[quote.end : unit_end].strip(" –—―-.•*")
