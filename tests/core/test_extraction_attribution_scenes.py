@@ -251,3 +251,16 @@ def test_two_apostrophes_typed_for_a_double_mark_open_and_close_one_quote():
 def test_two_apostrophes_after_a_plural_are_not_a_quote_mark():
     text = TOWN + "The students' books and the teachers' pens were ''lost'' again, said Ana Pike.\n"
     assert [q.text for q in run(text).quotes] == ["''lost''"]
+
+
+def test_a_quoted_transcript_line_is_spoken_by_its_label():
+    text = (
+        "Mayor Ana Pike met ferry captain Tom Reed on Monday.\n\n"
+        "\"MORAN: Mayor Pike, on the night of the storm, did you close the port?\"\n\n"
+        "\"PIKE: I did not. The port stayed open.\"\n"
+    )
+    result = run(text)
+    question = quote_containing(result, "night of the storm")
+    assert question.speaker == "Moran"
+    assert question.speaker_mention is not None and text[question.speaker_mention.start : question.speaker_mention.end] == "MORAN"
+    assert quote_containing(result, "stayed open").speaker == "Ana Pike"

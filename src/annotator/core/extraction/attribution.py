@@ -127,6 +127,10 @@ class Attributor:
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
             whole_clause = max(unit_start, sentence_start, self.direct_end)
+        label = _SPEAKER_LABEL_RE.match(text, quote.start + (2 if text.startswith("''", quote.start) else 1), quote.end)
+        if label is not None and label.group("label") not in _NOT_SPEAKER_LABELS:
+            # ``"RAMOS: Secretary Clinton, …"``: a transcript line quoted whole names its own speaker.
+            return Attribution("direct", *self._labelled(label.start("label"), label.end("label")), None)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
         if found is not None and found[1] is not None and self._next_sentence_after(quote.end, found[1]):
@@ -206,6 +210,15 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _labelled(self, start: int, end: int) -> tuple[str, int | None, tuple[int, int]]:
+        """Speaker, person and mention of a transcript label (``RAMOS``): the person of that surname, if any."""
+        label = self.text[start:end]
+        key = label.split()[-1].casefold()
+        for index, person in enumerate(self.people.people):
+            if person.mentions and person.name.split()[-1].casefold() == key:
+                return person.name, index, (start, end)
+        return label.title(), None, (start, end)
 
     def _next_sentence_after(self, quote_end: int, cue: tuple[int, int]) -> bool:
         """Does the quote close its sentence (``….”``, ``?”``) with the cue in a new capitalised sentence after it?"""
@@ -898,6 +911,9 @@ _FOCUS_RE = re.compile(r"(?i:even|also|only|just|now|yet|and|but)[^\S\n]+")
 _IN_WORDS = rf"\b[Ii]n[^\S\n]+(?P<np>{_NAME})(?:[’']s|[’'])[^\S\n]+(?:own[^\S\n]+)?(?P<cue>words|view|telling|estimation|phrase)\b"
 _IN_WORDS_AFTER_RE = re.compile(rf"[^\S\n]*,?[^\S\n]*{_IN_WORDS}[^\S\n]*[.,;]")
 _IN_WORDS_BEFORE_RE = re.compile(rf"{_IN_WORDS}[^\S\n]*[,:]?[^\S\n]*\Z")
+# ``"RAMOS: Secretary…``: an upper-case speaker label opening a quoted transcript line.
+_SPEAKER_LABEL_RE = re.compile(r"[^\S\n]*(?P<label>[A-Z][A-Z’'\-]+(?:[^\S\n]+[A-Z][A-Z’'\-]+){0,2}):[^\S\n]")
+_NOT_SPEAKER_LABELS = frozenset("UPDATE CORRECTION VIDEO EXCLUSIVE BREAKING WATCH READ NOTE EDITOR PHOTO PHOTOS AUDIO LIVE RELATED MORE".split())
 _PASSIVE_AGENT_RE = re.compile(
     rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
     rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
