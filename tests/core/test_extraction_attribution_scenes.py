@@ -264,3 +264,14 @@ def test_a_quoted_transcript_line_is_spoken_by_its_label():
     assert question.speaker == "Moran"
     assert question.speaker_mention is not None and text[question.speaker_mention.start : question.speaker_mention.end] == "MORAN"
     assert quote_containing(result, "stayed open").speaker == "Ana Pike"
+
+
+def test_a_programme_told_a_quote_is_neither_glued_to_it_nor_spoken():
+    text = "Ana Pike runs the port.\n\n“We will win,” Pike told “Fox News Sunday,” adding that the port is safe.\n"
+    result = run(text)
+    spoken = quote_containing(result, "We will win")
+    assert spoken.text == "“We will win,”"
+    assert spoken.parts == []
+    title = quote_containing(result, "Fox News")
+    assert title.kind == "scare"
+    assert title.speaker is None

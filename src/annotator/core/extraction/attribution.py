@@ -423,7 +423,10 @@ class Attributor:
         """Is the quote the object of its speech cue (``declared “…!”``, ``said, “…,”``), not of a naming verb?"""
         if cue is None or cue[1] > quote_start or self.text[cue[1] : quote_start].strip(" \t,:–—"):
             return False
-        return self.text[cue[0] : cue[1]].lower() not in _NAMING_CUES
+        word = self.text[cue[0] : cue[1]].lower()
+        if word in _LISTENER_CUES and not self.text[cue[1] : quote_start].strip():
+            return False  # ``told “Fox News Sunday,”``: who was told, not what
+        return word not in _NAMING_CUES
 
     def _kind(
         self, quote: FoundQuote, unit_start: int, sentence_start: int, has_speaker: bool, cue_follows: bool,
