@@ -275,3 +275,11 @@ def test_a_programme_told_a_quote_is_neither_glued_to_it_nor_spoken():
     title = quote_containing(result, "Fox News")
     assert title.kind == "scare"
     assert title.speaker is None
+
+
+@pytest.mark.parametrize("lead", ["who goes by", "known as", "nicknamed"])
+def test_a_nickname_is_a_scare_quote(lead):
+    text = f"Ana Pike runs the port.\n\nPike said the captain, {lead} “Red,” runs the ferry.\n"
+    quote = quote_containing(run(text), "Red")
+    assert quote.kind == "scare"
+    assert quote.speaker is None

@@ -1026,7 +1026,7 @@ def _as_written(np: str) -> str:
     return " ".join(np.split()).strip(" ,;:")
 
 
-_SO_CALLED_RE = re.compile(r"\b(?:so[\s\-]called|dubbed|known[^\S\n]+as|nicknamed|termed|the[^\S\n]+term|the[^\S\n]+word|the[^\S\n]+phrase|the[^\S\n]+name)[^\S\n]*,?[^\S\n]*\Z", re.IGNORECASE)
+_SO_CALLED_RE = re.compile(r"\b(?:so[\s\-]called|dubbed|known[^\S\n]+as|(?:goes|go|went)[^\S\n]+by|nicknamed|termed|the[^\S\n]+term|the[^\S\n]+word|the[^\S\n]+phrase|the[^\S\n]+name)[^\S\n]*,?[^\S\n]*\Z", re.IGNORECASE)
 
 
 def _inner(text: str, quote: FoundQuote) -> str:
