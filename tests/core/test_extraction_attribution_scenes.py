@@ -283,3 +283,10 @@ def test_a_nickname_is_a_scare_quote(lead):
     quote = quote_containing(run(text), "Red")
     assert quote.kind == "scare"
     assert quote.speaker is None
+
+
+def test_a_short_term_in_a_sentence_without_a_cue_is_not_given_to_the_sentence_before():
+    text = "Ana Pike runs the port.\n\nPike said the port would grow. Reed became the first captain to buy a “promoted trend” on the board.\n"
+    quote = quote_containing(run(text), "promoted trend")
+    assert quote.kind == "scare"
+    assert quote.speaker is None

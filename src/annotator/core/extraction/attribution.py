@@ -193,10 +193,15 @@ class Attributor:
             and self.cue_re.search(text, quote.end, unit_end) is None
         ):
             found = self._reported_speech(previous_unit_end, unit_index)
+        earlier = False
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
+            earlier = found is not None and quote.start > sentence_start
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
-        kind = self._kind(quote, unit_start, sentence_start, found is not None, cue_follows, introduced)
+        # ``…to purchase a “promoted trend” on Twitter``: a short term inside a sentence with no cue of its own
+        # is not given to the speaker of the sentence before.
+        short_term = earlier and len(_inner(text, quote).split()) <= 4 and not _inner(text, quote)[:1].isupper()
+        kind = self._kind(quote, unit_start, sentence_start, found is not None and not short_term, cue_follows, introduced)
         if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
             kind = "scare"
         elif kind != "scare" and cue_follows and not introduced and _names_a_title(text, quote) and _names_a_work(text, quote, unit_start):
