@@ -4,8 +4,11 @@ Looked for in the order a reader would: right after the quote (``‘…,’ he s
 Shestakova``, ``” – Jane Doe``, ``,” according to …``), then earlier in the sentence (``X said: “…”``,
 ``X told the meeting that … ‘…’``, ``…, adding: ‘…’``), then the paragraph and the paragraph before
 (a quote that opens a paragraph continues the previous speaker). Pronouns resolve to the person
-most recently in subject position or speaking, agreeing in gender when the given name tells it.
-Every search window is bounded, so the whole pass stays linear in the length of the text.
+most recently in subject position or speaking, agreeing in gender when the given name tells it;
+a description (``the 54-year-old``, ``the mayor``) resolves to the person it points back to. The
+subject is the main clause's (not a person inside an opening adverbial or after a preposition), the
+agent of a passive question (``was asked by host X``) asked it, and a quoted transcript line
+(``"RAMOS: …"``) is spoken by its label. Every search window is bounded, so the whole pass stays linear in the length of the text.
 """
 
 from __future__ import annotations
