@@ -290,3 +290,10 @@ def test_a_short_term_in_a_sentence_without_a_cue_is_not_given_to_the_sentence_b
     quote = quote_containing(run(text), "promoted trend")
     assert quote.kind == "scare"
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("rank", ["Const.", "Cpl.", "Supt.", "Det."])
+def test_a_police_rank_abbreviation_does_not_end_the_speaker(rank):
+    text = f"Police were called to the pier on Monday.\n\n“Nobody was hurt,” said {rank} Jane Doe.\n"
+    quote = quote_containing(run(text), "Nobody was hurt")
+    assert quote.speaker is not None and quote.speaker.endswith("Jane Doe")

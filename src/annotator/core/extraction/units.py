@@ -22,7 +22,8 @@ _LINE_RE = re.compile("[^\n\u2028\u2029]+")  # a line or paragraph separator end
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st gov sen rep gen lt col capt sgt rev fr no vs v inc co corp ltd
-    jan feb mar apr jun jul aug sep sept oct nov dec est approx dept univ ft mt pres""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec est approx dept univ ft mt pres
+    const cst cpl insp supt det maj brig adm cmdr cdr hon msgr atty""".split()
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]*[^\W_a-z])")
