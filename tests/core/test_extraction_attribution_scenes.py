@@ -297,3 +297,14 @@ def test_a_police_rank_abbreviation_does_not_end_the_speaker(rank):
     text = f"Police were called to the pier on Monday.\n\n“Nobody was hurt,” said {rank} Jane Doe.\n"
     quote = quote_containing(run(text), "Nobody was hurt")
     assert quote.speaker is not None and quote.speaker.endswith("Jane Doe")
+
+
+def test_a_quote_paragraph_after_a_paragraph_opening_on_a_person_is_theirs():
+    text = (
+        "Ana Pike runs the port.\n\n“We will rebuild,” Pike said.\n\n"
+        "Tom Reed has run the ferry for 30 years.\n\n“It is my life and it always will be.”\n\n"
+        "The ferry leaves at dawn.\n\n“Boats first, always.”\n"
+    )
+    result = run(text)
+    assert quote_containing(result, "my life").speaker == "Tom Reed"
+    assert quote_containing(result, "Boats first").speaker is None

@@ -196,6 +196,8 @@ class Attributor:
             and self.cue_re.search(text, quote.end, unit_end) is None
         ):
             found = self._reported_speech(previous_unit_end, unit_index)
+            if found is None and not text[quote.end : unit_end].strip(" .,;") and len(_inner(text, quote).split()) >= 5:
+                found = self._introduced_person(previous_unit_end)
         earlier = False
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
@@ -264,6 +266,22 @@ class Attributor:
             if got is not None and got[0] is not None and (got[3] is not None or self._issues_a_text(cue) and got[4]):
                 return got  # a person, or a body that put out a statement (``the board issued a statement``)
         return None
+
+    def _introduced_person(self, previous_end: int):
+        """``Tom Reed has run the ferry for 30 years.`` ¶ ``“It is my life.”``: a paragraph that is only a
+        quote, after a paragraph with no quotation whose last sentence opens on a person, is that person's."""
+        text = self.text
+        lo = text.rfind("\n", 0, previous_end) + 1
+        if any(c in QUOTE_OPENERS or c == "”" for c in text[lo:previous_end]):
+            return None  # the paragraph before quotes someone: its speaker carries on, or nobody does
+        start = max(lo, self._sentence_start(previous_end - 1))
+        while start < previous_end and text[start] in " \t":
+            start += 1
+        mentions = self.people.mentions_in(start, min(previous_end, start + 60))
+        if not mentions or mentions[0].possessive or text[start : mentions[0].start].strip(" ,").split()[2:]:
+            return None  # the sentence does not open on a person (at most a title of two words before the name)
+        m = mentions[0]
+        return ((m.start, m.end), None, text[m.start : m.end], m.person, self.people.people[m.person].name)
 
     def _issues_a_text(self, cue: re.Match[str]) -> bool:
         """Is the cue about a written text (``issued a statement``, ``said in a statement``, ``tweeted``)?"""
