@@ -308,3 +308,36 @@ def test_a_quote_paragraph_after_a_paragraph_opening_on_a_person_is_theirs():
     result = run(text)
     assert quote_containing(result, "my life").speaker == "Tom Reed"
     assert quote_containing(result, "Boats first").speaker is None
+
+
+def test_quotes_in_hard_wrapped_plain_text_are_found_across_line_breaks(tmp_path):
+    from annotator.core.extraction import extract
+    from annotator.core.readers import read_article
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Harbour reopens after storm\n\n"
+        "Ana Pike, the harbour master, said on Monday that the port would reopen\n"
+        'next week. "We have worked day and night to clear the channel, and the\n'
+        'boats will be back by Friday," Pike said.\n\n'
+        'Tom Reed, who runs the ferry, was less sure. "I will believe it when I\n'
+        'see it," he said.\n',
+        encoding="utf-8",
+    )
+    result = extract(read_article(path))
+    assert quote_containing(result, "back by Friday").speaker == "Ana Pike"
+    assert quote_containing(result, "believe it when").speaker == "Tom Reed"
+
+
+def test_one_sentence_per_line_copy_keeps_a_unit_per_line(tmp_path):
+    from annotator.core.extraction.units import text_units
+    from annotator.core.readers import read_article
+
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Harbour reopens\n\nThe port reopened on Monday after the storm.\nPike said the boats were back.\n"
+        "Reed said the ferry would sail on Friday.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert len(text_units(article)) == 4
