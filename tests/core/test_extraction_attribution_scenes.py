@@ -341,3 +341,20 @@ def test_one_sentence_per_line_copy_keeps_a_unit_per_line(tmp_path):
     )
     article = read_article(path)
     assert len(text_units(article)) == 4
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("a spokesperson for Miller said in an email", "a spokesperson for Miller"),
+        ("an aide to Miller said", "an aide to Miller"),
+        ("Miller’s spokesman said", "Miller’s spokesman"),
+        ("Miller’s office said", "Miller’s office"),
+        ("Miller said", "Marc Miller"),
+        ("President of the Harbour Board Tom Reed said", "Tom Reed"),
+        ("said former secretary of state Ana Pike, who praised Miller", "Ana Pike"),
+    ],
+)
+def test_a_person_named_only_as_whom_the_speaker_works_for_did_not_speak(attribution, speaker):
+    text = f"Minister Marc Miller visited the port.\n\n“We are sending a team,” {attribution}.\n"
+    assert quote_containing(run(text), "sending a team").speaker == speaker

@@ -104,9 +104,9 @@ class Attributor:
         cue = self.cue_re.pattern
         lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
         self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?:{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
+            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<affil>{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
         )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,3}}?{_NAME}|(?:one|another|others)\b)")
+        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,5}}?{_NAME}|(?:one|another|others)\b)")
         self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
         self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
         self.subject_re = re.compile(
@@ -489,10 +489,16 @@ class Attributor:
         m = self.after_subject_re.match(text, pos, limit)
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
+        if m and self.cue_re.match(m.group("np")) is not None:
+            m = None  # ``said Guardian, who declined to say``: an inverted cue, read below
         if m and m.group("np").split()[0].lower() in _CLAUSE_OPENERS:
             m = None  # ``“…,” when Pike blasted him``: a clause of its own, not the quote's attribution
         if m and m.group("np") in _CAPITAL_PRONOUNS and _ends_sentence_inside(text, pos) and _cue_takes_object(text, m.end("cue")):
             return None  # ``“…state.” She noted a rally…``: a new sentence, not this quote's attribution
+        if m and m.group("affil") and not self.people.mentions_in(m.start("np"), m.end("np")):
+            named = [x for x in self.people.mentions_in(m.start("affil"), m.end("affil")) if not x.possessive]
+            if named:  # ``President of the Harbour Board Tom Reed said``: a title with its body, then the name
+                return self._resolve(named[-1].start, named[-1].end, m.start("cue"), m.end("cue"), pos)
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             appositive = self._person_in_appositive(m)
             if appositive is not None:
@@ -784,7 +790,7 @@ class Attributor:
         np = text[start:end]
         cue = (cue_start, cue_end) if cue_start is not None else None
         mentions = self.people.mentions_in(start, end)
-        if mentions:
+        if mentions and not self._speaks_for(start, end, mentions[-1]):
             m = mentions[-1]
             person = self.people.people[m.person]
             return ((m.start, m.end), cue, np, m.person, person.name)
@@ -804,6 +810,16 @@ class Attributor:
         if person is not None:
             return ((start, end), cue, np, person, self.people.people[person].name)
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _speaks_for(self, start: int, end: int, mention) -> bool:
+        """Is the person named only as whom the speaker works for (``a spokesperson for Miller``,
+        ``an aide to Miller``, ``Miller’s office``)? Then the phrase, not the person, spoke."""
+        text = self.text
+        if mention.possessive:
+            rest = re.sub(r"\A(?:[’']s|[’'])", "", text[mention.end : end]).split()
+            return bool(rest) and rest[0][:1].islower() and self._source_head(rest[-1].strip(".,’'").lower())
+        m = _SPEAKS_FOR_RE.search(text, start, mention.start)
+        return m is not None and self._source_head(m.group("head").lower())
 
     def _resolve_description(self, start: int, np: str) -> int | None:
         """``the 54-year-old added``, ``the senator said``: a definite description that points back to a
@@ -833,6 +849,9 @@ class Attributor:
         (stray quote marks, a leading ``As``/``In``, a trailing ``of the``); None when what is left is
         not a source: a date or time, a place after a preposition, or a lone function word."""
         text = self.text
+        if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            while start < end and not text[start].isspace():
+                start += 1  # a search window that began inside a word (``Congressm|an``): drop the piece
         tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s\"“”‘]+", text[start:end])]
         tokens = [(start + a, start + b) for a, b in tokens]
         key = lambda t: text[t[0] : t[1]].strip(".,;:’'").lower()
@@ -859,7 +878,7 @@ class Attributor:
                 return None
         if (last in _TIME_WORDS and words[-1].islower()) or last.isdigit() or (len(words) > 1 and last in _MONTHS_AND_DAYS) or last in _WEEKDAYS:
             return None  # ``this year``, ``the Nov. 8 election``, ``later Thursday``
-        if any(w in _FINITE_VERBS or w in _REPORTING_FORMS for w in lows[1:]):
+        if any(w in _FINITE_VERBS or w in _REPORTING_FORMS for w in lows[1:]) or (len(lows) > 1 and first in _REPORTING_FORMS):
             return None  # ``a said he expected``: a clause, not a noun phrase
         content = [w for w in lows if w not in _DET_WORDS]
         if content and all(w in lex.places for w in content) and all(w.isupper() for w in words if len(w) > 1):
@@ -943,6 +962,8 @@ _IN_WORDS_BEFORE_RE = re.compile(rf"{_IN_WORDS}[^\S\n]*[,:]?[^\S\n]*\Z")
 # ``"RAMOS: Secretary…``: an upper-case speaker label opening a quoted transcript line.
 _SPEAKER_LABEL_RE = re.compile(r"[^\S\n]*(?P<label>[A-Z][A-Z’'\-]+(?:[^\S\n]+[A-Z][A-Z’'\-]+){0,2}):[^\S\n]")
 _NOT_SPEAKER_LABELS = frozenset("UPDATE CORRECTION VIDEO EXCLUSIVE BREAKING WATCH READ NOTE EDITOR PHOTO PHOTOS AUDIO LIVE RELATED MORE".split())
+# ``a spokesperson for``, ``an aide to``, ``a lawyer for the``: a source noun and the person it works for.
+_SPEAKS_FOR_RE = re.compile(r"\b(?P<head>[a-z][\w\-]*)[^\S\n]+(?:for|to|of|with)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][a-z]{0,4}\.[^\S\n]+)*\Z")
 _PASSIVE_AGENT_RE = re.compile(
     rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
     rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
