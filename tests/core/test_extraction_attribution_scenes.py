@@ -352,6 +352,7 @@ def test_one_sentence_per_line_copy_keeps_a_unit_per_line(tmp_path):
         ("Miller’s office said", "Miller’s office"),
         ("Miller said", "Marc Miller"),
         ("President of the Harbour Board Tom Reed said", "Tom Reed"),
+        ("a lawyer for Miller, Ana Pike, said", "Ana Pike"),
         ("said former secretary of state Ana Pike, who praised Miller", "Ana Pike"),
     ],
 )

@@ -534,7 +534,10 @@ class Attributor:
         """The person named in the apposition when the phrase before it names nobody but a possessor."""
         if not m.group("appos"):
             return None
-        np_people = [x for x in self.people.mentions_in(m.start("np"), m.end("np")) if not x.possessive]
+        np_people = [
+            x for x in self.people.mentions_in(m.start("np"), m.end("np"))
+            if not x.possessive and not self._speaks_for(m.start("np"), m.end("np"), x)
+        ]  # ``a lawyer for Tom Reed, Ana Pike, said``: the apposition names who spoke
         if np_people or m.group("np").lower() in PRONOUNS:
             return None
         first_appos = m.start("appos"), m.start("appos") + 1 + len(m.group("appos")[1:].split(",", 1)[0])
