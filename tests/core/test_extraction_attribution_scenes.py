@@ -359,3 +359,13 @@ def test_one_sentence_per_line_copy_keeps_a_unit_per_line(tmp_path):
 def test_a_person_named_only_as_whom_the_speaker_works_for_did_not_speak(attribution, speaker):
     text = f"Minister Marc Miller visited the port.\n\n“We are sending a team,” {attribution}.\n"
     assert quote_containing(run(text), "sending a team").speaker == speaker
+
+
+def test_a_speaker_whose_apposition_quotes_a_term_still_takes_the_cue_after_it():
+    text = (
+        "Not everyone was happy at the convention.\n\n“We have had better conventions than this one,” "
+        "harbour delegate Bill Eastland, wearing a cap and “Pike” campaign pins, said as confetti fell.\n"
+    )
+    quote = quote_containing(run(text), "better conventions")
+    assert quote.speaker == "Bill Eastland"
+    assert quote.cue_text == "said"

@@ -135,6 +135,8 @@ class Attributor:
             # ``"RAMOS: Secretary Clinton, …"``: a transcript line quoted whole names its own speaker.
             return Attribution("direct", *self._labelled(label.start("label"), label.end("label")), None)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
+        if found is None and _ends_clause(text, quote.end, unit_end):
+            found = self._named_before_long_apposition(quote.end, min(quote.end + 280, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
         if found is not None and found[1] is not None and self._next_sentence_after(quote.end, found[1]):
             # ``Clinton declared, “…done.” The candidate later added…``: the quote ends its sentence, so the
@@ -519,6 +521,25 @@ class Attributor:
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _named_before_long_apposition(self, pos: int, limit: int):
+        """``“…,” Texas delegate Bill Eastland, wearing a hat and “Ted Cruz” pins, said``: a person named
+        right after the quote, then an apposition the patterns cannot read (it quotes), then the cue."""
+        text = self.text
+        mentions = self.people.mentions_in(pos, min(limit, pos + 50))
+        if not mentions or mentions[0].possessive or text[mentions[0].end : mentions[0].end + 1] != ",":
+            return None
+        m = mentions[0]
+        if len(text[pos : m.start].strip(" ,–—").split()) > 3:
+            return None  # more than a title or two between the quote and the name
+        cue = next(
+            (c for c in _APPOSITION_CUE_RE.finditer(text, m.end, limit)
+             if self.cue_re.fullmatch(c.group("cue")) is not None and not _is_gerund(c.group("cue"))),
+            None,
+        )
+        if cue is None or re.search(r"[.!?](?:\s|$)", text[m.end : cue.start()]):
+            return None
+        return self._resolve(m.start, m.end, cue.start("cue"), cue.end("cue"), pos)
 
     def _opens_appositive(self, appos_start: int, mention) -> bool:
         """Does the apposition name this person at its start (``, deputy mayor Jane Doe,``), rather than
@@ -967,6 +988,8 @@ _SPEAKER_LABEL_RE = re.compile(r"[^\S\n]*(?P<label>[A-Z][A-Z’'\-]+(?:[^\S\n]+[
 _NOT_SPEAKER_LABELS = frozenset("UPDATE CORRECTION VIDEO EXCLUSIVE BREAKING WATCH READ NOTE EDITOR PHOTO PHOTOS AUDIO LIVE RELATED MORE".split())
 # ``a spokesperson for``, ``an aide to``, ``a lawyer for the``: a source noun and the person it works for.
 _SPEAKS_FOR_RE = re.compile(r"\b(?P<head>[a-z][\w\-]*)[^\S\n]+(?:for|to|of|with)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][a-z]{0,4}\.[^\S\n]+)*\Z")
+# The end of an apposition and the cue after it: ``…campaign pins, said``, ``…, has said``.
+_APPOSITION_CUE_RE = re.compile(rf",[^\S\n]+{_AUX}(?P<cue>[a-z]+(?:[^\S\n]+(?:in|out|back|up|on))?)\b")
 _PASSIVE_AGENT_RE = re.compile(
     rf"\b(?:was|were|is|are|been)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?P<cue>asked|told|pressed|questioned|challenged)"
     rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})"
