@@ -130,7 +130,8 @@ class Attributor:
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
             whole_clause = max(unit_start, sentence_start, self.direct_end)
-        label = _SPEAKER_LABEL_RE.match(text, quote.start + (2 if text.startswith("''", quote.start) else 1), quote.end)
+        opening = quote.start + (2 if text.startswith("''", quote.start) else 1)
+        label = _SPEAKER_LABEL_RE.match(text, opening, quote.end) if text[opening : opening + 2].isupper() else None
         if label is not None and label.group("label") not in _NOT_SPEAKER_LABELS:
             # ``"RAMOS: Secretary Clinton, …"``: a transcript line quoted whole names its own speaker.
             return Attribution("direct", *self._labelled(label.start("label"), label.end("label")), None)
@@ -207,7 +208,8 @@ class Attributor:
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
         # ``…to purchase a “promoted trend” on Twitter``: a short term inside a sentence with no cue of its own
         # is not given to the speaker of the sentence before.
-        short_term = earlier and len(_inner(text, quote).split()) <= 4 and not _inner(text, quote)[:1].isupper()
+        inner = _inner(text, quote) if earlier else ""
+        short_term = earlier and len(inner.split()) <= 4 and not inner[:1].isupper()
         kind = self._kind(quote, unit_start, sentence_start, found is not None and not short_term, cue_follows, introduced)
         if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
             kind = "scare"
