@@ -369,3 +369,9 @@ def test_a_speaker_whose_apposition_quotes_a_term_still_takes_the_cue_after_it()
     quote = quote_containing(run(text), "better conventions")
     assert quote.speaker == "Bill Eastland"
     assert quote.cue_text == "said"
+
+
+def test_a_clause_after_the_quote_opening_with_a_preposition_is_not_its_attribution():
+    text = 'Sheriff Tom Reed spoke at the rally.\n\nHe said, "Ana Pike will build the pier" - at which point the crowd chanted loudly.\n'
+    quote = quote_containing(run(text), "build the pier")
+    assert quote.speaker == "Tom Reed"

@@ -495,7 +495,7 @@ class Attributor:
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
         if m and self.cue_re.match(m.group("np")) is not None:
             m = None  # ``said Guardian, who declined to say``: an inverted cue, read below
-        if m and m.group("np").split()[0].lower() in _CLAUSE_OPENERS:
+        if m and (m.group("np").split()[0].lower() in _CLAUSE_OPENERS or m.group("np").split()[0].lower() in _PREPOSITIONS):
             m = None  # ``“…,” when Pike blasted him``: a clause of its own, not the quote's attribution
         if m and m.group("np") in _CAPITAL_PRONOUNS and _ends_sentence_inside(text, pos) and _cue_takes_object(text, m.end("cue")):
             return None  # ``“…state.” She noted a rally…``: a new sentence, not this quote's attribution
