@@ -99,6 +99,8 @@ def _continues(text: str, first: FoundQuote, first_attr: Attribution, second: Fo
         return False
     if not _pauses(text, first):
         return False
+    if not gap.rstrip().endswith((",", ":", "—", "–", "―", "-")) and _reads_as_title(text, second):
+        return False  # ``“…,” Pike told “Fox News Sunday,”``: the programme she told it to, not more of it
     (a_start, a_end), (b_start, b_end) = sorted((mention, cue))
     if not _LEAD_RE.match(text, gap_start, a_start) or not _MIDDLE_RE.match(text, a_end, b_start):
         return False
@@ -109,6 +111,16 @@ def _continues(text: str, first: FoundQuote, first_attr: Attribution, second: Fo
     words = re.findall(r"[\w’'\-]+", " ".join((text[gap_start:a_start], text[a_end:b_start], tail.group(0))))
     allowed = _RELATIVE_WORDS if continuing and tail.group("appos") else frozenset()
     return not any(_starts_clause(word) and word not in allowed for word in words)
+
+
+def _reads_as_title(text: str, quote: FoundQuote) -> bool:
+    """A short quote whose every word is capitalised (``Fox News Sunday``): a title, not speech."""
+    words = [w.strip("“”‘’\"'«».,!?:;") for w in text[quote.start : quote.end].split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 
 
 def _goes_on_in_lower_case(text: str, quote: FoundQuote) -> bool:

@@ -77,6 +77,8 @@ def _opening_class(text: str, unit: Unit) -> str | None:
     char = text[unit.start]
     if char not in QUOTE_CHARS or char in "”»’›":
         return None
+    if text.startswith("''", unit.start):
+        return DOUBLE
     if unit.start + 1 < unit.end and text[unit.start + 1].isspace() and char in "'\"":
         return None
     return MARK_CLASS[char]
@@ -146,6 +148,20 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
     return 0
 
 
+def _classify_pair(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> int:
+    """OPEN, CLOSE or 0 for a ``''`` pair at ``i``, read as one straight double mark."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 2] if i + 2 < hi else " "
+    is_open = DOUBLE in open_classes
+    left = not nxt.isspace() and (prev.isspace() or prev in _OPEN_PUNCT or prev in QUOTE_CHARS)
+    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in QUOTE_CHARS)
+    if left and not right:
+        return OPEN
+    if right and not left:
+        return CLOSE if is_open else 0
+    return 0
+
+
 def _matching_opener(stack: list[tuple[int, str, bool]], cls: str, straight: bool) -> int | None:
     """Stack depth of the opener a closer pairs with: the nearest of its class and style, else of its class."""
     fallback = None
@@ -162,13 +178,26 @@ def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[li
     lo, hi = unit.start, unit.end
     events: list[tuple[int, int, str]] = []  # (position, OPEN/CLOSE/AMBIGUOUS_CLOSE, class)
     open_classes: list[str] = []
+    wide: set[int] = set()  # positions of ``''`` pairs standing for one double mark
+    skip = -1
     for match in _MARK_RE.finditer(text, lo, hi):
         i = match.start()
-        char = text[i]
-        kind = _classify(text, i, lo, hi, open_classes)
-        if not kind:
+        if i == skip:
             continue
-        cls = MARK_CLASS[char]
+        char = text[i]
+        if char == "'" and i + 1 < hi and text[i + 1] == "'":
+            # ``''Time and again,'' he said``: two apostrophes typed for a double quotation mark.
+            kind = _classify_pair(text, i, lo, hi, open_classes)
+            skip = i + 1
+            if not kind:
+                continue
+            wide.add(i)
+            cls = DOUBLE
+        else:
+            kind = _classify(text, i, lo, hi, open_classes)
+            if not kind:
+                continue
+            cls = MARK_CLASS[char]
         events.append((i, kind, cls))
         if kind == OPEN:
             if cls in open_classes:
@@ -209,7 +238,7 @@ def _quotes_in_unit(text: str, unit: Unit, reopen_class: str | None) -> tuple[li
         if depth is not None:
             start = stack[depth][0]
             del stack[depth:]
-            pairs.append((start, pos + 1, cls, True))
+            pairs.append((start, pos + (2 if pos in wide else 1), cls, True))
             for opener, _, _ in stack:
                 closed_after[opener] = True
     left_open: str | None = None

@@ -22,7 +22,8 @@ _LINE_RE = re.compile("[^\n\u2028\u2029]+")  # a line or paragraph separator end
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st gov sen rep gen lt col capt sgt rev fr no vs v inc co corp ltd
-    jan feb mar apr jun jul aug sep sept oct nov dec est approx dept univ ft mt pres""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec est approx dept univ ft mt pres
+    const cst cpl insp supt det maj brig adm cmdr cdr hon msgr atty""".split()
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]*[^\W_a-z])")
@@ -49,6 +50,14 @@ def text_units(article: Article) -> list[Unit]:
         last_end = 0
         for block in sorted(article.blocks, key=lambda b: b.start):
             start, end = max(block.start, last_end), min(block.end, len(text))
+            if block.kind in _WRAPPED_KINDS and _hard_wrapped(text, start, end):
+                # The reader joined hard-wrapped lines into this paragraph: one unit, so that a quote
+                # running over a line break is still paired.
+                unit = _trimmed(text, start, end, block.kind)
+                if unit is not None:
+                    units.append(unit)
+                last_end = max(last_end, end)
+                continue
             for line in _LINE_RE.finditer(text, start, end) if end > start else ():
                 unit = _trimmed(text, line.start(), line.end(), block.kind)
                 if unit is not None:
@@ -60,6 +69,23 @@ def text_units(article: Article) -> list[Unit]:
         if unit is not None:
             units.append(unit)
     return units
+
+
+_WRAPPED_KINDS = frozenset({"paragraph", "standfirst"})
+_WRAP_MIN_CHARS = 40
+
+
+def _hard_wrapped(text: str, start: int, end: int) -> bool:
+    """Do the block's lines break mid-sentence (``…would reopen`` ¶ ``next week.``)? Lines that each
+    end a sentence (one sentence per line) stay units of their own."""
+    lines = [m.group(0).strip() for m in _LINE_RE.finditer(text, start, end)]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return False
+    if any(len(line) < _WRAP_MIN_CHARS for line in lines[:-1]):
+        return False  # short lines: a table, a list or verse, not prose wrapped at a fixed width
+    broken = sum(1 for line in lines[:-1] if line[-1:] not in ".!?:\"”’'»)")
+    return broken * 2 >= len(lines) - 1
 
 
 def _trimmed(text: str, start: int, end: int, kind: str) -> Unit | None:
