@@ -179,6 +179,7 @@ PIECES = st.sampled_from(
 
 @given(st.lists(PIECES, max_size=14).map("".join))
 @example("“The ferry will run,” she said, “but only twice a day.”")  # "she" is nobody known: still one quote
+@example("“The ferry will run,” she said, ‘We stay,’Ines Varga runs the ferry. ")  # a second mark never closed
 def test_parts_are_ordered_marked_pieces_with_the_attribution_between_them(text):
     for quote in run(text).quotes:
         if not quote.parts:

@@ -4,7 +4,8 @@
 quotation marks cut in two; a reader (and the Quotes tab) wants it as one entry. Two quotes are
 joined only when everything says it is the same speech:
 
-- they stand next to each other in the same paragraph, the first one closed;
+- they stand next to each other in the same paragraph, the first one closed, the second closed
+  too (or running on into the next paragraph);
 - the first pauses (a comma, dash or ellipsis inside or right after its closing mark);
 - the words between them are only the attribution: the speaker's mention and the cue verb
   (in either order), with commas, an apposition (``, a nurse,``) or a short adverbial
@@ -86,6 +87,8 @@ def _continues(text: str, first: FoundQuote, first_attr: Attribution, second: Fo
     """Is ``second`` the rest of ``first``, interrupted only by ``first``'s attribution?"""
     if not first.closed or first.continues or "scare" in (first_attr.kind, second_attr.kind):
         return False
+    if not (second.closed or second.continues):
+        return False  # a mark left open to the paragraph's end (``‘We stay,’Ines…``) is no marked piece
     mention, cue = first_attr.mention, first_attr.cue
     if mention is None or cue is None or second_attr.cue != cue:
         return False  # the second quote has an attribution of its own, or none to share
