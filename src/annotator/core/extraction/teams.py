@@ -91,6 +91,9 @@ def names_used_as_teams(
 def _is_place_and_nickname(chain: Chain, lexicon: Lexicon) -> bool:
     """``Baltimore Orioles``, ``San Francisco Giants``: a place and a plural nickname that is no
     family name (``Georgia Evans`` is a person) make an American team."""
+    last = chain.tokens[-1].key
+    if len(chain.tokens) < 2 or len(last) <= 3 or not last.endswith("s"):
+        return False  # the nickname is the chain's last word: most chains fail here, before the split
     role_tokens, name = split_chain(chain, lexicon)
     if len(name) != 1 or not role_tokens:
         return False
