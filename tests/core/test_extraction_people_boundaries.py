@@ -92,3 +92,17 @@ def test_pageant_titles_sentence_adverbs_and_a_firms_staff_are_not_people():
     names = {p.name for p in run(text).people}
     assert "Jan Stumph" in names
     assert not names & {"Universe", "Housekeeping", "Sadly", "Carlow Fargo", "Bellamy Sachs"}
+
+
+def test_abbreviated_police_ranks_are_titles_not_part_of_the_name():
+    text = (
+        "Police searched the quay on Monday.\n\n"
+        "“We have found nothing so far,” said Insp. Paul Martin of the harbour police.\n\n"
+        "Det. Sgt. Ana Ruiz and Cst. Lee Wong searched the boat. Supt. Karen Holt said the search would go on.\n"
+    )
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert {"Paul Martin", "Ana Ruiz", "Lee Wong", "Karen Holt"} <= names
+    assert not any(name.split()[0].rstrip(".") in {"Insp", "Det", "Cst", "Supt"} for name in names)
+    (quote,) = result.quotes
+    assert quote.speaker == "Paul Martin"
