@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.extraction.names import _CAP_TOKEN_RE, _WORD, UPPER, find_chains
+from annotator.core.extraction.names import _CAP_TOKEN_RE, _WORD, LOWER, UPPER, find_chains, is_all_caps
 from annotator.core.extraction.wordlists import load_lexicon
 
 _PLAIN_RE = re.compile(
@@ -47,3 +47,24 @@ def test_names_with_prefixes_initials_and_hyphens_are_single_tokens() -> None:
 def test_same_tokens_as_the_plain_pattern(text: str, cut_start: int, cut_end: int) -> None:
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     assert _tokens(_CAP_TOKEN_RE, text, start, end) == _tokens(_PLAIN_RE, text, start, end)
+
+
+def _plainly_all_caps(text: str) -> bool:
+    head = text[:160]
+    upper = len(re.findall(f"[{UPPER}]", head))
+    if head.isupper():
+        return upper >= 4
+    return upper >= 4 and len(re.findall(f"[{LOWER}]", head)) * 5 < upper
+
+
+def test_all_caps_lines() -> None:
+    assert is_all_caps("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.")
+    assert is_all_caps("SOCCER - RESULTS OF ENGLISH LEAGUE MATCHES ON SATURDAY (in pts)")
+    assert not is_all_caps("Leicestershire beat Somerset by an innings and 39 runs in two days.")
+    assert not is_all_caps("NEW YORK (AP) — a long line of prose follows the dateline here, " + "and more words " * 6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ABCxyz É.-é 1Σς", max_size=220))
+def test_all_caps_reads_the_whole_head_when_the_start_does_not_settle_it(text: str) -> None:
+    assert is_all_caps(text) == _plainly_all_caps(text)

@@ -203,7 +203,13 @@ def is_all_caps(text: str) -> bool:
     if head.isupper():
         return len(_UPPER_RE.findall(head)) >= 4
     upper = len(_UPPER_RE.findall(head))
-    return upper >= 4 and len(_LOWER_RE.findall(head)) * 5 < upper
+    if upper < 4:
+        return False
+    # Prose settles it on its first few words: a start with lower-case letters enough to outnumber
+    # a fifth of all the capitals is enough, and the whole head need not be read letter by letter.
+    if len(_LOWER_RE.findall(head, 0, 40)) * 5 >= upper:
+        return False
+    return len(_LOWER_RE.findall(head)) * 5 < upper
 
 
 def is_title_case(text: str, lexicon: Lexicon) -> bool:
