@@ -155,6 +155,7 @@ def _appositive_role(text: str, lex: Lexicon, unit: Unit, name: list[Token]) -> 
     return None
 
 
+_ROLE_WORD_RE = re.compile(r"[\w’'\-]+|[^\w\s]")
 _WORD_BEFORE_RE = re.compile(r"([\w’'\-]+)(\s+)$")
 
 
@@ -166,7 +167,12 @@ def _role_before(text: str, floor: int, start: int, lex: Lexicon) -> int | None:
     if segment.endswith(", "):
         segment = segment[:-2]
         pos -= 2
-    words = re.findall(r"[\w’'\-]+|[^\w\s]", segment)
+    # The phrase ends in a title or there is none, and most names have none: the last word alone
+    # (words never span white space, so it is the last word of the last chunk) settles most names.
+    chunks = segment.rsplit(None, 1)
+    if not chunks or _ROLE_WORD_RE.findall(chunks[-1])[-1].lower() not in lex.titles:
+        return None
+    words = _ROLE_WORD_RE.findall(segment)
     role_start = None
     found_title = False
     cursor = pos
