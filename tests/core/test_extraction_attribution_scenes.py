@@ -375,3 +375,26 @@ def test_a_clause_after_the_quote_opening_with_a_preposition_is_not_its_attribut
     text = 'Sheriff Tom Reed spoke at the rally.\n\nHe said, "Ana Pike will build the pier" - at which point the crowd chanted loudly.\n'
     quote = quote_containing(run(text), "build the pier")
     assert quote.speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the news spread, the “Harbourside” star posted a long message to her fans, Pike said.",
+        "Reed’s “Tidewater” crew stayed ashore all week, Pike said.",
+        "“Tidewater” fans waited at the dock for hours, Pike said.",
+    ],
+)
+def test_a_title_used_inside_a_noun_phrase_is_a_scare_quote(sentence):
+    text = f"Ana Pike runs the port.\n\n{sentence}\n"
+    inner = sentence.split("“")[1].split("”")[0]
+    quote = quote_containing(run(text), inner)
+    assert quote.kind == "scare"
+    assert quote.speaker is None
+
+
+def test_a_capitalised_clause_before_a_lower_case_word_is_still_quoted():
+    text = "Ana Pike runs the port.\n\n“People were cheering” before the ferry left, Pike said.\n"
+    quote = quote_containing(run(text), "People were cheering")
+    assert quote.kind != "scare"
+    assert quote.speaker == "Ana Pike"

@@ -476,6 +476,8 @@ class Attributor:
         utterance = (boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)) or introduced
         if _title_like(words) and not utterance:
             return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
+        if not introduced and _modifies_noun(text, quote, unit_start, words):
+            return "scare"
         if (boundary or introduced) and sentence_like:
             return "direct"  # ``she declared “What a night!”``: spoken words straight after the cue
         if not has_speaker and len(words) <= 4:
@@ -1119,6 +1121,28 @@ def _names_a_title(text: str, quote: FoundQuote) -> bool:
     return 0 < len(words) <= _MAX_TITLE_WORDS and (
         _title_like(words) or all(w.strip("“‘\"'(.,")[:1].isupper() for w in words)
     )
+
+
+_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"})
+
+
+def _modifies_noun(text: str, quote: FoundQuote, unit_start: int, words: list[str]) -> bool:
+    """A capitalised title used as a modifier inside a noun phrase (``the “Avatar” star``, ``their
+    “Ferry Forever” signs``): opened by a determiner or the sentence, followed straight by a lower-case
+    word, nothing inside ending a sentence. A name for a thing, not words anyone is quoted saying."""
+    if not quote.closed or not words or len(words) > 5 or not words[0].lstrip("“‘\"'")[:1].isupper():
+        return False
+    if words[-1].rstrip("”’\"'")[-1:] in ".,!?;:…" or (len(words) > 1 and not _title_like(words)):
+        return False  # ``“People were celebrating” before…``: a clause, capitalised as speech is
+    after = text[quote.end : quote.end + 30]
+    if after[:1] != " " or not after[1:2].isalpha() or not after[1:2].islower():
+        return False
+    before = text[max(unit_start, quote.start - 30) : quote.start].rstrip(" \t")
+    if before and before[-1] not in ".!?":
+        previous = before.split()[-1].lower()
+        if previous not in _NOUN_PHRASE_OPENERS and not previous.endswith(("’s", "'s")):
+            return False  # ``a message reading “Thank You Ohio” moments after``: the words of the message
+    return True
 
 
 def _title_like(words: list[str]) -> bool:
