@@ -398,3 +398,15 @@ def test_a_capitalised_clause_before_a_lower_case_word_is_still_quoted():
     quote = quote_containing(run(text), "People were cheering")
     assert quote.kind != "scare"
     assert quote.speaker == "Ana Pike"
+
+
+@pytest.mark.parametrize("apposition_comma", ["", ","])
+def test_the_pronoun_after_a_long_subordinate_clause_is_the_subject(apposition_comma):
+    text = (
+        "Ana Pike will hold her next briefing soon.\n\n"
+        f"When Robby Kell, Pike’s campaign manager{apposition_comma} was asked at a lunch if Pike would hold a "
+        "briefing before the vote, he laughed and said, “We’ll see.”\n"
+    )
+    quote = quote_containing(run(text), "We’ll see")
+    assert quote.speaker == "Robby Kell"
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"

@@ -28,6 +28,8 @@ from annotator.core.resources import resource
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
 # ``… and repeatedly says``, ``…, but said``, ``… and later added``: a cue coordinated with an earlier verb.
+# ``…, he laughed and``: a subject pronoun after a comma, opening a clause with its verb.
+_MAIN_PRONOUN_RE = re.compile(r",[^\S\n]+(?P<pronoun>he|she|they|we|I)[^\S\n]+[a-z]+[^,\n“”\x22]*\Z")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|later|then|also|again|still|once|soon)[^\S\n]+){0,2}\Z")
 # ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
@@ -357,6 +359,13 @@ class Attributor:
         opener = _SUBORDINATE_OPENER_RE.match(self.text, start, end)
         if opener is not None:
             start = opener.end()  # ``After she left, Carl Ames said``: the main clause holds the subject
+            main = None
+            for main in _MAIN_PRONOUN_RE.finditer(self.text, start, end):
+                pass
+            if main is not None:
+                # ``When Tom Reed, Pike’s aide was asked if Pike would run, he laughed and said``: the
+                # subordinate clause ran past its first comma; the pronoun after the last one opens the main clause.
+                start = main.start("pronoun")
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
         mentions = [m for m in self.people.mentions_in(start, end) if not m.possessive]
         # ``In an interview with journalist Tom Reed, Lazar said``: a person after a preposition is not the subject.
