@@ -20,7 +20,7 @@ from functools import cache
 
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
-from annotator.core.extraction.quotes import FoundQuote
+from annotator.core.extraction.quotes import INVISIBLE, FoundQuote
 from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
 from annotator.core.resources import resource
@@ -476,7 +476,7 @@ class Attributor:
         inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
-        while i > unit_start and text[i - 1] in " \t":
+        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE):
             i -= 1
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
