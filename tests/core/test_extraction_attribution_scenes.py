@@ -410,3 +410,22 @@ def test_the_pronoun_after_a_long_subordinate_clause_is_the_subject(apposition_c
     quote = quote_containing(run(text), "We’ll see")
     assert quote.speaker == "Robby Kell"
     assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"
+
+
+def test_a_gerund_cue_after_a_quote_keeps_the_clause_subject_as_speaker():
+    text = (
+        "Ana Pike spoke at the harbour.\n\n"
+        "Ana Pike has delivered a warm defence of “Harbour values,” saying the town embodied the “heart of the coast.”\n"
+    )
+    result = run(text)
+    quote = quote_containing(result, "Harbour values")
+    assert quote.speaker == "Ana Pike"
+    assert quote.cue_text == "saying"
+    assert all(q.speaker != "the town embodied" for q in result.quotes)
+
+
+def test_a_short_term_before_a_gerund_cue_stays_a_scare_quote():
+    text = "Ana Pike spoke at the harbour.\n\nReed needled the local “captain,” saying, “A captain who sails on request!”\n"
+    result = run(text)
+    assert quote_containing(result, "captain,").kind == "scare"
+    assert quote_containing(result, "sails on request").speaker == "Reed"

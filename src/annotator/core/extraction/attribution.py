@@ -30,6 +30,8 @@ _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
 # ``… and repeatedly says``, ``…, but said``, ``… and later added``: a cue coordinated with an earlier verb.
 # ``…, he laughed and``: a subject pronoun after a comma, opening a clause with its verb.
 _MAIN_PRONOUN_RE = re.compile(r",[^\S\n]+(?P<pronoun>he|she|they|we|I)[^\S\n]+[a-z]+[^,\n“”\x22]*\Z")
+# ``“…,” saying``: a gerund cue straight after a quote continues the clause before it.
+_GERUND_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]+(?P<cue>[a-z]+ing)\b")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|later|then|also|again|still|once|soon)[^\S\n]+){0,2}\Z")
 # ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
@@ -138,6 +140,17 @@ class Attributor:
             # ``"RAMOS: Secretary Clinton, …"``: a transcript line quoted whole names its own speaker.
             return Attribution("direct", *self._labelled(label.start("label"), label.end("label")), None)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
+        if found is None:
+            gerund = _GERUND_AFTER_RE.match(text, quote.end, unit_end)
+            inner = _inner(text, quote)
+            if (
+                gerund is not None and self.cue_re.fullmatch(gerund.group("cue")) is not None
+                and (len(inner.split()) > 4 or inner.lstrip(" .…\"'‘“")[:1].isupper())  # not ``the “reporter,” saying``
+            ):
+                # ``Pike defended “harbour values,” saying the town…``: the clause's subject goes on speaking.
+                subject = self._clause_subject(clause_start, quote.start)
+                if subject is not None:
+                    found = (subject[0], (gerund.start("cue"), gerund.end("cue")), subject[2], subject[3], subject[4])
         if found is None and _ends_clause(text, quote.end, unit_end):
             found = self._named_before_long_apposition(quote.end, min(quote.end + 280, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
@@ -522,6 +535,8 @@ class Attributor:
             end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
             return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit) if closes else None
+        if m and _is_gerund(m.group("cue").lower()):
+            m = None  # ``defended “home values,” saying the city embodied…``: what follows is what was said
         if m:
             start, end = self._trim_np(m.start("np"), m.end("np"))
             end = self._name_after_modifiers(end, limit)
