@@ -429,3 +429,14 @@ def test_a_short_term_before_a_gerund_cue_stays_a_scare_quote():
     result = run(text)
     assert quote_containing(result, "captain,").kind == "scare"
     assert quote_containing(result, "sails on request").speaker == "Reed"
+
+
+@pytest.mark.parametrize("group", ["Small groups of protesters", "Angry residents"])
+def test_a_described_group_with_an_adjective_and_no_article_is_the_speaker(group):
+    text = (
+        "The port reopened.\n\n"
+        f"{group} kept marching, looping the streets around the stadium - where the city's Harbour Hawks "
+        "played the Bay Rovers - while chanting, \"Ferry for all.\"\n"
+    )
+    quote = quote_containing(run(text), "Ferry for all")
+    assert quote.speaker == group

@@ -443,6 +443,13 @@ class Attributor:
             plural = bare is not None and bare.group(0).lower() != _singular(bare.group(0).lower())
             if plural and (self._source_head(bare.group(0).lower()) or bare.group(0) == "Others"):
                 return bare.start(), bare.end()
+            described = _ADJECTIVE_PLURAL_RE.match(text, pos, end)  # ``Small groups of protesters``, ``Angry residents``
+            if described is not None and described.group("adj").lower() in self.lexicon.function_words:
+                described = None
+            if described is not None and self._source_head(described.group("noun")):
+                if described.group("of") and self._source_head(described.group("of")):
+                    return described.start(), described.end("of")
+                return described.start(), described.end("noun")
             return None
         words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
         last = None
@@ -1068,6 +1075,9 @@ _MONTHS_AND_DAYS = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
 _BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
+_ADJECTIVE_PLURAL_RE = re.compile(
+    r"(?P<adj>[A-Z][a-z]+)[^\S\n]+(?P<noun>[a-z]+s)\b(?:[^\S\n]+of[^\S\n]+(?P<of>[a-z]+s)\b)?"
+)
 _NAMED_SUBJECT_RE = re.compile(r"(?P<name>[A-Z][a-z][\w’'\-]*(?:[^\S\n]+[A-Z][a-z][\w’'\-]*){0,2})(?=[^\S\n]+[a-z])")
 _QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
 # A determiner, or a count (``about 200 protesters``, ``dozens of supporters``), opening a described subject.
