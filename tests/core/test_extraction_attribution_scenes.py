@@ -440,3 +440,10 @@ def test_a_described_group_with_an_adjective_and_no_article_is_the_speaker(group
     )
     quote = quote_containing(run(text), "Ferry for all")
     assert quote.speaker == group
+
+
+@pytest.mark.parametrize("doer, speaker", [("Tom Reed", "Tom Reed"), ("many marchers", "many marchers")])
+def test_the_doer_after_with_speaks_a_gerund_cue(doer, speaker):
+    text = f"The vote is near.\n\nAna Pike’s plan drew crowds, with {doer} saying: “We have to be ready to stop him.”\n"
+    quote = quote_containing(run(text), "ready to stop him")
+    assert quote.speaker == speaker

@@ -1010,7 +1010,8 @@ _SUBORDINATE_OPENER_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
 _AGENT_RE = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
 _WITH_DOER_RE = re.compile(
-    rf"\bwith[^\S\n]+(?P<np>(?:{_DET}|many|some|dozens[^\S\n]+of|hundreds[^\S\n]+of|thousands[^\S\n]+of)[^\S\n]+[^,;:.\n“”\x22]{{1,60}}?)[^\S\n]*\Z"
+    rf"\bwith[^\S\n]+(?P<np>(?:{_DET}|many|some|dozens[^\S\n]+of|hundreds[^\S\n]+of|thousands[^\S\n]+of)[^\S\n]+[^,;:.\n“”\x22]{{1,60}}?"
+    rf"|{_NAME})[^\S\n]*\Z"  # ``with Reed saying``: a name as the doer too
 )
 _COUNTING_WORDS = frozenset("one two three some many several each none most all both either neither dozens hundreds thousands scores".split())
 _FOCUS_RE = re.compile(r"(?i:even|also|only|just|now|yet|and|but)[^\S\n]+")
