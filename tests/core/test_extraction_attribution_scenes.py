@@ -375,3 +375,75 @@ def test_a_clause_after_the_quote_opening_with_a_preposition_is_not_its_attribut
     text = 'Sheriff Tom Reed spoke at the rally.\n\nHe said, "Ana Pike will build the pier" - at which point the crowd chanted loudly.\n'
     quote = quote_containing(run(text), "build the pier")
     assert quote.speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the news spread, the “Harbourside” star posted a long message to her fans, Pike said.",
+        "Reed’s “Tidewater” crew stayed ashore all week, Pike said.",
+        "“Tidewater” fans waited at the dock for hours, Pike said.",
+    ],
+)
+def test_a_title_used_inside_a_noun_phrase_is_a_scare_quote(sentence):
+    text = f"Ana Pike runs the port.\n\n{sentence}\n"
+    inner = sentence.split("“")[1].split("”")[0]
+    quote = quote_containing(run(text), inner)
+    assert quote.kind == "scare"
+    assert quote.speaker is None
+
+
+def test_a_capitalised_clause_before_a_lower_case_word_is_still_quoted():
+    text = "Ana Pike runs the port.\n\n“People were cheering” before the ferry left, Pike said.\n"
+    quote = quote_containing(run(text), "People were cheering")
+    assert quote.kind != "scare"
+    assert quote.speaker == "Ana Pike"
+
+
+@pytest.mark.parametrize("apposition_comma", ["", ","])
+def test_the_pronoun_after_a_long_subordinate_clause_is_the_subject(apposition_comma):
+    text = (
+        "Ana Pike will hold her next briefing soon.\n\n"
+        f"When Robby Kell, Pike’s campaign manager{apposition_comma} was asked at a lunch if Pike would hold a "
+        "briefing before the vote, he laughed and said, “We’ll see.”\n"
+    )
+    quote = quote_containing(run(text), "We’ll see")
+    assert quote.speaker == "Robby Kell"
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"
+
+
+def test_a_gerund_cue_after_a_quote_keeps_the_clause_subject_as_speaker():
+    text = (
+        "Ana Pike spoke at the harbour.\n\n"
+        "Ana Pike has delivered a warm defence of “Harbour values,” saying the town embodied the “heart of the coast.”\n"
+    )
+    result = run(text)
+    quote = quote_containing(result, "Harbour values")
+    assert quote.speaker == "Ana Pike"
+    assert quote.cue_text == "saying"
+    assert all(q.speaker != "the town embodied" for q in result.quotes)
+
+
+def test_a_short_term_before_a_gerund_cue_stays_a_scare_quote():
+    text = "Ana Pike spoke at the harbour.\n\nReed needled the local “captain,” saying, “A captain who sails on request!”\n"
+    result = run(text)
+    assert quote_containing(result, "captain,").kind == "scare"
+    assert quote_containing(result, "sails on request").speaker == "Reed"
+
+
+@pytest.mark.parametrize("group", ["Small groups of protesters", "Angry residents"])
+def test_a_described_group_with_an_adjective_and_no_article_is_the_speaker(group):
+    text = (
+        "The port reopened.\n\n"
+        f"{group} kept marching, looping the streets around the stadium - where the city's Harbour Hawks "
+        "played the Bay Rovers - while chanting, \"Ferry for all.\"\n"
+    )
+    quote = quote_containing(run(text), "Ferry for all")
+    assert quote.speaker == group
+
+
+@pytest.mark.parametrize("doer, speaker", [("Tom Reed", "Tom Reed"), ("many marchers", "many marchers")])
+def test_the_doer_after_with_speaks_a_gerund_cue(doer, speaker):
+    text = f"The vote is near.\n\nAna Pike’s plan drew crowds, with {doer} saying: “We have to be ready to stop him.”\n"
+    quote = quote_containing(run(text), "ready to stop him")
+    assert quote.speaker == speaker

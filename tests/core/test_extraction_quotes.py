@@ -138,3 +138,23 @@ def test_quote_ids_come_from_the_quotes_words_and_survive_text_added_above():
     ids = [q.id for q in before.quotes]
     assert len(set(ids)) == 3 and ids[2] == ids[1] + "-2"  # the same words twice: told apart by order
     assert all(q.id.startswith("q") for q in after.quotes)
+
+
+def test_a_paragraph_opening_on_a_closing_mark_before_an_ellipsis_is_a_quote():
+    text = "Ana Pike spoke in March.\n\n” … in the end, the ferry will run all winter,” she said. “We will see.”\n"
+    quote = quote_containing(run(text), "the ferry will run all winter")
+    assert quote.text.startswith("” … in the end")
+    assert quote.speaker == "Ana Pike"
+
+
+def test_a_direction_mark_before_a_quote_is_invisible():
+    text = "Ana Pike posted a photo of the ferry.\n\n\u202a”Lovely boat, I rode it every summer!!” posted Tom Reed.\n"
+    quote = quote_containing(run(text), "Lovely boat")
+    assert quote.text == "”Lovely boat, I rode it every summer!!”"
+    assert quote.kind == "direct"
+    assert quote.speaker == "Tom Reed"
+
+
+def test_a_lone_closing_mark_inside_a_paragraph_opens_nothing():
+    text = "Ana Pike spoke in March.\n\nShe said the ferry ” will run all winter and left.\n"
+    assert run(text).quotes == []

@@ -20,7 +20,7 @@ from functools import cache
 
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
-from annotator.core.extraction.quotes import FoundQuote
+from annotator.core.extraction.quotes import INVISIBLE, FoundQuote
 from annotator.core.extraction.units import is_abbreviation as _is_abbreviation
 from annotator.core.extraction.wordlists import Lexicon
 from annotator.core.resources import resource
@@ -28,6 +28,10 @@ from annotator.core.resources import resource
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\b")
 # ``… and repeatedly says``, ``…, but said``, ``… and later added``: a cue coordinated with an earlier verb.
+# ``…, he laughed and``: a subject pronoun after a comma, opening a clause with its verb.
+_MAIN_PRONOUN_RE = re.compile(r",[^\S\n]+(?P<pronoun>he|she|they|we|I)[^\S\n]+[a-z]+[^,\n“”\x22]*\Z")
+# ``“…,” saying``: a gerund cue straight after a quote continues the clause before it.
+_GERUND_AFTER_RE = re.compile(r"[^\S\n]*,?[^\S\n]+(?P<cue>[a-z]+ing)\b")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|later|then|also|again|still|once|soon)[^\S\n]+){0,2}\Z")
 # ``went on to say``, ``interjected to say``, ``appeared to assert … by saying``: a cue in a verb chain.
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
@@ -136,6 +140,17 @@ class Attributor:
             # ``"RAMOS: Secretary Clinton, …"``: a transcript line quoted whole names its own speaker.
             return Attribution("direct", *self._labelled(label.start("label"), label.end("label")), None)
         found = self._after(quote.end, min(window_end, self._sentence_end(quote.end, unit_end)))
+        if found is None:
+            gerund = _GERUND_AFTER_RE.match(text, quote.end, unit_end)
+            inner = _inner(text, quote)
+            if (
+                gerund is not None and self.cue_re.fullmatch(gerund.group("cue")) is not None
+                and (len(inner.split()) > 4 or inner.lstrip(" .…\"'‘“")[:1].isupper())  # not ``the “reporter,” saying``
+            ):
+                # ``Pike defended “harbour values,” saying the town…``: the clause's subject goes on speaking.
+                subject = self._clause_subject(clause_start, quote.start)
+                if subject is not None:
+                    found = (subject[0], (gerund.start("cue"), gerund.end("cue")), subject[2], subject[3], subject[4])
         if found is None and _ends_clause(text, quote.end, unit_end):
             found = self._named_before_long_apposition(quote.end, min(quote.end + 280, self._sentence_end(quote.end, unit_end)))
         cue_follows = found is not None
@@ -357,6 +372,13 @@ class Attributor:
         opener = _SUBORDINATE_OPENER_RE.match(self.text, start, end)
         if opener is not None:
             start = opener.end()  # ``After she left, Carl Ames said``: the main clause holds the subject
+            main = None
+            for main in _MAIN_PRONOUN_RE.finditer(self.text, start, end):
+                pass
+            if main is not None:
+                # ``When Tom Reed, Pike’s aide was asked if Pike would run, he laughed and said``: the
+                # subordinate clause ran past its first comma; the pronoun after the last one opens the main clause.
+                start = main.start("pronoun")
         pronoun = _SUBJECT_PRONOUN_RE.search(self.text, start, end)
         mentions = [m for m in self.people.mentions_in(start, end) if not m.possessive]
         # ``In an interview with journalist Tom Reed, Lazar said``: a person after a preposition is not the subject.
@@ -421,6 +443,13 @@ class Attributor:
             plural = bare is not None and bare.group(0).lower() != _singular(bare.group(0).lower())
             if plural and (self._source_head(bare.group(0).lower()) or bare.group(0) == "Others"):
                 return bare.start(), bare.end()
+            described = _ADJECTIVE_PLURAL_RE.match(text, pos, end)  # ``Small groups of protesters``, ``Angry residents``
+            if described is not None and described.group("adj").lower() in self.lexicon.function_words:
+                described = None
+            if described is not None and self._source_head(described.group("noun")):
+                if described.group("of") and self._source_head(described.group("of")):
+                    return described.start(), described.end("of")
+                return described.start(), described.end("noun")
             return None
         words = list(re.finditer(r"[\w’'\-.&]+|,", text[m.end() : min(end, m.end() + 80)]))[:7]
         last = None
@@ -467,7 +496,7 @@ class Attributor:
         inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
-        while i > unit_start and text[i - 1] in " \t":
+        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE):
             i -= 1
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
@@ -476,6 +505,8 @@ class Attributor:
         utterance = (boundary and (inner.rstrip()[-1:] in ".!?" or cue_follows)) or introduced
         if _title_like(words) and not utterance:
             return "scare"  # a programme, book or headline title: on “Fox News Sunday,” headlined ‘All Bets Are Off.’
+        if not introduced and _modifies_noun(text, quote, unit_start, words):
+            return "scare"
         if (boundary or introduced) and sentence_like:
             return "direct"  # ``she declared “What a night!”``: spoken words straight after the cue
         if not has_speaker and len(words) <= 4:
@@ -511,6 +542,8 @@ class Attributor:
             end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
             return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
         m = self.after_cue_re.match(text, pos, limit) if closes else None
+        if m and _is_gerund(m.group("cue").lower()):
+            m = None  # ``defended “home values,” saying the city embodied…``: what follows is what was said
         if m:
             start, end = self._trim_np(m.start("np"), m.end("np"))
             end = self._name_after_modifiers(end, limit)
@@ -977,7 +1010,8 @@ _SUBORDINATE_OPENER_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?\Z")
 _AGENT_RE = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,3}}?by[^\S\n]+(?P<np>{_PREFIXED_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,4}}?{_WORDS})")
 _WITH_DOER_RE = re.compile(
-    rf"\bwith[^\S\n]+(?P<np>(?:{_DET}|many|some|dozens[^\S\n]+of|hundreds[^\S\n]+of|thousands[^\S\n]+of)[^\S\n]+[^,;:.\n“”\x22]{{1,60}}?)[^\S\n]*\Z"
+    rf"\bwith[^\S\n]+(?P<np>(?:{_DET}|many|some|dozens[^\S\n]+of|hundreds[^\S\n]+of|thousands[^\S\n]+of)[^\S\n]+[^,;:.\n“”\x22]{{1,60}}?"
+    rf"|{_NAME})[^\S\n]*\Z"  # ``with Reed saying``: a name as the doer too
 )
 _COUNTING_WORDS = frozenset("one two three some many several each none most all both either neither dozens hundreds thousands scores".split())
 _FOCUS_RE = re.compile(r"(?i:even|also|only|just|now|yet|and|but)[^\S\n]+")
@@ -1042,6 +1076,9 @@ _MONTHS_AND_DAYS = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SUBORDINATORS = frozenset("that which who whom whose when whenever while although though because if whether where and but".split())
 _BARE_PLURAL_RE = re.compile(r"[A-Z][a-z]+s\b")
+_ADJECTIVE_PLURAL_RE = re.compile(
+    r"(?P<adj>[A-Z][a-z]+)[^\S\n]+(?P<noun>[a-z]+s)\b(?:[^\S\n]+of[^\S\n]+(?P<of>[a-z]+s)\b)?"
+)
 _NAMED_SUBJECT_RE = re.compile(r"(?P<name>[A-Z][a-z][\w’'\-]*(?:[^\S\n]+[A-Z][a-z][\w’'\-]*){0,2})(?=[^\S\n]+[a-z])")
 _QUANTIFIER_SPEAKERS = frozenset("one another others some many several both neither either".split())
 # A determiner, or a count (``about 200 protesters``, ``dozens of supporters``), opening a described subject.
@@ -1119,6 +1156,28 @@ def _names_a_title(text: str, quote: FoundQuote) -> bool:
     return 0 < len(words) <= _MAX_TITLE_WORDS and (
         _title_like(words) or all(w.strip("“‘\"'(.,")[:1].isupper() for w in words)
     )
+
+
+_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"})
+
+
+def _modifies_noun(text: str, quote: FoundQuote, unit_start: int, words: list[str]) -> bool:
+    """A capitalised title used as a modifier inside a noun phrase (``the “Avatar” star``, ``their
+    “Ferry Forever” signs``): opened by a determiner or the sentence, followed straight by a lower-case
+    word, nothing inside ending a sentence. A name for a thing, not words anyone is quoted saying."""
+    if not quote.closed or not words or len(words) > 5 or not words[0].lstrip("“‘\"'")[:1].isupper():
+        return False
+    if words[-1].rstrip("”’\"'")[-1:] in ".,!?;:…" or (len(words) > 1 and not _title_like(words)):
+        return False  # ``“People were celebrating” before…``: a clause, capitalised as speech is
+    after = text[quote.end : quote.end + 30]
+    if after[:1] != " " or not after[1:2].isalpha() or not after[1:2].islower():
+        return False
+    before = text[max(unit_start, quote.start - 30) : quote.start].rstrip(" \t")
+    if before and before[-1] not in ".!?":
+        previous = before.split()[-1].lower()
+        if previous not in _NOUN_PHRASE_OPENERS and not previous.endswith(("’s", "'s")):
+            return False  # ``a message reading “Thank You Ohio” moments after``: the words of the message
+    return True
 
 
 def _title_like(words: list[str]) -> bool:

@@ -35,6 +35,9 @@ _MIN_UNCLOSED_WORDS = 4
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 OPEN, CLOSE, AMBIGUOUS_CLOSE = 1, 2, 3
+# Format characters that copy-paste leaves in text (direction marks, zero-width space, byte-order mark).
+INVISIBLE = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
+_BLANK = " \t\u00a0" + "".join(sorted(INVISIBLE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,8 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
     """OPEN, CLOSE, AMBIGUOUS_CLOSE or 0 (apostrophe / not a quote) for the mark at ``i``."""
     char = text[i]
     prev = text[i - 1] if i > lo else " "
+    if prev in INVISIBLE:
+        prev = " "  # ``\u202a”Sorry…``: a direction mark pasted with a post is no character of the text
     nxt = text[i + 1] if i + 1 < hi else " "
     left = not nxt.isspace() and (prev.isspace() or prev in _OPEN_PUNCT or prev in QUOTE_CHARS)
     right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in QUOTE_CHARS)
@@ -136,6 +141,8 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
     if char == "”":
         if left and not right and not is_open:
             return OPEN  # ”…” style
+        if not is_open and prev == " " and nxt.isspace() and not text[lo:i].strip(_BLANK):
+            return OPEN  # ``” … in the end, we won,” she said.``: a paragraph opening on the wrong mark
         return CLOSE if right or is_open else 0
     if char in "«‹":
         if right and not left and is_open:
