@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from annotator.core.extraction.alternation import flat_pattern, phrase_tokens, tree_pattern
 from annotator.core.extraction.names import UPPER
 from annotator.core.extraction.people import PeopleFound
 from annotator.core.extraction.quotes import INVISIBLE, FoundQuote
@@ -87,14 +88,19 @@ _SPEECH_REGEX_CACHE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
 def _build_speech_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + tree_pattern(speech_cue_forms(lexicon)) + r")\b")
+
+
+def speech_cue_forms(lexicon: Lexicon) -> list[tuple[str | None, ...]]:
+    """The speech cues in the order they are tried (longest first), as tokens of :mod:`alternation`."""
     forms = sorted(
-        [re.escape(v) for v in lexicon.speech_verbs] + [r"\s+".join(map(re.escape, p)) for p in lexicon.speech_phrases],
-        key=len,
+        [phrase_tokens([v]) for v in lexicon.speech_verbs] + [phrase_tokens(p) for p in lexicon.speech_phrases],
+        key=lambda tokens: len(flat_pattern([tokens])),
         reverse=True,
     )
     # Sentence-initial capitals for the cues that start sentences (``Said Ellis:``, ``According to X,``).
-    forms += ["Said", "Says", "Asked", "Added", "Wrote", r"According\s+to", r"In\s+the\s+words\s+of"]
-    return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+    forms += [phrase_tokens(words.split()) for words in ("Said", "Says", "Asked", "Added", "Wrote", "According to", "In the words of")]
+    return forms
 
 
 class Attributor:
