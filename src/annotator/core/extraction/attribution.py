@@ -527,7 +527,10 @@ class Attributor:
         text = self.text
         limit = min(limit, pos + 280)
         closes = _ends_clause(text, pos, limit)
-        m = self.after_subject_re.match(text, pos, limit)
+        # Both cue patterns need a cue in the window: one search for the cue alone settles most quotes
+        # (a new sentence follows) faster than either pattern fails.
+        has_cue = self.cue_re.search(text, pos, limit) is not None
+        m = self.after_subject_re.match(text, pos, limit) if has_cue else None
         if m and not closes and not (m.group("np").lower() in PRONOUNS or m.group("np")[:1].isupper()):
             m = None  # ‘political settlement’ in Ukraine, came after…: inside a clause, not before its cue
         if m and self.cue_re.match(m.group("np")) is not None:
@@ -547,7 +550,7 @@ class Attributor:
                 return self._resolve(appositive.start, appositive.end, m.start("cue"), m.end("cue"), pos)
             end = self._coordinate_adjectives(m.start("np"), m.end("np"), m.start("cue"))
             return self._resolve(m.start("np"), end, m.start("cue"), m.end("cue"), pos)
-        m = self.after_cue_re.match(text, pos, limit) if closes else None
+        m = self.after_cue_re.match(text, pos, limit) if closes and has_cue else None
         if m and _is_gerund(m.group("cue").lower()):
             m = None  # ``defended “home values,” saying the city embodied…``: what follows is what was said
         if m:
