@@ -18,6 +18,7 @@ from annotator.core.article import Article
 NON_QUOTE_KINDS = frozenset({"caption", "related_link", "source_line"})
 
 _LINE_RE = re.compile("[^\n\u2028\u2029]+")  # a line or paragraph separator ends a line as a newline does
+_LINE_BREAK_RE = re.compile("[\n\u2028\u2029]")
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -50,6 +51,13 @@ def text_units(article: Article) -> list[Unit]:
         last_end = 0
         for block in sorted(article.blocks, key=lambda b: b.start):
             start, end = max(block.start, last_end), min(block.end, len(text))
+            if end > start and _LINE_BREAK_RE.search(text, start, end) is None:
+                # One line, as most blocks are: the unit is the block, with no lines to read or weigh.
+                unit = _trimmed(text, start, end, block.kind)
+                if unit is not None:
+                    units.append(unit)
+                last_end = max(last_end, end)
+                continue
             if block.kind in _WRAPPED_KINDS and _hard_wrapped(text, start, end):
                 # The reader joined hard-wrapped lines into this paragraph: one unit, so that a quote
                 # running over a line break is still paired.
