@@ -127,6 +127,7 @@ class Attributor:
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
+        self.lower_case_words: dict[str, bool] = {}  # see _written_in_lower_case
 
     # -- the decision for one quote -------------------------------------------------------------
 
@@ -436,10 +437,20 @@ class Attributor:
             if (
                 low in lex.function_words or low in lex.places or low in lex.common_words or low in _MONTHS_AND_DAYS
                 or low in _NON_OPENERS or low in _PREPOSITIONS or low in _TIME_WORDS or low.endswith("ing")
-                or re.search(rf"(?<![\w’'])(?:{re.escape(low)})(?![\w’'])", self.text) is not None
+                or self._written_in_lower_case(low)
             ):
                 return None  # ``Speaking``, ``Outside``, ``Minutes``: an ordinary word in capitals
         return named.start("name"), named.end("name")
+
+    def _written_in_lower_case(self, low: str) -> bool:
+        """Does the text write this word in lower case anywhere? A search of the whole text, so
+        the answer is kept for the next clause that opens on the same word."""
+        known = self.lower_case_words.get(low)
+        if known is None:
+            known = self.lower_case_words[low] = (
+                re.search(rf"(?<![\w’'])(?:{re.escape(low)})(?![\w’'])", self.text) is not None
+            )
+        return known
 
     def _headed_phrase(self, pos: int, end: int) -> tuple[int, int] | None:
         text = self.text
@@ -702,7 +713,10 @@ class Attributor:
         text = self.text
         if end <= start:
             return None
-        words = _IN_WORDS_BEFORE_RE.search(text, max(start, end - 80), end)
+        window = max(start, end - 80)
+        # ``in Forbes’ words`` holds an apostrophe: most windows have none, and the search is skipped.
+        has_apostrophe = text.find("’", window, end) >= 0 or text.find("'", window, end) >= 0
+        words = _IN_WORDS_BEFORE_RE.search(text, window, end) if has_apostrophe else None
         if words is not None:  # ``because, in Forbes’ words, “…”``
             return self._resolve(words.start("np"), words.end("np"), words.start("cue"), words.end("cue"), end)
         last = None
@@ -838,7 +852,7 @@ class Attributor:
 
     def _cue_is_noun(self, cue_start: int) -> bool:
         """``Reed’s comments``, ``the statement``: a cue word used as a noun, after a possessive or determiner."""
-        before = re.search(r"([\w’']+)[^\S\n]+\Z", self.text[max(0, cue_start - 30) : cue_start])
+        before = _WORD_BEFORE_RE.search(self.text, max(0, cue_start - 30), cue_start)
         if before is None:
             return False
         word = before.group(1)
@@ -846,8 +860,8 @@ class Attributor:
 
     def _object_of_preposition(self, np_start: int) -> bool:
         """Whether the words at ``np_start`` follow a preposition (``on the bridge``, ``in the crowd``)."""
-        before = re.search(r"([\w’']+)[^\S\n]+\Z", self.text[max(0, np_start - 30) : np_start])
-        return before is not None and before.group(1).lower() in _PREPOSITIONS - {"as"}
+        before = _WORD_BEFORE_RE.search(self.text, max(0, np_start - 30), np_start)
+        return before is not None and before.group(1).lower() in _PREPOSITIONS_BUT_AS
 
     # -- from words to a speaker ----------------------------------------------------------------
 
@@ -925,7 +939,7 @@ class Attributor:
         key = lambda t: text[t[0] : t[1]].strip(".,;:’'").lower()
         if tokens and key(tokens[0]) in _SUBORDINATORS and len(tokens) > 1:
             return None  # ``that once the Senate``: a clause, not a phrase
-        if len(tokens) > 1 and key(tokens[0]) in _PREPOSITIONS - {"as"} and not key(tokens[1])[:1].isdigit():
+        if len(tokens) > 1 and key(tokens[0]) in _PREPOSITIONS_BUT_AS and not key(tokens[1])[:1].isdigit():
             return None  # ``In a statement to the Observer``: an adverbial, not who spoke
         while len(tokens) > 1 and key(tokens[0]) in _NON_OPENERS and not key(tokens[1])[:1].isdigit():
             tokens.pop(0)  # ``As Politico`` → ``Politico``; ``about 50 protesters`` stays whole
@@ -1123,6 +1137,9 @@ _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset(
     "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()
 )
+_PREPOSITIONS_BUT_AS = _PREPOSITIONS - {"as"}
+# The word right before a position and the spaces after it (searched with the position as the end).
+_WORD_BEFORE_RE = re.compile(r"([\w’']+)[^\S\n]+\Z")
 _TEXT_NOUNS = ("statement", "tweet", "post", "email", "e-mail", "letter", "memo", "release", "message")
 _CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())
 
@@ -1191,8 +1208,10 @@ def _modifies_noun(text: str, quote: FoundQuote, unit_start: int, words: list[st
 
 def _title_like(words: list[str]) -> bool:
     """Every longer word capitalised, as in titles (``Face the Nation``), but not a lone name or word."""
+    if not 2 <= len(words) <= 8:
+        return False  # before the words are stripped: most quotes are longer than any title
     core = [w.strip("“‘\"'(") for w in words if len(w.strip(".,!?’”\"'")) > 3]
-    return len(words) >= 2 and bool(core) and all(w[:1].isupper() for w in core) and len(words) <= 8
+    return bool(core) and all(w[:1].isupper() for w in core)
 
 
 _WORK_NOUNS = (
