@@ -142,7 +142,7 @@ def find_people(
             role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
             if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
                 name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
-            if _continues_a_place(role_tokens, name_tokens):
+            if role_tokens and _continues_a_place(role_tokens, name_tokens):
                 continue
             if (
                 mode == NORMAL
@@ -151,7 +151,7 @@ def find_people(
                 and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start])
             ):
                 continue
-            if not any(is_title(t.key, lexicon) for t in role_tokens):
+            if role_tokens and not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
                 continue
@@ -211,7 +211,7 @@ def find_people(
             role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
             if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
                 name_tokens = [role_tokens[-1], name_tokens[0]]
-            if _continues_a_place(role_tokens, name_tokens):
+            if role_tokens and _continues_a_place(role_tokens, name_tokens):
                 continue
             if (len(name_tokens) == 1 and name_tokens[0].start in place_spots) or (
                 never_mentions and name_tokens and tuple(name_words(text, name_tokens)) in never_mentions
