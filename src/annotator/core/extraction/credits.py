@@ -56,6 +56,8 @@ _WIRE_LABEL_RE = re.compile(
     r"(?:^|(?<=[(;.\n]))[ \t]*(?P<label>(?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Research"
     r"|Graphics?|Photography|Video)(?:[ \t]+and[ \t]+(?:[Rr]eporting|[Ww]riting|[Ee]diting))?)\Z"
 )
+#: How every label :data:`_WIRE_LABEL_RE` finds ends (its last word, or the one after ``and``).
+_WIRE_LABEL_ENDINGS = ("eporting", "riting", "diting", "Compiled", "Research", "Graphic", "Graphics", "Photography", "Video")
 _WIRE_REST_RE = re.compile(r"[ \t]+(?P<rest>[^;()\n]{2,200})")
 _FILES_RE = re.compile(r"[Ww]ith[ \t]+files[ \t]+from[ \t]+(?P<rest>[^\n.()]{2,120})")
 _FILES_OPENERS = " \t\n(—–-"
@@ -76,7 +78,10 @@ def find_credits(text: str, lexicon: Lexicon) -> list[FoundCredit]:
 
     at = text.find(" by", 0)
     while at >= 0:
-        wire = _WIRE_LABEL_RE.search(text, max(0, at - 48), at)
+        lo = max(0, at - 48)
+        # The label ends right before `` by``: most `` by`` follow no label word, which a look at the
+        # word's ending settles without the regex.
+        wire = _WIRE_LABEL_RE.search(text, lo, at) if text.endswith(_WIRE_LABEL_ENDINGS, lo, at) else None
         rest = _WIRE_REST_RE.match(text, at + 3) if wire else None
         if wire and rest:
             label = wire.group("label").split()[-1].lower()

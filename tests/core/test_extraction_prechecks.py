@@ -1,0 +1,59 @@
+"""The cheap looks that spare the extractor a regex search never skip a search that would match.
+
+Each look is a condition every match must meet (a word ending, a character, a substring); these
+tests feed the regexes texts built from their own vocabulary and check the condition whenever the
+regex matches, so a pattern widened later without its look fails here.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.extraction import attribution, credits, evidence
+
+LABEL_WORDS = [
+    "Reporting", "reporting", "Writing", "writing", "Editing", "editing", "Compiled", "Research", "Graphic",
+    "Graphics", "Photography", "Video", "Additional", "and", "Photo", "by", "Jane", "(", ";", ".", "\n", " ", "\t",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_WORDS), max_size=8).map(" ".join))
+def test_every_wire_label_ends_with_a_listed_ending(text):
+    if credits._WIRE_LABEL_RE.search(text, 0, len(text)):
+        assert text.endswith(credits._WIRE_LABEL_ENDINGS)
+
+
+def test_the_wire_labels_are_still_found():
+    found = credits.find_credits("(Reporting by Jane Roe in Paris; Additional reporting by Tom Reed)", _lexicon())
+    assert [c.name for c in found] == ["Jane Roe", "Tom Reed"]
+
+
+IN_WORDS = ["in", "In", "Forbes", "Ana", "Lima", "’s", "'s", "’", "'", "own", "words", "view", "phrase", ",", ":", " ", "  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(IN_WORDS), max_size=8).map("".join))
+def test_the_in_words_pattern_needs_an_apostrophe(text):
+    if attribution._IN_WORDS_BEFORE_RE.search(text, 0, len(text)):
+        assert "’" in text or "'" in text
+
+
+AGES = ["the", "a", "54", "7", "-year-old", "-year-olds", "year-old", "old", " ", "\t", "Ana"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(AGES), max_size=6).map("".join))
+def test_an_age_before_a_name_holds_year_old(text):
+    if evidence._AGED_BEFORE_RE.search(text, 0, len(text)):
+        assert "-year-old" in text
+    assert evidence._aged_before(text + "", len(text)) == (
+        evidence._AGED_BEFORE_RE.search(text, max(0, len(text) - 16), len(text)) is not None
+    )
+
+
+def _lexicon():
+    from annotator.core.extraction.wordlists import load_lexicon
+
+    return load_lexicon()
