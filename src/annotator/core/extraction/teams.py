@@ -109,7 +109,7 @@ def _is_place_and_nickname(chain: Chain, lexicon: Lexicon) -> bool:
     )
 
 
-_DIGIT_SOON_RE = re.compile(r"[^\n\d]{0,80}\d")
+_DIGIT_SOON_RE = re.compile(r"[^\n\d]{0,80}+\d")  # possessive: a character that is no digit never becomes one on backtracking
 _MAY_FOLLOW_A_TEAM = frozenset("0123456789(-wldg\t ")
 
 
