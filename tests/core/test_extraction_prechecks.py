@@ -7,6 +7,8 @@ regex matches, so a pattern widened later without its look fails here.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +59,28 @@ def _lexicon():
     from annotator.core.extraction.wordlists import load_lexicon
 
     return load_lexicon()
+
+
+ATTRIBUTIONS = [
+    "“We will go,” said Ana Lima.", "“We will go,” Ana Lima said.", "“Go,” she said on Monday.",
+    "“Go,” the mayor of Kellford, who runs the ferry, told reporters.", "“Go,” Lima, 54, added.",
+    "“Go” — Tom Reed.", "“Go,” according to the minutes.", "“Go,” he and she had also said.",
+]  # fmt: skip
+
+
+def test_the_patterns_after_a_quote_cannot_match_without_a_cue():
+    """``Attributor._after`` tries both only when a cue is in the window: each must need its cue."""
+    from annotator.core.extraction.attribution import Attributor
+    from annotator.core.extraction.people import PeopleFound
+
+    attributor = Attributor("", PeopleFound([], []), _lexicon(), [])
+    cue = attributor.cue_re.pattern
+    for pattern in (attributor.after_subject_re, attributor.after_cue_re):
+        assert f"(?P<cue>{cue})" in pattern.pattern
+        without_cue = re.compile(pattern.pattern.replace(f"(?P<cue>{cue})", "(?P<cue>(?!))"))
+        found_with_cue = 0
+        for sentence in ATTRIBUTIONS:
+            pos = sentence.index("”") + 1
+            assert without_cue.match(sentence, pos) is None
+            found_with_cue += pattern.match(sentence, pos) is not None
+        assert found_with_cue >= 2  # the sample does exercise the pattern
