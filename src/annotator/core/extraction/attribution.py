@@ -121,6 +121,7 @@ class Attributor:
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
+        self._resolving_source = False
 
     # -- the decision for one quote -------------------------------------------------------------
 
@@ -868,7 +869,87 @@ class Attributor:
         person = self._resolve_description(start, np)
         if person is not None:
             return ((start, end), cue, np, person, self.people.people[person].name)
+        source = self._resolve_source_description(start, np)
+        if source is not None:
+            return ((start, end), cue, np, source[0], source[1])
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _resolve_source_description(self, start: int, np: str) -> tuple[int | None, str] | None:
+        """``the statement said``, ``the department said``: a definite description of a text or of a body
+        that points back to the source just reported. A text resolves to whoever issued it (``GM Canada
+        said in a statement…`` ¶ ``“…,” the statement said``), a body to the organisation that opens one of
+        the last sentences (``Health Canada said in an email…`` ¶ ``“…,” the department said``)."""
+        m = _SOURCE_DESCRIPTION_RE.fullmatch(np)
+        if m is None:
+            return None
+        head = _singular(m.group("head").lower())
+        if head in _TEXT_NOUNS and not self._resolving_source:
+            self._resolving_source = True  # the issuer's own phrase is never resolved as a text again
+            try:
+                issuer = self._issuer(start, head)
+            finally:
+                self._resolving_source = False
+            if issuer is not None:
+                return issuer
+        if head in _TEXT_NOUNS or head in _BODY_NOUNS:
+            name = self._body_antecedent(start, head)
+            if name is not None:
+                return None, name
+        return None
+
+    def _body_antecedent(self, pos: int, head: str) -> str | None:
+        """The named body a description points back to, in the last few sentences: the nearest whose name
+        holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else the nearest
+        that spoke (``Health Canada said…`` → ``the department``). Never a person or a generic phrase."""
+        text = self.text
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        speaking = None
+        for j in range(i, max(-1, i - 5), -1):
+            start = starts[j]
+            if pos - start > _PRONOUN_LOOKBACK:
+                break
+            end = min(pos, starts[j + 1] if j + 1 < len(starts) else pos)
+            chains = [m for m in _ORG_CHAIN_RE.finditer(text, start, end) if len(m.group(0).split()) > 1 or m.start() > start]
+            for m in reversed(chains):
+                words = re.sub(r"[’']s\Z", "", m.group(0)).split()
+                if words[0] in ("The", "the"):
+                    words = words[1:]
+                if len(words) < 2 and (not words or words[0].lower() == head):
+                    continue  # ``Union`` alone is the description again, not a name
+                lows = [w.lower() for w in words]
+                named = self.people.mentions_in(m.start(), m.end())
+                if head in lows and not any(x.start <= m.start() + m.group(0).find(words[lows.index(head)]) < x.end for x in named):
+                    return " ".join(words)  # a person's name inside a body's name does not make it a person
+                if named:
+                    continue
+                if speaking is None and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
+                    speaking = " ".join(words)
+        return speaking
+
+    def _issuer(self, pos: int, noun: str) -> tuple[int | None, str] | None:
+        """Who issued the text ``noun`` names: the subject of the nearest earlier cue within a few
+        sentences that mentions such a text (``X said in a statement``, ``In an email, X said``)."""
+        text = self.text
+        lo = max(0, pos - 1000)
+        cues = list(self.cue_re.finditer(text, lo, pos))
+        for cue in reversed(cues[-6:]):
+            s = max(lo, self._sentence_start(cue.start()))
+            if text[s : s + 1] in QUOTE_OPENERS or _inside_quote(text, s, cue.start()):
+                continue  # a cue inside a quotation is not the report of the text
+            around = text[max(s, cue.start() - 60) : min(pos, cue.end() + 30)].lower()
+            if not re.search(rf"\b{re.escape(noun)}s?\b", around):
+                continue
+            if cue.group(0).lower().startswith("according"):
+                # ``…, according to a statement from the union``: the text's source follows it.
+                by = re.compile(rf"(?i:a|an|the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?{re.escape(noun)}s?[^\S\n]+(?:from|by)[^\S\n]+").match(text, cue.end() + 1, pos)
+                np = _ISSUER_NP_RE.match(text, by.end(), pos) if by is not None else None
+                got = self._resolve(*self._trim_np(np.start("np"), np.end("np")), cue.start(), cue.end(), pos) if np else None
+            else:
+                got = self._before(s, cue.end(), None, -1)
+            if got is not None and got[4] and _SOURCE_DESCRIPTION_RE.fullmatch(got[4]) is None:
+                return got[3], got[4]
+        return None
 
     def _speaks_for(self, start: int, end: int, mention) -> bool:
         """Is the person named only as whom the speaker works for (``a spokesperson for Miller``,
@@ -1113,6 +1194,14 @@ _DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset(
     "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()
+)
+# ``the statement``, ``the federal department``: a definite description of a text or a body that spoke.
+_SOURCE_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)")
+# The source after ``a statement from``: a name, or a description up to the end of the clause.
+_ISSUER_NP_RE = re.compile(rf"(?P<np>{_NAME}|[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+)(?=[^\S\n]*[.,;:\n])")
+# Bodies that a description points back to once they are named (``the department`` after ``Health Canada``).
+_BODY_NOUNS = frozenset(
+    "ministry department agency company corporation firm organization organisation union association institute office".split()
 )
 _TEXT_NOUNS = ("statement", "tweet", "post", "email", "e-mail", "letter", "memo", "release", "message")
 _CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())

@@ -1,0 +1,67 @@
+"""A description of a text or a body that spoke (``the statement said``, ``the department said``)
+points back to the source named before it, the way ``the senator said`` points back to a senator.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.extraction_support import quote_containing, run, span_text
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        "Harbour Mills Inc. said in a statement that the closure was part of a wider plan.\n\n"
+        "\"These are hard choices that keep the company strong,\" the statement said.\n"
+    )
+    result = run(text)
+    quote = quote_containing(result, "hard choices")
+    assert quote.speaker == "Harbour Mills Inc."
+    assert span_text(text, quote.speaker_mention) == "the statement"
+
+
+def test_a_statement_issued_by_a_person_resolves_to_that_person():
+    text = (
+        "Tom Reed, the former harbour master, is expected to appear next week. In a statement released "
+        "Monday night, he said he remembered the meeting differently.\n\n"
+        "\"I look forward to telling my side of it,\" the statement said.\n"
+    )
+    quote = quote_containing(run(text), "my side")
+    assert quote.speaker == "Tom Reed"
+
+
+def test_according_to_a_statement_from_a_body_names_the_body():
+    text = (
+        "The Lakeshore Ferry Workers Union turned down the latest offer on Sunday, according to a statement "
+        "from the union.\n\n"
+        "\"This offer ignores the safety of our crews,\" the statement said.\n"
+    )
+    quote = quote_containing(run(text), "safety of our crews")
+    assert quote.speaker == "Lakeshore Ferry Workers Union"
+
+
+@pytest.mark.parametrize("description", ["the department", "the ministry", "the agency"])
+def test_a_body_described_after_it_spoke_is_that_body(description):
+    text = (
+        "Transport Canada said in an email that inspectors had visited the dock twice.\n\n"
+        f"\"The ferry met every standard in force,\" {description} said.\n"
+    )
+    quote = quote_containing(run(text), "every standard")
+    assert quote.speaker == "Transport Canada"
+
+
+def test_the_body_whose_name_holds_the_noun_wins_over_a_nearer_one():
+    text = (
+        "The Northern Fishers Association met Parks Canada officials on Friday.\n\n"
+        "\"We were heard, for once,\" the association said.\n"
+    )
+    quote = quote_containing(run(text), "We were heard")
+    assert quote.speaker == "Northern Fishers Association"
+
+
+def test_a_description_with_nothing_to_point_back_to_stays_as_written():
+    text = "\"The dock will reopen in May,\" the department said on Tuesday.\n"
+    quote = quote_containing(run(text), "reopen in May")
+    assert quote.speaker == "the department"
