@@ -122,6 +122,8 @@ class Attributor:
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
         self._resolving_source = False
+        self.quote_starts: list[int] = []  # the quotes met so far, in text order: names inside them
+        self.quote_ends: list[int] = []  # are what a speaker said, not whom a later pronoun means
 
     # -- the decision for one quote -------------------------------------------------------------
 
@@ -131,6 +133,8 @@ class Attributor:
     ) -> Attribution:
         """Kind, speaker and cue of one quote (quotes must be given in text order)."""
         text = self.text
+        self.quote_starts.append(quote.start)
+        self.quote_ends.append(quote.end)
         clause_start = max(window_start, sentence_start)
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
@@ -951,6 +955,12 @@ class Attributor:
                 return got[3], got[4]
         return None
 
+    def _quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation met so far? (``“…that Professor Ford was not…,” she said``:
+        the person the speaker talks about is not the ``she`` who says it.)"""
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_ends[k]
+
     def _speaks_for(self, start: int, end: int, mention) -> bool:
         """Is the person named only as whom the speaker works for (``a spokesperson for Miller``,
         ``an aide to Miller``, ``Miller’s office``)? Then the phrase, not the person, spoke."""
@@ -1064,7 +1074,7 @@ class Attributor:
             if m.start < floor:
                 break
             steps += 1
-            if _agrees(people.people[m.person].gender, gender):
+            if _agrees(people.people[m.person].gender, gender) and not self._quoted(m.start):
                 if fallback is None and not m.possessive:
                     fallback = m
                 if not m.possessive and _subject_like(self.text, m.start):
