@@ -65,3 +65,22 @@ def test_a_description_with_nothing_to_point_back_to_stays_as_written():
     text = "\"The dock will reopen in May,\" the department said on Tuesday.\n"
     quote = quote_containing(run(text), "reopen in May")
     assert quote.speaker == "the department"
+
+
+def test_the_judge_points_back_to_a_justice():
+    text = (
+        "In her decision, Justice Amara Lindqvist wrote that the record was an aggravating factor.\n\n"
+        "\"The victim was simply walking home,\" the judge wrote.\n"
+    )
+    quote = quote_containing(run(text), "walking home")
+    assert quote.speaker == "Amara Lindqvist"
+
+
+def test_the_officer_points_back_to_a_sergeant():
+    text = (
+        "\"Two men were found with injuries,\" Staff Sgt. Ravi Menon told reporters at the scene.\n\n"
+        "The street stayed closed overnight.\n\n"
+        "\"We are asking anyone with footage to call us,\" the officer said.\n"
+    )
+    quote = quote_containing(run(text), "anyone with footage")
+    assert quote.speaker == "Ravi Menon"

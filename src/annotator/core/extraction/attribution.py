@@ -982,6 +982,7 @@ class Attributor:
             return self._resolve_pronoun(start, None)
         if head not in self.lexicon.titles:
             return None
+        kin = title_kin().get(head, frozenset((head,)))  # ``the judge`` → ``Justice …``
         people = self.people
         i = people.mentions_before(start) - 1
         floor = start - _PRONOUN_LOOKBACK
@@ -989,7 +990,7 @@ class Attributor:
             if i < 0 or people.mentions[i].start < floor:
                 break
             role = people.people[people.mentions[i].person].role
-            if role and head in role.lower().split():
+            if role and not kin.isdisjoint(w.strip(".,") for w in role.lower().split()):
                 return people.mentions[i].person
             i -= 1
         return None
@@ -1185,6 +1186,17 @@ def source_nouns() -> frozenset[str]:
     """Nouns that head a speaker phrase with no name in it (``resources/lexicon/source_nouns.txt``)."""
     text = resource("lexicon", "source_nouns.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
+@cache
+def title_kin() -> dict[str, frozenset[str]]:
+    """Each role word with the words that name the same office (``resources/lexicon/title_kin.txt``)."""
+    kin: dict[str, frozenset[str]] = {}
+    for line in resource("lexicon", "title_kin.txt").read_text(encoding="utf-8").splitlines():
+        words = frozenset(w.strip(".") for w in line.split("#", 1)[0].lower().split())
+        for word in words:
+            kin[word] = kin.get(word, frozenset()) | words
+    return kin
 
 
 def _singular(word: str) -> str:
