@@ -231,7 +231,11 @@ class Attributor:
         inner = _inner(text, quote) if earlier else ""
         short_term = earlier and len(inner.split()) <= 4 and not inner[:1].isupper()
         kind = self._kind(quote, unit_start, sentence_start, found is not None and not short_term, cue_follows, introduced)
-        if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
+        handed = found is not None and found[1] is not None and found[1][1] <= quote.start and _introduces(text, found[1][1], quote.start)
+        if kind != "scare" and not cue_follows and not introduced and (
+            (_is_heading(text, quote, unit_start, unit_end) and not handed)  # ``posted on Instagram: “WE DID IT.”`` is speech
+            or _names_a_work(text, quote, unit_start)
+        ):
             kind = "scare"
         elif kind != "scare" and cue_follows and not introduced and _names_a_title(text, quote) and _names_a_work(text, quote, unit_start):
             # ``Friday on CNN’s “New Day,” Sen. Jane Doe said``: the cue after it belongs to the sentence, not the title.
