@@ -84,3 +84,12 @@ def test_the_officer_points_back_to_a_sergeant():
     )
     quote = quote_containing(run(text), "anyone with footage")
     assert quote.speaker == "Ravi Menon"
+
+
+def test_the_tweet_speaks_for_whoever_wrote_on_twitter():
+    text = (
+        "Mayor Ines Carvalho wrote on Twitter that she was proud of the crews.\n\n"
+        "\"This is what a city looks like when it pulls together,\" the tweet said.\n"
+    )
+    quote = quote_containing(run(text), "pulls together")
+    assert quote.speaker == "Ines Carvalho"

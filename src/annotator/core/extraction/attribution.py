@@ -946,7 +946,7 @@ class Attributor:
             if text[s : s + 1] in QUOTE_OPENERS or _inside_quote(text, s, cue.start()):
                 continue  # a cue inside a quotation is not the report of the text
             around = text[max(s, cue.start() - 60) : min(pos, cue.end() + 30)].lower()
-            if not re.search(rf"\b{re.escape(noun)}s?\b", around):
+            if not any(re.search(rf"\b{re.escape(word)}s?\b", around) for word in _TEXT_KIN.get(noun, (noun,))):
                 continue
             if cue.group(0).lower().startswith("according"):
                 # ``…, according to a statement from the union``: the text's source follows it.
@@ -1225,6 +1225,15 @@ _PREPOSITIONS = frozenset(
 _SOURCE_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)")
 # The source after ``a statement from``: a name, or a description up to the end of the clause.
 _ISSUER_NP_RE = re.compile(rf"(?P<np>{_NAME}|[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+)(?=[^\S\n]*[.,;:\n])")
+# How a report names the medium of a text: ``wrote on Twitter`` issued ``the tweet``.
+_TEXT_KIN = {
+    "tweet": ("tweet", "tweeted", "twitter"),
+    "post": ("post", "posted", "facebook", "instagram", "blog"),
+    "email": ("email", "e-mail", "emailed"),
+    "e-mail": ("email", "e-mail", "emailed"),
+    "release": ("release", "released"),
+    "letter": ("letter", "wrote"),
+}
 # Bodies that a description points back to once they are named (``the department`` after ``Health Canada``).
 _BODY_NOUNS = frozenset(
     "ministry department agency company corporation firm organization organisation union association institute office".split()
