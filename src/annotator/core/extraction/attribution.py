@@ -984,7 +984,8 @@ class Attributor:
         head = m.group("head").lower()
         if _AGE_NOUN_RE.fullmatch(head):
             return self._resolve_pronoun(start, None)
-        if head not in self.lexicon.titles:
+        nouns = person_nouns()
+        if head not in self.lexicon.titles and head not in nouns:
             return None
         kin = title_kin().get(head, frozenset((head,)))  # ``the judge`` → ``Justice …``
         people = self.people
@@ -997,7 +998,17 @@ class Attributor:
             if role and not kin.isdisjoint(w.strip(".,") for w in role.lower().split()):
                 return people.mentions[i].person
             i -= 1
-        return None
+        # No role holds the word (``the Oilers captain said`` after ``Connor McDavid scored…``, ``the mother
+        # of three said`` after ``Leona Fisher's son…``): the person a pronoun would mean, if named in the
+        # last paragraphs and given no other role.
+        gender = nouns.get(head)
+        person = self._resolve_pronoun(start, gender if gender in ("m", "f") else None, possessor=True)
+        if person is None or people.people[person].role:
+            return None
+        k = people.mentions_before(start) - 1
+        while k >= 0 and people.mentions[k].person != person and start - people.mentions[k].start <= _DESCRIBED_LOOKBACK:
+            k -= 1
+        return person if k >= 0 and start - people.mentions[k].start <= _DESCRIBED_LOOKBACK else None
 
     def _speaker_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of a speaker phrase naming no known person, trimmed of what cannot belong to it
@@ -1062,8 +1073,9 @@ class Attributor:
                     return _as_written(m.group(0))  # ``Harbour Mills said…``, ``Harbour Mills Inc. lost…``
         return None
 
-    def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
-        """The person a he/she at ``pos`` most likely refers to."""
+    def _resolve_pronoun(self, pos: int, gender: str | None, possessor: bool = False) -> int | None:
+        """The person a he/she at ``pos`` most likely refers to (``possessor``: or a description does,
+        which may point back to an owner, ``Leona Fisher's son…`` ¶ ``the mother of three said``)."""
         people = self.people
         floor = pos - _PRONOUN_LOOKBACK
         best: tuple[int, int] | None = None  # (offset, person)
@@ -1080,9 +1092,9 @@ class Attributor:
                 break
             steps += 1
             if _agrees(people.people[m.person].gender, gender) and not self._quoted(m.start):
-                if fallback is None and not m.possessive:
+                if fallback is None and (possessor or not m.possessive):
                     fallback = m
-                if not m.possessive and _subject_like(self.text, m.start):
+                if (possessor or not m.possessive) and _subject_like(self.text, m.start):
                     if best is None or m.start > best[0]:
                         best = (m.start, m.person)
                     break
@@ -1193,6 +1205,17 @@ def source_nouns() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> dict[str, str]:
+    """Nouns for a person with the gender each tells (``resources/lexicon/person_nouns.txt``)."""
+    nouns: dict[str, str] = {}
+    for line in resource("lexicon", "person_nouns.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) == 2:
+            nouns[parts[0].lower()] = parts[1]
+    return nouns
+
+
+@cache
 def title_kin() -> dict[str, frozenset[str]]:
     """Each role word with the words that name the same office (``resources/lexicon/title_kin.txt``)."""
     kin: dict[str, frozenset[str]] = {}
@@ -1216,7 +1239,12 @@ def _singular(word: str) -> str:
     return word
 
 
-_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)")
+_DESCRIPTION_RE = re.compile(
+    r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)"
+    r"(?:[^\S\n]+of[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?"  # ``the mother of three``
+)
+# How far back the person a role-less description points to was last named (about two paragraphs).
+_DESCRIBED_LOOKBACK = 1200
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset(
     "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()

@@ -1,0 +1,45 @@
+"""A description that no role matches (``the Oilers captain said``, ``the mother of three said``)
+points back like a pronoun to the person just named, unless that person holds another role or was
+named too long ago.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import quote_containing, run
+
+
+def test_a_team_and_role_description_points_back_to_the_player():
+    text = (
+        "Mika Rautio scored twice in overtime and the Harbour Kings beat the Millers 3-2 on Saturday.\n\n"
+        "\"We needed those two points,\" said the Kings captain, who has nine goals in five games.\n"
+    )
+    assert quote_containing(run(text), "two points").speaker == "Mika Rautio"
+
+
+def test_the_mother_of_three_points_back_to_the_owner_named_before():
+    text = (
+        "The family of a young man killed at a level crossing is asking for an inquiry.\n\n"
+        "Leona Fraser's son was 19 and had just started college.\n\n"
+        "\"He wanted to be a paramedic,\" the mother of three said at a news conference.\n"
+    )
+    assert quote_containing(run(text), "paramedic").speaker == "Leona Fraser"
+
+
+def test_a_description_does_not_take_a_person_who_holds_another_role():
+    text = (
+        "Professor Ada Whitcombe, an economist at the harbour college, studied the port for a decade.\n\n"
+        "\"The dredging plan is already funded,\" the minister said on Tuesday.\n"
+    )
+    assert quote_containing(run(text), "dredging plan").speaker == "the minister"
+
+
+def test_a_description_does_not_reach_back_past_a_few_paragraphs():
+    filler = "The harbour fleet was rebuilt twice in the last century, each time with timber from the north shore. " * 14
+    text = (
+        "Mika Rautio scored twice on Saturday.\n\n"
+        f"{filler}\n\n"
+        "\"We needed those two points,\" said the team captain.\n"
+    )
+    assert quote_containing(run(text), "two points").speaker == "the team captain"
