@@ -43,3 +43,18 @@ def test_a_description_does_not_reach_back_past_a_few_paragraphs():
         "\"We needed those two points,\" said the team captain.\n"
     )
     assert quote_containing(run(text), "two points").speaker == "the team captain"
+
+
+def test_a_name_set_beside_the_description_after_the_cue_is_the_speaker():
+    text = (
+        "Tomas Varga was let go in March after nine years with the port authority.\n\n"
+        "\"He did exactly what a public servant should do,\" said his lawyer, Rhonda Okafor. \"He asked questions.\"\n"
+    )
+    result = run(text)
+    assert quote_containing(result, "public servant").speaker == "Rhonda Okafor"
+    assert quote_containing(result, "asked questions").speaker == "Rhonda Okafor"
+
+
+def test_a_description_followed_by_a_new_clause_keeps_its_words():
+    text = "\"The dock reopens in May,\" said a port spokesperson, adding that repairs were on schedule.\n"
+    assert quote_containing(run(text), "reopens in May").speaker == "a port spokesperson"

@@ -557,6 +557,10 @@ class Attributor:
             start, end = self._trim_np(m.start("np"), m.end("np"))
             end = self._name_after_modifiers(end, limit)
             if end > start:
+                named = self._named_apposition(start, end, limit)
+                if named is not None:
+                    # ``said his lawyer, Rhonda Tulk.``: the name the description is set beside spoke.
+                    return self._resolve(named.start, named.end, m.start("cue"), m.end("cue"), pos)
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
         m = _IN_WORDS_AFTER_RE.match(text, pos, limit)
         if m is not None:
@@ -565,6 +569,22 @@ class Attributor:
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _named_apposition(self, start: int, end: int, limit: int):
+        """The person named right after a description, set off by a comma and closing the clause
+        (``his lawyer, Rhonda Tulk.``, ``the city's solicitor, Dennis Hall, who…``), if any."""
+        text = self.text
+        first = text[start:end].split()[0].lower()
+        if first not in _DET_WORDS or self.people.mentions_in(start, end):
+            return None
+        comma = _APPOSITION_COMMA_RE.match(text, end, limit)
+        if comma is None:
+            return None
+        named = self.people.mentions_in(comma.end(), min(limit, comma.end() + 80))
+        if not named or named[0].start != comma.end() or named[0].possessive:
+            return None
+        after = text[named[0].end : named[0].end + 1]
+        return named[0] if after in ("", ".", ",", ";", "\n") else None
 
     def _named_before_long_apposition(self, pos: int, limit: int):
         """``“…,” Texas delegate Bill Eastland, wearing a hat and “Ted Cruz” pins, said``: a person named
@@ -1251,6 +1271,7 @@ _PREPOSITIONS = frozenset(
 )
 # ``the statement``, ``the federal department``: a definite description of a text or a body that spoke.
 _SOURCE_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)")
+_APPOSITION_COMMA_RE = re.compile(r",[^\S\n]+")
 # The source after ``a statement from``: a name, or a description up to the end of the clause.
 _ISSUER_NP_RE = re.compile(rf"(?P<np>{_NAME}|[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+)(?=[^\S\n]*[.,;:\n])")
 # How a report names the medium of a text: ``wrote on Twitter`` issued ``the tweet``.
