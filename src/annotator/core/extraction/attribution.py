@@ -167,6 +167,15 @@ class Attributor:
                 self._introduces_quote(before[1], quote.start) or _introduces(text, before[1][1], quote.start)
             ):
                 found, cue_follows = before, False
+            elif (
+                self._carries_on(quote, previous, unit_index)
+                and found[4] != previous[1].speaker
+                and not _ends_on_cue(text, found[1][1], self._sentence_end(found[1][1], unit_end))
+            ):
+                # ``“A,” Horwath said. “Shame on him.” Ford shot back that…``: a quote that closes its
+                # sentence right after its speaker's own attributed quote carries on that speaker; the
+                # report in the next sentence is a new speaker's.
+                found = None
         if found is None:
             found = self._before(clause_start, quote.start, previous, unit_index)
         if whole_clause < clause_start and (found is None or found[2] is None):
@@ -257,6 +266,14 @@ class Attributor:
             if person.mentions and person.name.split()[-1].casefold() == key:
                 return person.name, index, (start, end)
         return label.title(), None, (start, end)
+
+    def _carries_on(self, quote: FoundQuote, previous, unit_index: int) -> bool:
+        """Does the quote follow, in the same paragraph, a quote whose speaker was named by a cue
+        between the two (``“A,” X said. “B.”``)?"""
+        if previous is None or previous[2] != unit_index or not previous[1].speaker or previous[1].cue is None:
+            return False
+        prev_quote, prev_attr = previous[0], previous[1]
+        return prev_quote.end <= prev_attr.cue[0] < quote.start and quote.start - prev_quote.end < _WINDOW
 
     def _next_sentence_after(self, quote_end: int, cue: tuple[int, int]) -> bool:
         """Does the quote close its sentence (``….”``, ``?”``) with the cue in a new capitalised sentence after it?"""
