@@ -58,3 +58,13 @@ def test_a_name_set_beside_the_description_after_the_cue_is_the_speaker():
 def test_a_description_followed_by_a_new_clause_keeps_its_words():
     text = "\"The dock reopens in May,\" said a port spokesperson, adding that repairs were on schedule.\n"
     assert quote_containing(run(text), "reopens in May").speaker == "a port spokesperson"
+
+
+def test_her_message_gives_the_quote_to_the_woman_just_named():
+    text = "Sheila Bowman lost her son in 2017. Her message to other parents: \"Talk to your kids. Every day.\"\n"
+    assert quote_containing(run(text), "Talk to your kids").speaker == "Sheila Bowman"
+
+
+def test_his_reply_goes_to_the_man_not_the_nearer_woman():
+    text = "Harbour master Tom Reed walked out before Mayor Ines Duarte finished. His reply to critics: \"Read the budget.\"\n"
+    assert quote_containing(run(text), "Read the budget").speaker == "Tom Reed"

@@ -349,6 +349,14 @@ class Attributor:
             # ``Jane Doe, R-Ky., delivered a message to Reed:``: the comma closed an apposition, and
             # the clause after it has no subject of its own.
             clause = max(start, text.rfind(";", start, colon_end) + 1)
+        while clause < colon and text[clause] in " \t":
+            clause += 1
+        own = _OWN_WORDS_RE.match(text, clause, colon)
+        if own is not None and _OWN_WORDS_TAIL_RE.fullmatch(text, own.end(), colon):
+            # ``His reply to critics:``, ``Her answer was blunt:``: the owner of the words speaks.
+            got = self._resolve(own.start(), own.end(), None, None, colon)
+            if got is not None and got[3] is not None:
+                return got
         return self._clause_subject(clause, colon_end)
 
     def _label(self, start: int, colon: int):
@@ -906,6 +914,12 @@ class Attributor:
             if low == "it":
                 name = self._antecedent_source(start)  # ``“…,” it said.`` after a paragraph about a company
             return ((start, end), cue, np, person, name)
+        words = _OWN_WORDS_RE.fullmatch(np)
+        if words is not None:
+            # ``Her message to other parents: “…”``, ``His reply was blunt``: the words are the owner's.
+            person = self._resolve_pronoun(start, PRONOUNS["he" if words.group("owner").lower() == "his" else "she"])
+            if person is not None:
+                return ((start, end), cue, np, person, self.people.people[person].name)
         span = self._speaker_span(start, end)
         if span is None:
             return None  # a date, a place or a fragment of the sentence: no speaker beats a wrong one
@@ -1288,6 +1302,13 @@ _PREPOSITIONS = frozenset(
 )
 # ``the statement``, ``the federal department``: a definite description of a text or a body that spoke.
 _SOURCE_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)")
+# ``Her message``, ``his blunt reply``, ``her advice to parents``: a person's own words, by a possessive pronoun.
+_OWN_WORDS_RE = re.compile(
+    r"(?P<owner>[Hh]is|[Hh]er)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:message|response|reply|answer|advice|words|verdict|"
+    r"reaction|explanation|argument|warning|plea|promise|pitch|prediction|assessment|conclusion|take|retort)"
+    r"(?:[^\S\n]+(?:to|for|on)[^\S\n]+[^,:;\n]{1,40})?"
+)
+_OWN_WORDS_TAIL_RE = re.compile(r"(?:[^\S\n]+(?:was|is)(?:[^\S\n]+[a-z]+){1,2})?[^\S\n]*")
 _APPOSITION_COMMA_RE = re.compile(r",[^\S\n]+")
 # The source after ``a statement from``: a name, or a description up to the end of the clause.
 _ISSUER_NP_RE = re.compile(rf"(?P<np>{_NAME}|[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+)(?=[^\S\n]*[.,;:\n])")
