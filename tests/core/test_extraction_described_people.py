@@ -7,6 +7,8 @@ Every text here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.extraction_support import quote_containing, run
 
 
@@ -68,3 +70,9 @@ def test_her_message_gives_the_quote_to_the_woman_just_named():
 def test_his_reply_goes_to_the_man_not_the_nearer_woman():
     text = "Harbour master Tom Reed walked out before Mayor Ines Duarte finished. His reply to critics: \"Read the budget.\"\n"
     assert quote_containing(run(text), "Read the budget").speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize("description", ["the Liberal MP", "the Regina native", "the veteran goaltender"])
+def test_descriptions_by_office_origin_or_position_point_back(description):
+    text = f"Jordan Blake won the seat on Monday night. \"It has been a long road,\" {description} said.\n"
+    assert quote_containing(run(text), "long road").speaker == "Jordan Blake"

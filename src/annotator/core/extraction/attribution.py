@@ -1291,7 +1291,7 @@ def _singular(word: str) -> str:
 
 
 _DESCRIPTION_RE = re.compile(
-    r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)"
+    r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+|(?-i:MPP|MP|MLA|MNA|CEO))"
     r"(?:[^\S\n]+of[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?"  # ``the mother of three``
 )
 # How far back the person a role-less description points to was last named (about two paragraphs).
