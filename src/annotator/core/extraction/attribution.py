@@ -240,9 +240,8 @@ class Attributor:
         inner = _inner(text, quote) if earlier else ""
         short_term = earlier and len(inner.split()) <= 4 and not inner[:1].isupper()
         kind = self._kind(quote, unit_start, sentence_start, found is not None and not short_term, cue_follows, introduced)
-        handed = found is not None and found[1] is not None and found[1][1] <= quote.start and _introduces(text, found[1][1], quote.start)
         if kind != "scare" and not cue_follows and not introduced and (
-            (_is_heading(text, quote, unit_start, unit_end) and not handed)  # ``posted on Instagram: “WE DID IT.”`` is speech
+            (_is_heading(text, quote, unit_start, unit_end) and not _hands_over(text, found, quote.start))
             or _names_a_work(text, quote, unit_start)
         ):
             kind = "scare"
@@ -1466,6 +1465,12 @@ def _introduces(text: str, cue_end: int, quote_start: int) -> bool:
     """Does the cue hand straight over to the quote (``said Wednesday, “``, ``told reporters: “``)?"""
     between = text[cue_end:quote_start].rstrip()
     return len(between) <= 40 and between.endswith((",", ":")) and not re.search(r"[.!?;]", between[:-1])
+
+
+def _hands_over(text: str, found, quote_start: int) -> bool:
+    """Does the attribution's cue hand straight over to the quote (``posted on Instagram: “WE DID IT.”``)?
+    Then a quote in capitals is speech, not a heading."""
+    return found is not None and found[1] is not None and found[1][1] <= quote_start and _introduces(text, found[1][1], quote_start)
 
 
 def _after_colon(text: str, start: int, quote_start: int) -> bool:
