@@ -76,3 +76,9 @@ def test_his_reply_goes_to_the_man_not_the_nearer_woman():
 def test_descriptions_by_office_origin_or_position_point_back(description):
     text = f"Jordan Blake won the seat on Monday night. \"It has been a long road,\" {description} said.\n"
     assert quote_containing(run(text), "long road").speaker == "Jordan Blake"
+
+
+@pytest.mark.parametrize("occupation", ["senior climatologist", "chief economist", "analyst"])
+def test_an_occupation_between_a_body_and_a_name_after_the_cue(occupation):
+    text = f"\"It is the kind of storm that makes you feel for the crews,\" said Environment Canada {occupation} Dave Phillips.\n"
+    assert quote_containing(run(text), "kind of storm").speaker == "Dave Phillips"

@@ -93,3 +93,20 @@ def test_the_tweet_speaks_for_whoever_wrote_on_twitter():
     )
     quote = quote_containing(run(text), "pulls together")
     assert quote.speaker == "Ines Carvalho"
+
+
+def test_the_utility_is_the_body_that_spoke_just_before():
+    text = (
+        "Harbour Hydro said crews from two provinces were helping.\n\n"
+        "\"Most customers will have power back by Tuesday,\" the utility said in a tweet.\n"
+    )
+    assert quote_containing(run(text), "power back").speaker == "Harbour Hydro"
+
+
+def test_a_body_that_spoke_several_sentences_earlier_is_not_the_described_one():
+    text = (
+        "Harbour TV reported the crash first. The pilot had logged 2,000 hours. He had trained in Halifax. "
+        "He flew for Northwind, the airline said Thursday.\n"
+        "\"He was a careful pilot,\" the airline added.\n"
+    )
+    assert quote_containing(run(text), "careful pilot").speaker != "Harbour TV"

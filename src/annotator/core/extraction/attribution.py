@@ -659,8 +659,14 @@ class Attributor:
         text = self.text
         for mention in self.people.mentions_in(end, min(limit, end + 60)):
             between = text[end : mention.start]
+            words = between.split()
+            closes = text[mention.end : mention.end + 1] in ("", ".", ",", ";", "\n")
             if not mention.possessive and _MODIFIER_WORDS_RE.fullmatch(between) and all(
-                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower()) for w in between.split()
+                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower())
+                # ``said Environment Canada senior climatologist Dave Phillips.``: an occupation noun
+                # right before a name that closes the clause
+                or (i == len(words) - 1 and closes and _OCCUPATION_RE.fullmatch(w) is not None)
+                for i, w in enumerate(words)
             ):
                 return mention.end
             break
@@ -957,8 +963,9 @@ class Attributor:
 
     def _body_antecedent(self, pos: int, head: str) -> str | None:
         """The named body a description points back to, in the last few sentences: the nearest whose name
-        holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else the nearest
-        that spoke (``Health Canada said…`` → ``the department``). Never a person or a generic phrase."""
+        holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else one that spoke
+        in this sentence or the one before (``Health Canada said…`` → ``the department``; a text may
+        reach further back to the body that put it out). Never a person or a generic phrase."""
         text = self.text
         starts = self.sentence_starts
         i = bisect_right(starts, pos) - 1
@@ -981,7 +988,7 @@ class Attributor:
                     return " ".join(words)  # a person's name inside a body's name does not make it a person
                 if named:
                     continue
-                if speaking is None and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
+                if speaking is None and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
                     speaking = " ".join(words)
         return speaking
 
@@ -1198,6 +1205,8 @@ _NAMING_CUES = frozenset(
 )
 _MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
 _ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
+# An occupation by its ending: ``climatologist``, ``analyst``, ``researcher``, ``technician``, ``consultant``.
+_OCCUPATION_RE = re.compile(r"[a-z]{3,}(?:ist|yst|er|or|ian|ant|ent|man|woman|person)")
 _ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
 QUOTE_OPENERS = frozenset("\"'“‘«„")
 _ORG_CHAIN_RE = re.compile(r"(?:The[^\S\n]+)?(?:[A-Z][\w.&’'\-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?){0,5}[A-Z][\w.&’'\-]*")
@@ -1322,7 +1331,9 @@ _TEXT_KIN = {
 }
 # Bodies that a description points back to once they are named (``the department`` after ``Health Canada``).
 _BODY_NOUNS = frozenset(
-    "ministry department agency company corporation firm organization organisation union association institute office".split()
+    """ministry department agency company corporation firm organization organisation union association institute office
+    utility airline bank retailer insurer broadcaster automaker carmaker hospital university college charity league
+    club board commission authority""".split()
 )
 _TEXT_NOUNS = ("statement", "tweet", "post", "email", "e-mail", "letter", "memo", "release", "message")
 _CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())
