@@ -110,3 +110,32 @@ def test_a_body_that_spoke_several_sentences_earlier_is_not_the_described_one():
         "\"He was a careful pilot,\" the airline added.\n"
     )
     assert quote_containing(run(text), "careful pilot").speaker != "Harbour TV"
+
+
+def test_a_statement_named_early_in_a_long_sentence_still_finds_its_issuer():
+    text = (
+        "Tomas Varga, 27, was last seen on a trail near the lake.\n\n"
+        "In a statement released through the harbour police late on Sunday, his mother, Ana Varga, said the family had not given up.\n\n"
+        "\"Tomas is strong and he knows the hills,\" the statement said.\n"
+    )
+    assert quote_containing(run(text), "knows the hills").speaker == "Ana Varga"
+
+
+@pytest.mark.parametrize(("body", "description"), [
+    ("the Independent Investigation Unit of Lakeshore", "the unit"),
+    ("the Lakeshore Human Rights Tribunal", "the tribunal"),
+])
+def test_any_noun_heading_a_body_just_named_points_back_to_it(body, description):
+    text = (
+        f"{body[0].upper() + body[1:]} said officers were answering a call about a man with a knife.\n\n"
+        f"\"Shots were fired and the man was struck,\" {description} said in a news release.\n"
+    )
+    assert quote_containing(run(text), "Shots were fired").speaker == body.removeprefix("the ")
+
+
+def test_a_headline_in_capitals_is_not_the_team_a_description_means():
+    text = (
+        "HARBOUR TEAM REFUSES TO SAIL\n\n"
+        "\"The boats are not safe,\" the team said.\n"
+    )
+    assert quote_containing(run(text), "not safe").speaker == "the team"

@@ -959,9 +959,15 @@ class Attributor:
             name = self._body_antecedent(start, head)
             if name is not None:
                 return None, name
+        elif head not in self.lexicon.titles and head not in person_nouns():
+            # ``the unit said`` after ``the Independent Investigation Unit of Manitoba``: any noun that
+            # heads a body's name just given points back to it (but never to one that merely spoke).
+            name = self._body_antecedent(start, head, named_only=True)
+            if name is not None:
+                return None, name
         return None
 
-    def _body_antecedent(self, pos: int, head: str) -> str | None:
+    def _body_antecedent(self, pos: int, head: str, named_only: bool = False) -> str | None:
         """The named body a description points back to, in the last few sentences: the nearest whose name
         holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else one that spoke
         in this sentence or the one before (``Health Canada said…`` → ``the department``; a text may
@@ -982,13 +988,15 @@ class Attributor:
                     words = words[1:]
                 if len(words) < 2 and (not words or words[0].lower() == head):
                     continue  # ``Union`` alone is the description again, not a name
+                if len(words) > 2 and all(w.isupper() for w in words):
+                    continue  # ``OLYMPIC TEAM REFUSES TO STAY``: a headline in capitals, not a name
                 lows = [w.lower() for w in words]
                 named = self.people.mentions_in(m.start(), m.end())
                 if head in lows and not any(x.start <= m.start() + m.group(0).find(words[lows.index(head)]) < x.end for x in named):
                     return " ".join(words)  # a person's name inside a body's name does not make it a person
                 if named:
                     continue
-                if speaking is None and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
+                if speaking is None and not named_only and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
                     speaking = " ".join(words)
         return speaking
 
@@ -1002,7 +1010,7 @@ class Attributor:
             s = max(lo, self._sentence_start(cue.start()))
             if text[s : s + 1] in QUOTE_OPENERS or _inside_quote(text, s, cue.start()):
                 continue  # a cue inside a quotation is not the report of the text
-            around = text[max(s, cue.start() - 60) : min(pos, cue.end() + 30)].lower()
+            around = text[max(s, cue.start() - 160) : min(pos, cue.end() + 30)].lower()
             if not any(re.search(rf"\b{re.escape(word)}s?\b", around) for word in _TEXT_KIN.get(noun, (noun,))):
                 continue
             if cue.group(0).lower().startswith("according"):
@@ -1206,7 +1214,7 @@ _NAMING_CUES = frozenset(
 _MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
 _ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
 # An occupation by its ending: ``climatologist``, ``analyst``, ``researcher``, ``technician``, ``consultant``.
-_OCCUPATION_RE = re.compile(r"[a-z]{3,}(?:ist|yst|er|or|ian|ant|ent|man|woman|person)")
+_OCCUPATION_RE = re.compile(r"[a-z][a-z\-]{2,}(?:ist|yst|er|or|ian|ant|ent|man|woman|person)")
 _ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
 QUOTE_OPENERS = frozenset("\"'“‘«„")
 _ORG_CHAIN_RE = re.compile(r"(?:The[^\S\n]+)?(?:[A-Z][\w.&’'\-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?){0,5}[A-Z][\w.&’'\-]*")
