@@ -529,8 +529,8 @@ class Attributor:
         inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
-        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE):
-            i -= 1
+        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE or (text[i - 1] in _BULLETS and i - 1 == unit_start)):
+            i -= 1  # ``• “We're ready,” said Singh``: a list marker opens the item, not a sentence before the quote
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
@@ -1214,6 +1214,7 @@ _NAMING_CUES = frozenset(
 _MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
 _ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
 # An occupation by its ending: ``climatologist``, ``analyst``, ``researcher``, ``technician``, ``consultant``.
+_BULLETS = frozenset("•·▪◦*-–—")
 _OCCUPATION_RE = re.compile(r"[a-z][a-z\-]{2,}(?:ist|yst|er|or|ian|ant|ent|man|woman|person)")
 _ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
 QUOTE_OPENERS = frozenset("\"'“‘«„")
