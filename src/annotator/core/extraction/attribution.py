@@ -975,6 +975,8 @@ class Attributor:
         text = self.text
         starts = self.sentence_starts
         i = bisect_right(starts, pos) - 1
+        if named_only and text.find(head.capitalize(), starts[max(0, i - 4)] if i >= 0 else 0, pos) == -1:
+            return None  # no name in reach holds the noun (capitalised as in a name): nothing to scan
         speaking = None
         for j in range(i, max(-1, i - 5), -1):
             start = starts[j]
