@@ -82,3 +82,12 @@ def test_descriptions_by_office_origin_or_position_point_back(description):
 def test_an_occupation_between_a_body_and_a_name_after_the_cue(occupation):
     text = f"\"It is the kind of storm that makes you feel for the crews,\" said Environment Canada {occupation} Dave Phillips.\n"
     assert quote_containing(run(text), "kind of storm").speaker == "Dave Phillips"
+
+
+def test_a_sentence_opening_on_the_minister_makes_her_the_next_she():
+    text = (
+        "Harbour Minister Ines Duarte appeared before the committee, where Councillor Ana Ruiz pressed her on fares.\n\n"
+        "\"Islanders are paying more every year,\" Ruiz said.\n\n"
+        "The minister rejected that. \"Fares have been frozen since 2017,\" she said.\n"
+    )
+    assert quote_containing(run(text), "frozen since").speaker == "Ines Duarte"

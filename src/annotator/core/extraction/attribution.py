@@ -967,6 +967,39 @@ class Attributor:
                 return None, name
         return None
 
+    def _role_holder(self, start: int, head: str) -> int | None:
+        """The nearest person before ``start`` whose role has ``head`` or a word for the same office
+        (``the judge`` → ``Justice …``)."""
+        kin = title_kin().get(head, frozenset((head,)))
+        people = self.people
+        i = people.mentions_before(start) - 1
+        floor = start - _PRONOUN_LOOKBACK
+        for _ in range(40):
+            if i < 0 or people.mentions[i].start < floor:
+                break
+            role = people.people[people.mentions[i].person].role
+            if role and not kin.isdisjoint(w.strip(".,") for w in role.lower().split()):
+                return people.mentions[i].person
+            i -= 1
+        return None
+
+    def _described_subject_person(self, after: int, pos: int, gender: str | None) -> tuple[int, int] | None:
+        """``The minister rejected that. “…,” she said``: a sentence between ``after`` and ``pos`` that
+        opens on a description by role makes the role's holder the likeliest he/she. (offset, person)"""
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos - 1) - 1
+        for j in range(i, max(-1, i - 2), -1):
+            s = starts[j]
+            if s <= after:
+                break
+            m = _DESCRIBED_SUBJECT_RE.match(self.text, s, pos)
+            if m is None or m.group("head") not in self.lexicon.titles:
+                continue
+            person = self._role_holder(s, m.group("head"))
+            if person is not None and _agrees(self.people.people[person].gender, gender):
+                return s, person
+        return None
+
     def _body_antecedent(self, pos: int, head: str, named_only: bool = False) -> str | None:
         """The named body a description points back to, in the last few sentences: the nearest whose name
         holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else one that spoke
@@ -1054,17 +1087,10 @@ class Attributor:
         nouns = person_nouns()
         if head not in self.lexicon.titles and head not in nouns:
             return None
-        kin = title_kin().get(head, frozenset((head,)))  # ``the judge`` → ``Justice …``
+        holder = self._role_holder(start, head)
+        if holder is not None:
+            return holder
         people = self.people
-        i = people.mentions_before(start) - 1
-        floor = start - _PRONOUN_LOOKBACK
-        for _ in range(40):
-            if i < 0 or people.mentions[i].start < floor:
-                break
-            role = people.people[people.mentions[i].person].role
-            if role and not kin.isdisjoint(w.strip(".,") for w in role.lower().split()):
-                return people.mentions[i].person
-            i -= 1
         # No role holds the word (``the Oilers captain said`` after ``Connor McDavid scored…``, ``the mother
         # of three said`` after ``Leona Fisher's son…``): the person a pronoun would mean, if named in the
         # last paragraphs and given no other role.
@@ -1166,6 +1192,9 @@ class Attributor:
                         best = (m.start, m.person)
                     break
             i -= 1
+        described = self._described_subject_person(best[0] if best is not None else floor, pos, gender)
+        if described is not None:
+            return described[1]
         if best is not None:
             return best[1]
         return fallback.person if fallback is not None else None
@@ -1327,6 +1356,8 @@ _OWN_WORDS_RE = re.compile(
     r"reaction|explanation|argument|warning|plea|promise|pitch|prediction|assessment|conclusion|take|retort)"
     r"(?:[^\S\n]+(?:to|for|on)[^\S\n]+[^,:;\n]{1,40})?"
 )
+# ``The minister rejected that.``: a sentence that opens on a description by role, then its verb.
+_DESCRIBED_SUBJECT_RE = re.compile(r"The[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)[^\S\n]+[a-z]+(?:ed|s)\b")
 _OWN_WORDS_TAIL_RE = re.compile(r"(?:[^\S\n]+(?:was|is)(?:[^\S\n]+[a-z]+){1,2})?[^\S\n]*")
 _APPOSITION_COMMA_RE = re.compile(r",[^\S\n]+")
 # The source after ``a statement from``: a name, or a description up to the end of the clause.
