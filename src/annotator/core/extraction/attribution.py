@@ -234,6 +234,13 @@ class Attributor:
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
             earlier = found is not None and quote.start > sentence_start
+        if (
+            found is None and quote.start == unit_start and not quote.continues
+            and not text[quote.end : unit_end].strip(" .,;") and len(_inner(text, quote).split()) >= 5
+        ):
+            # ``“Some days I don't say a word to anyone.”`` ¶ ``Sharon Lee, 81, has lived alone…``: a quote
+            # standing alone, that nothing before names, is spoken by the person the next paragraph opens on.
+            found = self._opening_person(unit_end)
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
         # ``…to purchase a “promoted trend” on Twitter``: a short term inside a sentence with no cue of its own
         # is not given to the speaker of the sentence before.
@@ -324,6 +331,24 @@ class Attributor:
         mentions = self.people.mentions_in(start, min(previous_end, start + 60))
         if not mentions or mentions[0].possessive or text[start : mentions[0].start].strip(" ,").split()[2:]:
             return None  # the sentence does not open on a person (at most a title of two words before the name)
+        m = mentions[0]
+        return ((m.start, m.end), None, text[m.start : m.end], m.person, self.people.people[m.person].name)
+
+    def _opening_person(self, unit_end: int):
+        """The person the paragraph after ``unit_end`` opens on (a name, at most two title words before
+        it, not a possessive), when that paragraph quotes nothing before its first full stop."""
+        text = self.text
+        start = unit_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] in QUOTE_OPENERS:
+            return None
+        mentions = self.people.mentions_in(start, min(len(text), start + 60))
+        if not mentions or mentions[0].possessive:
+            return None
+        lead = text[start : mentions[0].start].strip(" ,").split()
+        if lead[2:] or any(w.lower() in self.lexicon.function_words for w in lead):
+            return None  # ``So as Obama gets to…``: a clause about the person, not the person introduced
         m = mentions[0]
         return ((m.start, m.end), None, text[m.start : m.end], m.person, self.people.people[m.person].name)
 
