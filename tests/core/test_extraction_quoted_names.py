@@ -28,3 +28,12 @@ def test_a_name_in_an_earlier_quote_is_not_the_next_speaker():
     )
     result = run(text)
     assert quote_containing(result, "only safe choice").speaker == "Tom Reed"
+
+
+def test_a_person_inside_a_who_clause_is_not_the_next_pronoun():
+    text = (
+        "Former harbour master Kent Vollan denied the claims on Friday.\n\n"
+        "Ana Ruiz, who worked at the port authority when Vollan ran it, said she stood by her account. "
+        "\"I know what happened,\" she told reporters.\n"
+    )
+    assert quote_containing(run(text), "I know what happened").speaker == "Ana Ruiz"

@@ -1212,7 +1212,7 @@ class Attributor:
             if _agrees(people.people[m.person].gender, gender) and not self._quoted(m.start):
                 if fallback is None and (possessor or not m.possessive):
                     fallback = m
-                if (possessor or not m.possessive) and _subject_like(self.text, m.start):
+                if (possessor or not m.possessive) and _subject_like(self.text, m.start) and not _in_relative_clause(self.text, m.start):
                     if best is None or m.start > best[0]:
                         best = (m.start, m.person)
                     break
@@ -1420,6 +1420,15 @@ def _subject_like(text: str, start: int) -> bool:
     if before and before[-1].endswith((",", ";", ":")):
         return True
     return not before or before[-1].lower().strip(",") not in _PREPOSITIONS
+
+
+_RELATIVE_OPENER_RE = re.compile(r",[^\S\n]+(?:who|whose|whom)\b[^,.;:!?\n“”\x22]*\Z")
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """Is the mention inside a relative clause set off by a comma (``Kristen Bell, who worked there when
+    Hehr was an MLA, said…``)? Its person is not the subject of the sentence's main clause."""
+    return _RELATIVE_OPENER_RE.search(text, max(0, start - 120), start) is not None
 
 
 def _as_written(np: str) -> str:
