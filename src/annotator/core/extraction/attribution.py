@@ -128,6 +128,9 @@ class Attributor:
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
         self.lower_case_words: dict[str, bool] = {}  # see _written_in_lower_case
+        self._resolving_source = False
+        self.quote_starts: list[int] = []  # the quotes met so far, in text order: names inside them
+        self.quote_ends: list[int] = []  # are what a speaker said, not whom a later pronoun means
 
     # -- the decision for one quote -------------------------------------------------------------
 
@@ -137,6 +140,8 @@ class Attributor:
     ) -> Attribution:
         """Kind, speaker and cue of one quote (quotes must be given in text order)."""
         text = self.text
+        self.quote_starts.append(quote.start)
+        self.quote_ends.append(quote.end)
         clause_start = max(window_start, sentence_start)
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
@@ -169,6 +174,15 @@ class Attributor:
                 self._introduces_quote(before[1], quote.start) or _introduces(text, before[1][1], quote.start)
             ):
                 found, cue_follows = before, False
+            elif (
+                self._carries_on(quote, previous, unit_index)
+                and found[4] != previous[1].speaker
+                and not _ends_on_cue(text, found[1][1], self._sentence_end(found[1][1], unit_end))
+            ):
+                # ``“A,” Horwath said. “Shame on him.” Ford shot back that…``: a quote that closes its
+                # sentence right after its speaker's own attributed quote carries on that speaker; the
+                # report in the next sentence is a new speaker's.
+                found = None
         if found is None:
             found = self._before(clause_start, quote.start, previous, unit_index)
         if whole_clause < clause_start and (found is None or found[2] is None):
@@ -227,13 +241,23 @@ class Attributor:
         if found is None:
             found = self._before(max(unit_start, quote.start - _WINDOW), sentence_start, None, unit_index)
             earlier = found is not None and quote.start > sentence_start
+        if (
+            found is None and quote.start == unit_start and not quote.continues
+            and not text[quote.end : unit_end].strip(" .,;") and len(_inner(text, quote).split()) >= 5
+        ):
+            # ``“Some days I don't say a word to anyone.”`` ¶ ``Sharon Lee, 81, has lived alone…``: a quote
+            # standing alone, that nothing before names, is spoken by the person the next paragraph opens on.
+            found = self._opening_person(unit_end)
         introduced = found is not None and self._introduces_quote(found[1], quote.start)
         # ``…to purchase a “promoted trend” on Twitter``: a short term inside a sentence with no cue of its own
         # is not given to the speaker of the sentence before.
         inner = _inner(text, quote) if earlier else ""
         short_term = earlier and len(inner.split()) <= 4 and not inner[:1].isupper()
         kind = self._kind(quote, unit_start, sentence_start, found is not None and not short_term, cue_follows, introduced)
-        if kind != "scare" and not cue_follows and not introduced and (_is_heading(text, quote, unit_start, unit_end) or _names_a_work(text, quote, unit_start)):
+        if kind != "scare" and not cue_follows and not introduced and (
+            (_is_heading(text, quote, unit_start, unit_end) and not _hands_over(text, found, quote.start))
+            or _names_a_work(text, quote, unit_start)
+        ):
             kind = "scare"
         elif kind != "scare" and cue_follows and not introduced and _names_a_title(text, quote) and _names_a_work(text, quote, unit_start):
             # ``Friday on CNN’s “New Day,” Sen. Jane Doe said``: the cue after it belongs to the sentence, not the title.
@@ -255,6 +279,14 @@ class Attributor:
             if person.mentions and person.name.split()[-1].casefold() == key:
                 return person.name, index, (start, end)
         return label.title(), None, (start, end)
+
+    def _carries_on(self, quote: FoundQuote, previous, unit_index: int) -> bool:
+        """Does the quote follow, in the same paragraph, a quote whose speaker was named by a cue
+        between the two (``“A,” X said. “B.”``)?"""
+        if previous is None or previous[2] != unit_index or not previous[1].speaker or previous[1].cue is None:
+            return False
+        prev_quote, prev_attr = previous[0], previous[1]
+        return prev_quote.end <= prev_attr.cue[0] < quote.start and quote.start - prev_quote.end < _WINDOW
 
     def _next_sentence_after(self, quote_end: int, cue: tuple[int, int]) -> bool:
         """Does the quote close its sentence (``….”``, ``?”``) with the cue in a new capitalised sentence after it?"""
@@ -309,6 +341,24 @@ class Attributor:
         m = mentions[0]
         return ((m.start, m.end), None, text[m.start : m.end], m.person, self.people.people[m.person].name)
 
+    def _opening_person(self, unit_end: int):
+        """The person the paragraph after ``unit_end`` opens on (a name, at most two title words before
+        it, not a possessive), when that paragraph quotes nothing before its first full stop."""
+        text = self.text
+        start = unit_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] in QUOTE_OPENERS:
+            return None
+        mentions = self.people.mentions_in(start, min(len(text), start + 60))
+        if not mentions or mentions[0].possessive:
+            return None
+        lead = text[start : mentions[0].start].strip(" ,").split()
+        if lead[2:] or any(w.lower() in self.lexicon.function_words for w in lead):
+            return None  # ``So as Obama gets to…``: a clause about the person, not the person introduced
+        m = mentions[0]
+        return ((m.start, m.end), None, text[m.start : m.end], m.person, self.people.people[m.person].name)
+
     def _issues_a_text(self, cue: re.Match[str]) -> bool:
         """Is the cue about a written text (``issued a statement``, ``said in a statement``, ``tweeted``)?"""
         words = (cue.group(0) + " " + self.text[cue.end() : cue.end() + 25]).lower()
@@ -330,6 +380,14 @@ class Attributor:
             # ``Jane Doe, R-Ky., delivered a message to Reed:``: the comma closed an apposition, and
             # the clause after it has no subject of its own.
             clause = max(start, text.rfind(";", start, colon_end) + 1)
+        while clause < colon and text[clause] in " \t":
+            clause += 1
+        own = _OWN_WORDS_RE.match(text, clause, colon)
+        if own is not None and _OWN_WORDS_TAIL_RE.fullmatch(text, own.end(), colon):
+            # ``His reply to critics:``, ``Her answer was blunt:``: the owner of the words speaks.
+            got = self._resolve(own.start(), own.end(), None, None, colon)
+            if got is not None and got[3] is not None:
+                return got
         return self._clause_subject(clause, colon_end)
 
     def _label(self, start: int, colon: int):
@@ -513,8 +571,8 @@ class Attributor:
         inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
-        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE):
-            i -= 1
+        while i > unit_start and (text[i - 1] in " \t" or text[i - 1] in INVISIBLE or (text[i - 1] in _BULLETS and i - 1 == unit_start)):
+            i -= 1  # ``• “We're ready,” said Singh``: a list marker opens the item, not a sentence before the quote
         boundary = quote.continuation or i <= max(unit_start, sentence_start) or text[i - 1] in ":,–—―-(" 
         first = inner.lstrip(" .…\"'‘“")[:1]
         sentence_like = first.isupper() or first.isdigit() or (inner.rstrip()[-1:] in ",.!?…" and len(words) > 3)
@@ -568,6 +626,10 @@ class Attributor:
             start, end = self._trim_np(m.start("np"), m.end("np"))
             end = self._name_after_modifiers(end, limit)
             if end > start:
+                named = self._named_apposition(start, end, limit)
+                if named is not None:
+                    # ``said his lawyer, Rhonda Tulk.``: the name the description is set beside spoke.
+                    return self._resolve(named.start, named.end, m.start("cue"), m.end("cue"), pos)
                 return self._resolve(start, end, m.start("cue"), m.end("cue"), pos)
         m = _IN_WORDS_AFTER_RE.match(text, pos, limit)
         if m is not None:
@@ -576,6 +638,22 @@ class Attributor:
         if m and (self.people.mentions_in(m.start("np"), m.end("np")) or 2 <= len(m.group("np").split()) <= 5):
             return self._resolve(m.start("np"), m.end("np"), None, None, pos)
         return None
+
+    def _named_apposition(self, start: int, end: int, limit: int):
+        """The person named right after a description, set off by a comma and closing the clause
+        (``his lawyer, Rhonda Tulk.``, ``the city's solicitor, Dennis Hall, who…``), if any."""
+        text = self.text
+        first = text[start:end].split()[0].lower()
+        if first not in _DET_WORDS or self.people.mentions_in(start, end):
+            return None
+        comma = _APPOSITION_COMMA_RE.match(text, end, limit)
+        if comma is None:
+            return None
+        named = self.people.mentions_in(comma.end(), min(limit, comma.end() + 80))
+        if not named or named[0].start != comma.end() or named[0].possessive:
+            return None
+        after = text[named[0].end : named[0].end + 1]
+        return named[0] if after in ("", ".", ",", ";", "\n") else None
 
     def _named_before_long_apposition(self, pos: int, limit: int):
         """``“…,” Texas delegate Bill Eastland, wearing a hat and “Ted Cruz” pins, said``: a person named
@@ -626,8 +704,14 @@ class Attributor:
         text = self.text
         for mention in self.people.mentions_in(end, min(limit, end + 60)):
             between = text[end : mention.start]
+            words = between.split()
+            closes = text[mention.end : mention.end + 1] in ("", ".", ",", ";", "\n")
             if not mention.possessive and _MODIFIER_WORDS_RE.fullmatch(between) and all(
-                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower()) for w in between.split()
+                w[:1].isupper() or w.lower() in _ROLE_MODIFIERS or self._source_head(w.lower())
+                # ``said Environment Canada senior climatologist Dave Phillips.``: an occupation noun
+                # right before a name that closes the clause
+                or (i == len(words) - 1 and closes and _OCCUPATION_RE.fullmatch(w) is not None)
+                for i, w in enumerate(words)
             ):
                 return mention.end
             break
@@ -883,6 +967,12 @@ class Attributor:
             if low == "it":
                 name = self._antecedent_source(start)  # ``“…,” it said.`` after a paragraph about a company
             return ((start, end), cue, np, person, name)
+        words = _OWN_WORDS_RE.fullmatch(np)
+        if words is not None:
+            # ``Her message to other parents: “…”``, ``His reply was blunt``: the words are the owner's.
+            person = self._resolve_pronoun(start, PRONOUNS["he" if words.group("owner").lower() == "his" else "she"])
+            if person is not None:
+                return ((start, end), cue, np, person, self.people.people[person].name)
         span = self._speaker_span(start, end)
         if span is None:
             return None  # a date, a place or a fragment of the sentence: no speaker beats a wrong one
@@ -891,7 +981,137 @@ class Attributor:
         person = self._resolve_description(start, np)
         if person is not None:
             return ((start, end), cue, np, person, self.people.people[person].name)
+        source = self._resolve_source_description(start, np)
+        if source is not None:
+            return ((start, end), cue, np, source[0], source[1])
         return ((start, end), cue, np, None, _as_written(np))
+
+    def _resolve_source_description(self, start: int, np: str) -> tuple[int | None, str] | None:
+        """``the statement said``, ``the department said``: a definite description of a text or of a body
+        that points back to the source just reported. A text resolves to whoever issued it (``GM Canada
+        said in a statement…`` ¶ ``“…,” the statement said``), a body to the organisation that opens one of
+        the last sentences (``Health Canada said in an email…`` ¶ ``“…,” the department said``)."""
+        m = _SOURCE_DESCRIPTION_RE.fullmatch(np)
+        if m is None:
+            return None
+        head = _singular(m.group("head").lower())
+        if head in _TEXT_NOUNS and not self._resolving_source:
+            self._resolving_source = True  # the issuer's own phrase is never resolved as a text again
+            try:
+                issuer = self._issuer(start, head)
+            finally:
+                self._resolving_source = False
+            if issuer is not None:
+                return issuer
+        if head in _TEXT_NOUNS or head in _BODY_NOUNS:
+            name = self._body_antecedent(start, head)
+            if name is not None:
+                return None, name
+        elif head not in self.lexicon.titles and head not in person_nouns():
+            # ``the unit said`` after ``the Independent Investigation Unit of Manitoba``: any noun that
+            # heads a body's name just given points back to it (but never to one that merely spoke).
+            name = self._body_antecedent(start, head, named_only=True)
+            if name is not None:
+                return None, name
+        return None
+
+    def _role_holder(self, start: int, head: str) -> int | None:
+        """The nearest person before ``start`` whose role has ``head`` or a word for the same office
+        (``the judge`` → ``Justice …``)."""
+        kin = title_kin().get(head, frozenset((head,)))
+        people = self.people
+        i = people.mentions_before(start) - 1
+        floor = start - _PRONOUN_LOOKBACK
+        for _ in range(40):
+            if i < 0 or people.mentions[i].start < floor:
+                break
+            role = people.people[people.mentions[i].person].role
+            if role and not kin.isdisjoint(w.strip(".,") for w in role.lower().split()):
+                return people.mentions[i].person
+            i -= 1
+        return None
+
+    def _described_subject_person(self, after: int, pos: int, gender: str | None) -> tuple[int, int] | None:
+        """``The minister rejected that. “…,” she said``: a sentence between ``after`` and ``pos`` that
+        opens on a description by role makes the role's holder the likeliest he/she. (offset, person)"""
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos - 1) - 1
+        for j in range(i, max(-1, i - 2), -1):
+            s = starts[j]
+            if s <= after:
+                break
+            m = _DESCRIBED_SUBJECT_RE.match(self.text, s, pos)
+            if m is None or m.group("head") not in self.lexicon.titles:
+                continue
+            person = self._role_holder(s, m.group("head"))
+            if person is not None and _agrees(self.people.people[person].gender, gender):
+                return s, person
+        return None
+
+    def _body_antecedent(self, pos: int, head: str, named_only: bool = False) -> str | None:
+        """The named body a description points back to, in the last few sentences: the nearest whose name
+        holds the head noun (``the union`` → ``the Canadian Union of Postal Workers``), else one that spoke
+        in this sentence or the one before (``Health Canada said…`` → ``the department``; a text may
+        reach further back to the body that put it out). Never a person or a generic phrase."""
+        text = self.text
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        if named_only and text.find(head.capitalize(), starts[max(0, i - 4)] if i >= 0 else 0, pos) == -1:
+            return None  # no name in reach holds the noun (capitalised as in a name): nothing to scan
+        speaking = None
+        for j in range(i, max(-1, i - 5), -1):
+            start = starts[j]
+            if pos - start > _PRONOUN_LOOKBACK:
+                break
+            end = min(pos, starts[j + 1] if j + 1 < len(starts) else pos)
+            chains = [m for m in _ORG_CHAIN_RE.finditer(text, start, end) if len(m.group(0).split()) > 1 or m.start() > start]
+            for m in reversed(chains):
+                words = re.sub(r"[’']s\Z", "", m.group(0)).split()
+                if words[0] in ("The", "the"):
+                    words = words[1:]
+                if len(words) < 2 and (not words or words[0].lower() == head):
+                    continue  # ``Union`` alone is the description again, not a name
+                if len(words) > 2 and all(w.isupper() for w in words):
+                    continue  # ``OLYMPIC TEAM REFUSES TO STAY``: a headline in capitals, not a name
+                lows = [w.lower() for w in words]
+                named = self.people.mentions_in(m.start(), m.end())
+                if head in lows and not any(x.start <= m.start() + m.group(0).find(words[lows.index(head)]) < x.end for x in named):
+                    return " ".join(words)  # a person's name inside a body's name does not make it a person
+                if named:
+                    continue
+                if speaking is None and not named_only and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
+                    speaking = " ".join(words)
+        return speaking
+
+    def _issuer(self, pos: int, noun: str) -> tuple[int | None, str] | None:
+        """Who issued the text ``noun`` names: the subject of the nearest earlier cue within a few
+        sentences that mentions such a text (``X said in a statement``, ``In an email, X said``)."""
+        text = self.text
+        lo = max(0, pos - 1000)
+        cues = list(self.cue_re.finditer(text, lo, pos))
+        for cue in reversed(cues[-6:]):
+            s = max(lo, self._sentence_start(cue.start()))
+            if text[s : s + 1] in QUOTE_OPENERS or _inside_quote(text, s, cue.start()):
+                continue  # a cue inside a quotation is not the report of the text
+            around = text[max(s, cue.start() - 160) : min(pos, cue.end() + 30)].lower()
+            if not any(re.search(rf"\b{re.escape(word)}s?\b", around) for word in _TEXT_KIN.get(noun, (noun,))):
+                continue
+            if cue.group(0).lower().startswith("according"):
+                # ``…, according to a statement from the union``: the text's source follows it.
+                by = re.compile(rf"(?i:a|an|the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,2}}?{re.escape(noun)}s?[^\S\n]+(?:from|by)[^\S\n]+").match(text, cue.end() + 1, pos)
+                np = _ISSUER_NP_RE.match(text, by.end(), pos) if by is not None else None
+                got = self._resolve(*self._trim_np(np.start("np"), np.end("np")), cue.start(), cue.end(), pos) if np else None
+            else:
+                got = self._before(s, cue.end(), None, -1)
+            if got is not None and got[4] and _SOURCE_DESCRIPTION_RE.fullmatch(got[4]) is None:
+                return got[3], got[4]
+        return None
+
+    def _quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation met so far? (``“…that Professor Ford was not…,” she said``:
+        the person the speaker talks about is not the ``she`` who says it.)"""
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_ends[k]
 
     def _speaks_for(self, start: int, end: int, mention) -> bool:
         """Is the person named only as whom the speaker works for (``a spokesperson for Miller``,
@@ -912,19 +1132,24 @@ class Attributor:
         head = m.group("head").lower()
         if _AGE_NOUN_RE.fullmatch(head):
             return self._resolve_pronoun(start, None)
-        if head not in self.lexicon.titles:
+        nouns = person_nouns()
+        if head not in self.lexicon.titles and head not in nouns:
             return None
+        holder = self._role_holder(start, head)
+        if holder is not None:
+            return holder
         people = self.people
-        i = people.mentions_before(start) - 1
-        floor = start - _PRONOUN_LOOKBACK
-        for _ in range(40):
-            if i < 0 or people.mentions[i].start < floor:
-                break
-            role = people.people[people.mentions[i].person].role
-            if role and head in role.lower().split():
-                return people.mentions[i].person
-            i -= 1
-        return None
+        # No role holds the word (``the Oilers captain said`` after ``Connor McDavid scored…``, ``the mother
+        # of three said`` after ``Leona Fisher's son…``): the person a pronoun would mean, if named in the
+        # last paragraphs and given no other role.
+        gender = nouns.get(head)
+        person = self._resolve_pronoun(start, gender if gender in ("m", "f") else None, possessor=True)
+        if person is None or people.people[person].role:
+            return None
+        k = people.mentions_before(start) - 1
+        while k >= 0 and people.mentions[k].person != person and start - people.mentions[k].start <= _DESCRIBED_LOOKBACK:
+            k -= 1
+        return person if k >= 0 and start - people.mentions[k].start <= _DESCRIBED_LOOKBACK else None
 
     def _speaker_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The words of a speaker phrase naming no known person, trimmed of what cannot belong to it
@@ -989,8 +1214,9 @@ class Attributor:
                     return _as_written(m.group(0))  # ``Harbour Mills said…``, ``Harbour Mills Inc. lost…``
         return None
 
-    def _resolve_pronoun(self, pos: int, gender: str | None) -> int | None:
-        """The person a he/she at ``pos`` most likely refers to."""
+    def _resolve_pronoun(self, pos: int, gender: str | None, possessor: bool = False) -> int | None:
+        """The person a he/she at ``pos`` most likely refers to (``possessor``: or a description does,
+        which may point back to an owner, ``Leona Fisher's son…`` ¶ ``the mother of three said``)."""
         people = self.people
         floor = pos - _PRONOUN_LOOKBACK
         best: tuple[int, int] | None = None  # (offset, person)
@@ -1006,14 +1232,17 @@ class Attributor:
             if m.start < floor:
                 break
             steps += 1
-            if _agrees(people.people[m.person].gender, gender):
-                if fallback is None and not m.possessive:
+            if _agrees(people.people[m.person].gender, gender) and not self._quoted(m.start):
+                if fallback is None and (possessor or not m.possessive):
                     fallback = m
-                if not m.possessive and _subject_like(self.text, m.start):
+                if (possessor or not m.possessive) and _subject_like(self.text, m.start) and not _in_relative_clause(self.text, m.start):
                     if best is None or m.start > best[0]:
                         best = (m.start, m.person)
                     break
             i -= 1
+        described = self._described_subject_person(best[0] if best is not None else floor, pos, gender)
+        if described is not None:
+            return described[1]
         if best is not None:
             return best[1]
         return fallback.person if fallback is not None else None
@@ -1063,6 +1292,9 @@ _NAMING_CUES = frozenset(
 )
 _MODIFIER_WORDS_RE = re.compile(r"(?:[^\S\n]+[\w’'\-.]+){0,4}[^\S\n]+")
 _ADJECTIVE_TAIL_RE = re.compile(r",[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}(?P<head>[a-z][\w\-]*)(?=[^\S\n]*,?[^\S\n]+)")
+# An occupation by its ending: ``climatologist``, ``analyst``, ``researcher``, ``technician``, ``consultant``.
+_BULLETS = frozenset("•·▪◦*-–—")
+_OCCUPATION_RE = re.compile(r"[a-z][a-z\-]{2,}(?:ist|yst|er|or|ian|ant|ent|man|woman|person)")
 _ROLE_MODIFIERS = frozenset("head assistant chief deputy former senior junior acting interim general executive vice co".split())
 QUOTE_OPENERS = frozenset("\"'“‘«„")
 _ORG_CHAIN_RE = re.compile(r"(?:The[^\S\n]+)?(?:[A-Z][\w.&’'\-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|and[^\S\n]+)?){0,5}[A-Z][\w.&’'\-]*")
@@ -1119,6 +1351,28 @@ def source_nouns() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
 
 
+@cache
+def person_nouns() -> dict[str, str]:
+    """Nouns for a person with the gender each tells (``resources/lexicon/person_nouns.txt``)."""
+    nouns: dict[str, str] = {}
+    for line in resource("lexicon", "person_nouns.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) == 2:
+            nouns[parts[0].lower()] = parts[1]
+    return nouns
+
+
+@cache
+def title_kin() -> dict[str, frozenset[str]]:
+    """Each role word with the words that name the same office (``resources/lexicon/title_kin.txt``)."""
+    kin: dict[str, frozenset[str]] = {}
+    for line in resource("lexicon", "title_kin.txt").read_text(encoding="utf-8").splitlines():
+        words = frozenset(w.strip(".") for w in line.split("#", 1)[0].lower().split())
+        for word in words:
+            kin[word] = kin.get(word, frozenset()) | words
+    return kin
+
+
 def _singular(word: str) -> str:
     """``prosecutors`` → ``prosecutor``, ``parties`` → ``party``, ``witnesses`` → ``witness``."""
     if word.endswith("ies") and len(word) > 4:
@@ -1132,7 +1386,12 @@ def _singular(word: str) -> str:
     return word
 
 
-_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+)")
+_DESCRIPTION_RE = re.compile(
+    r"[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?(?P<head>\d{1,3}-year-old|[a-z]+|(?-i:MPP|MP|MLA|MNA|CEO))"
+    r"(?:[^\S\n]+of[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?"  # ``the mother of three``
+)
+# How far back the person a role-less description points to was last named (about two paragraphs).
+_DESCRIBED_LOOKBACK = 1200
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")
 _PREPOSITIONS = frozenset(
     "of to with by for from about against at in on into over under than as met through across along around near behind among toward towards".split()
@@ -1140,6 +1399,35 @@ _PREPOSITIONS = frozenset(
 _PREPOSITIONS_BUT_AS = _PREPOSITIONS - {"as"}
 # The word right before a position and the spaces after it (searched with the position as the end).
 _WORD_BEFORE_RE = re.compile(r"([\w’']+)[^\S\n]+\Z")
+# ``the statement``, ``the federal department``: a definite description of a text or a body that spoke.
+_SOURCE_DESCRIPTION_RE = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)")
+# ``Her message``, ``his blunt reply``, ``her advice to parents``: a person's own words, by a possessive pronoun.
+_OWN_WORDS_RE = re.compile(
+    r"(?P<owner>[Hh]is|[Hh]er)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:message|response|reply|answer|advice|words|verdict|"
+    r"reaction|explanation|argument|warning|plea|promise|pitch|prediction|assessment|conclusion|take|retort)"
+    r"(?:[^\S\n]+(?:to|for|on)[^\S\n]+[^,:;\n]{1,40})?"
+)
+# ``The minister rejected that.``: a sentence that opens on a description by role, then its verb.
+_DESCRIBED_SUBJECT_RE = re.compile(r"The[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(?P<head>[a-z]+)[^\S\n]+[a-z]+(?:ed|s)\b")
+_OWN_WORDS_TAIL_RE = re.compile(r"(?:[^\S\n]+(?:was|is)(?:[^\S\n]+[a-z]+){1,2})?[^\S\n]*")
+_APPOSITION_COMMA_RE = re.compile(r",[^\S\n]+")
+# The source after ``a statement from``: a name, or a description up to the end of the clause.
+_ISSUER_NP_RE = re.compile(rf"(?P<np>{_NAME}|[Tt]he[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+)(?=[^\S\n]*[.,;:\n])")
+# How a report names the medium of a text: ``wrote on Twitter`` issued ``the tweet``.
+_TEXT_KIN = {
+    "tweet": ("tweet", "tweeted", "twitter"),
+    "post": ("post", "posted", "facebook", "instagram", "blog"),
+    "email": ("email", "e-mail", "emailed"),
+    "e-mail": ("email", "e-mail", "emailed"),
+    "release": ("release", "released"),
+    "letter": ("letter", "wrote"),
+}
+# Bodies that a description points back to once they are named (``the department`` after ``Health Canada``).
+_BODY_NOUNS = frozenset(
+    """ministry department agency company corporation firm organization organisation union association institute office
+    utility airline bank retailer insurer broadcaster automaker carmaker hospital university college charity league
+    club board commission authority""".split()
+)
 _TEXT_NOUNS = ("statement", "tweet", "post", "email", "e-mail", "letter", "memo", "release", "message")
 _CLAUSE_OPENERS = frozenset("when whenever while although though because if whether where as after before since until once".split())
 
@@ -1158,6 +1446,15 @@ def _subject_like(text: str, start: int) -> bool:
     if before and before[-1].endswith((",", ";", ":")):
         return True
     return not before or before[-1].lower().strip(",") not in _PREPOSITIONS
+
+
+_RELATIVE_OPENER_RE = re.compile(r",[^\S\n]+(?:who|whose|whom)\b[^,.;:!?\n“”\x22]*\Z")
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """Is the mention inside a relative clause set off by a comma (``Kristen Bell, who worked there when
+    Hehr was an MLA, said…``)? Its person is not the subject of the sentence's main clause."""
+    return _RELATIVE_OPENER_RE.search(text, max(0, start - 120), start) is not None
 
 
 def _as_written(np: str) -> str:
@@ -1283,6 +1580,12 @@ def _introduces(text: str, cue_end: int, quote_start: int) -> bool:
     """Does the cue hand straight over to the quote (``said Wednesday, “``, ``told reporters: “``)?"""
     between = text[cue_end:quote_start].rstrip()
     return len(between) <= 40 and between.endswith((",", ":")) and not re.search(r"[.!?;]", between[:-1])
+
+
+def _hands_over(text: str, found, quote_start: int) -> bool:
+    """Does the attribution's cue hand straight over to the quote (``posted on Instagram: “WE DID IT.”``)?
+    Then a quote in capitals is speech, not a heading."""
+    return found is not None and found[1] is not None and found[1][1] <= quote_start and _introduces(text, found[1][1], quote_start)
 
 
 def _after_colon(text: str, start: int, quote_start: int) -> bool:

@@ -143,6 +143,8 @@ def _classify(text: str, i: int, lo: int, hi: int, open_classes: list[str]) -> i
             return OPEN  # ”…” style
         if not is_open and prev == " " and nxt.isspace() and not text[lo:i].strip(_BLANK):
             return OPEN  # ``” … in the end, we won,” she said.``: a paragraph opening on the wrong mark
+        if not is_open and prev in ",:" and nxt in " \t" and text.find("”", i + 1, hi) != -1:
+            return OPEN  # ``He says,” there are weeks…”``: a right mark typed for the opener after a cue
         return CLOSE if right or is_open else 0
     if char in "«‹":
         if right and not left and is_open:

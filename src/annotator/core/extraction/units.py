@@ -13,9 +13,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from annotator.core.article import Article
+from annotator.core.readers.line_cues import is_page_furniture
 
 #: Blocks whose text is not the article's own reporting: no quotes or attributions come from them.
-NON_QUOTE_KINDS = frozenset({"caption", "related_link", "source_line"})
+#: ``furniture`` is web page chrome pasted with the text (``Story continues below advertisement``):
+#: a quote's continuation paragraph after it still continues the quote before it.
+NON_QUOTE_KINDS = frozenset({"caption", "related_link", "source_line", "furniture"})
 
 _LINE_RE = re.compile("[^\n\u2028\u2029]+")  # a line or paragraph separator ends a line as a newline does
 _LINE_BREAK_RE = re.compile("[\n\u2028\u2029]")
@@ -79,6 +82,7 @@ def text_units(article: Article) -> list[Unit]:
     return units
 
 
+_FURNITURE_MAX_CHARS = 60
 _WRAPPED_KINDS = frozenset({"paragraph", "standfirst"})
 _WRAP_MIN_CHARS = 40
 
@@ -101,7 +105,11 @@ def _trimmed(text: str, start: int, end: int, kind: str) -> Unit | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Unit(start, end, kind) if end > start else None
+    if end <= start:
+        return None
+    if end - start <= _FURNITURE_MAX_CHARS and is_page_furniture(text[start:end]):
+        kind = "furniture"
+    return Unit(start, end, kind)
 
 
 def sentence_starts(text: str, unit: Unit, protected: list[tuple[int, int]]) -> list[int]:
