@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words, words_before
+from annotator.core.extraction.names import Chain, Token, name_words, words_before
 from annotator.core.extraction.roles import split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
@@ -65,6 +65,9 @@ def names_used_as_things(
     for _, _, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
+            if name_tokens and _is_named_building(text, chain, name_tokens, lexicon):
+                found.add(tuple(name_words(text, name_tokens)))
+                continue
             if not name_tokens or role_tokens:
                 continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
             start = chain.start
@@ -198,3 +201,40 @@ def _is_quoted(text: str, chain: Chain) -> bool:
     while i < len(text) and text[i] in ",.!?":
         i += 1
     return i < len(text) and text[i] in _CLOSE_QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum())
+
+
+# Buildings and bodies named after a person or a founder, which news names the way it names people:
+# ``Roy Thomson Hall`` and ``Maurice Richard Arena`` (hall and arena end family names too, so a full
+# name must come before them: ``Lyn Hall`` stays a person), ``B.C. Women’s Hospital`` and ``St.
+# Michael’s College`` (a possessive before the institution's noun), ``Shaar Hashomayim cemetery``
+# (its noun after it in lower case, as Canadian Press style writes it).
+_NAMED_AFTER_HEADS = frozenset(("hall", "arena"))
+_INSTITUTION_HEADS = (
+    "Hospital", "College", "University", "School", "Academy", "Church", "Cathedral", "Chapel", "Basilica",
+    "Clinic", "Hall", "Arena", "Centre", "Center", "Gardens", "Foundation", "Institute", "Restaurant",
+    "Pub", "Tavern", "Inn",
+)  # fmt: skip
+_BUILDING_NOUNS_AFTER = (
+    "cemetery", "arena", "rink", "hospital", "church", "cathedral", "chapel", "synagogue", "mosque", "temple",
+    "school", "campus", "library", "mall", "theatre", "theater", "auditorium", "building", "reserve",
+)  # fmt: skip
+_INSTITUTION_HEAD_SET = frozenset(_INSTITUTION_HEADS)
+_BUILDING_NOUN_SET = frozenset(_BUILDING_NOUNS_AFTER)
+_NEXT_WORD_RE = re.compile(r"[ \t]([^\W\d_]+)")
+
+
+def _is_named_building(text: str, chain: Chain, name_tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A building or institution that bears a person's or a founder's name (see above)."""
+    tokens = name_tokens  # ``Mayor Lyn Hall``: a title is no part of the name
+    if len(tokens) >= 3 and tokens[-1].key in _NAMED_AFTER_HEADS:
+        return tokens[-1].key == "arena" or not lexicon.is_given_name(tokens[-2].text)
+    end = chain.end
+    if chain.possessive:
+        end += 2  # the chain ends before its ``’s``
+        heads, words = _INSTITUTION_HEADS, _INSTITUTION_HEAD_SET
+    else:
+        heads, words = _BUILDING_NOUNS_AFTER, _BUILDING_NOUN_SET
+    if not text.startswith(heads, end + 1):  # a cheap look before the regex
+        return False
+    following = _NEXT_WORD_RE.match(text, end)
+    return following is not None and following.group(1) in words
