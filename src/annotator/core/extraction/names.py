@@ -43,7 +43,10 @@ _WORD = r"[^\W_]"
 #: the word pattern reads them whole (``O`` and then ``’Brien``).
 _CAP_TOKEN_RE = re.compile(rf"[{UPPER}](?:(?P<initial>\.(?:[{UPPER}]\.)*)|{_WORD}*(?:['’\-]{_WORD}+)*)")
 #: Titles written abbreviated with a full stop (``Mr. Obama``, ``Sen. Warren``) that stay with the name.
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split())
+ABBREVIATED_TITLES = frozenset(
+    "mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split()
+    + "cpl const cst coun cllr".split()  # Canadian police ranks and councillors: ``Cpl.``, ``Const.``, ``Coun.``
+)
 #: Honorifics: evidence of a person, but not a role worth reporting.
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "U.A.E.", "N.C.", "S.C."})
@@ -116,6 +119,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
                 gap in (" ", "\u00a0")
                 or (gap == "" and current[-1].initial)
                 or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
+                or (gap == ". " and _is_saint_in_a_place(current))
                 or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
             )
             if not joined:
@@ -137,6 +141,20 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
             last_end = -1
     flush()
     return chains
+
+
+#: ``Sault Ste. Marie``, ``Fort St. John``, ``St. Albert``: the saint of a place's name, abbreviated.
+#: ``St.`` after another word is a street's as often (``on Yonge St. Police said``), so only a
+#: place's first word joins it to the name after it.
+_SAINT_ABBREVIATIONS = frozenset(("st", "ste"))
+_PLACE_FIRST_WORDS = frozenset(("sault", "fort", "port", "mount", "lake", "cap", "baie", "pointe"))
+
+
+def _is_saint_in_a_place(current: list[Token]) -> bool:
+    last = current[-1]
+    if last.key not in _SAINT_ABBREVIATIONS or last.initial:
+        return False
+    return last.key == "ste" or len(current) == 1 or (len(current) == 2 and current[0].key in _PLACE_FIRST_WORDS)
 
 
 def _surname_after_given(current: list[Token], text: str, end: int, limit: int, lexicon: Lexicon) -> bool:

@@ -619,6 +619,7 @@ def _relatives_sharing_a_name(
 
 _PLACE_PREFIXES = frozenset(
     "new san santa santo sao são los las st st. saint fort port mount cape lake north south east west".split()
+    + "ste sault lac baie pointe".split()  # ``Sault Ste. Marie``, ``Lac La Biche``, ``Baie-Comeau``
 )
 
 
@@ -628,7 +629,8 @@ def _continues_a_place(role_tokens: list[Token], name_tokens: list[Token]) -> bo
     if not role_tokens or not name_tokens:
         return False
     prefix = role_tokens[-1]
-    return prefix.key in _PLACE_PREFIXES and name_tokens[0].start - prefix.end <= 1
+    gap = name_tokens[0].start - prefix.end  # ``St. John``: the full stop of the abbreviation
+    return prefix.key in _PLACE_PREFIXES and (gap <= 1 or (gap == 2 and prefix.key in ("st", "ste")))
 
 
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|,[ \t]|\)[ \t]|\d[ \t]|:[ \t])[ \t]*\Z")
