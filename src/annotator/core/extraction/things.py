@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, Token, name_words, words_before
-from annotator.core.extraction.roles import split_chain
+from annotator.core.extraction.names import NORMAL, Chain, Token, name_words, words_before
+from annotator.core.extraction.roles import is_title, split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -62,10 +62,10 @@ def names_used_as_things(
     """Names the text introduces as a firm, outlet, club or work somewhere (module docstring)."""
     found: set[tuple[str, ...]] = set()
     listed_after = -1  # end of a thing just found: a name joined to it by ``and`` is one more (``banks A and B``)
-    for _, _, chains in unit_chains:
+    for _, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
-            if name_tokens and _is_named_building(text, chain, name_tokens, lexicon):
+            if name_tokens and _is_thing_by_its_form(text, mode, chain, role_tokens, name_tokens, lexicon):
                 found.add(tuple(name_words(text, name_tokens)))
                 continue
             if not name_tokens or role_tokens:
@@ -203,6 +203,31 @@ def _is_quoted(text: str, chain: Chain) -> bool:
     return i < len(text) and text[i] in _CLOSE_QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
 
+
+def _is_thing_by_its_form(
+    text: str, mode: str, chain: Chain, role_tokens: list[Token], name_tokens: list[Token], lexicon: Lexicon
+) -> bool:
+    """A building, a work or a band shown by the words right around the name (the notes below).
+    Asked of every chain of a text, so the cheap look at the next characters comes first."""
+    end = chain.end
+    if chain.possessive:
+        return _is_possessive_institution(text, end + 2)  # the chain ends before its ``’s``
+    if text.startswith(_WORDS_AFTER_A_THING, end) and (
+        _is_building_noun_after(text, end) or _leads_a_cast_or_band(text, end)
+    ):
+        return True
+    if len(name_tokens) >= 3 and name_tokens[-1].key in _NAMED_AFTER_HEADS:
+        # ``Roy Thomson Hall``; ``Mary Ann Hall`` (a given name before Hall) stays a person
+        return name_tokens[-1].key == "arena" or not lexicon.is_given_name(name_tokens[-2].text)
+    return (
+        mode == NORMAL
+        and len(name_tokens) >= 2
+        and _follows_a_title_word(text, chain)
+        and not lexicon.is_given_name(name_tokens[0].text)
+        and not any(is_title(t.key, lexicon) for t in role_tokens)
+    )
+
+
 # Buildings and bodies named after a person or a founder, which news names the way it names people:
 # ``Roy Thomson Hall`` and ``Maurice Richard Arena`` (hall and arena end family names too, so a full
 # name must come before them: ``Lyn Hall`` stays a person), ``B.C. Women’s Hospital`` and ``St.
@@ -223,18 +248,57 @@ _BUILDING_NOUN_SET = frozenset(_BUILDING_NOUNS_AFTER)
 _NEXT_WORD_RE = re.compile(r"[ \t]([^\W\d_]+)")
 
 
-def _is_named_building(text: str, chain: Chain, name_tokens: list[Token], lexicon: Lexicon) -> bool:
-    """A building or institution that bears a person's or a founder's name (see above)."""
-    tokens = name_tokens  # ``Mayor Lyn Hall``: a title is no part of the name
-    if len(tokens) >= 3 and tokens[-1].key in _NAMED_AFTER_HEADS:
-        return tokens[-1].key == "arena" or not lexicon.is_given_name(tokens[-2].text)
-    end = chain.end
-    if chain.possessive:
-        end += 2  # the chain ends before its ``’s``
-        heads, words = _INSTITUTION_HEADS, _INSTITUTION_HEAD_SET
-    else:
-        heads, words = _BUILDING_NOUNS_AFTER, _BUILDING_NOUN_SET
-    if not text.startswith(heads, end + 1):  # a cheap look before the regex
+def _is_possessive_institution(text: str, at: int) -> bool:
+    """``B.C. Women’s ▸Hospital``: the institution's noun after the possessive."""
+    if not text.startswith(_INSTITUTION_HEADS, at + 1):
         return False
+    following = _NEXT_WORD_RE.match(text, at)
+    return following is not None and following.group(1) in _INSTITUTION_HEAD_SET
+
+
+def _is_building_noun_after(text: str, end: int) -> bool:
+    """``Shaar Hashomayim ▸cemetery``: the building's noun after the name, in lower case."""
     following = _NEXT_WORD_RE.match(text, end)
-    return following is not None and following.group(1) in words
+    return following is not None and following.group(1) in _BUILDING_NOUN_SET
+
+
+# A work's title keeps its small words capitalised: ``The Blind Assassin``, ``Let Us Compare
+# Mythologies``, ``You Want It Darker``. Prose writes them in lower case, so one of them capitalised
+# in the middle of a sentence, right before a name, says that the name is part of such a title
+# (``the Rev.`` and ``The Honourable`` stand before people, but as titles, which are split off first).
+# A host's name ends a show's (``The Late Show With Stephen Colbert``), and a name that starts with a
+# given name, or a lone word (``The Obama "hug"``), is more often a person's than a title's.
+_TITLE_SMALL_WORDS = frozenset(
+    "The A An Of Us It You Me My Your Our We To For In On From At By Is Be And Or Let".split()
+)
+
+
+def _follows_a_title_word(text: str, chain: Chain) -> bool:
+    """``for The ▸Blind Assassin``: a capitalised small word, not at a sentence's start, before the name."""
+    start = chain.start
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    before, words = chain.before or words_before(text, chain)
+    if not words or before[-1:] != " " or words[-1] not in _TITLE_SMALL_WORDS:
+        return False
+    i = chain.start - 1 - len(words[-1])  # where the small word starts; then back over spaces and quotes
+    while i > 0 and text[i - 1] in " \t\"“”‘’'(\u00a0":
+        i -= 1
+    return i > 0 and text[i - 1] not in ".!?:;–—-\n"
+
+
+# ``Captain Marvel star Brie Larson``, ``Tragically Hip frontman Gord Downie``: a name before the
+# noun for a work's star or a band's singer, and a name after it, is the work or the band.
+_CAST_NOUNS_AFTER = (" star ", " stars ", " co-star ", " creator ", " showrunner ", " frontman ", " frontwoman ")
+
+
+def _leads_a_cast_or_band(text: str, end: int) -> bool:
+    """``Captain Marvel ▸star Brie Larson``: the noun for a star or a singer, then a capitalised name."""
+    if not text.startswith(_CAST_NOUNS_AFTER, end):
+        return False
+    after = text.find(" ", end + 2) + 1
+    return after > 0 and text[after : after + 1].isupper()
+
+
+#: The first letters of every word that :func:`_is_thing_by_its_form` looks for after a name.
+_WORDS_AFTER_A_THING = tuple({" " + w[:4] for w in _BUILDING_NOUNS_AFTER} | {w[:5] for w in _CAST_NOUNS_AFTER})
