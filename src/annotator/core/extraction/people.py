@@ -37,7 +37,7 @@ from annotator.core.extraction.places import names_used_as_places
 from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
-from annotator.core.extraction.things import names_used_as_things
+from annotator.core.extraction.things import names_of_namesakes, names_used_as_things
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -123,7 +123,8 @@ def find_people(
     teams = names_used_as_teams(text, unit_chains, lexicon)
     places, place_spots = names_used_as_places(text, unit_chains, lexicon)
     things = names_used_as_things(text, unit_chains, lexicon)
-    organisations = names_used_as_organisations(text, unit_chains, lexicon) | things | teams | places
+    namesakes = names_of_namesakes(text, unit_chains, lexicon)  # ``Terry Fox Foundation``: Terry Fox stays a person
+    organisations = (names_used_as_organisations(text, unit_chains, lexicon) - namesakes) | things | teams | places
     never_mentions = teams | places | things  # no bare word of these links to a person either
 
     _tidy_name_edges(ctx, unit_chains)
@@ -462,7 +463,8 @@ def _descriptors_before(ctx: NameContext, chain: Chain, role_tokens: list[Token]
         described = name_tokens[:j]
         if all(_is_plain_word(lexicon, t) for t in described) and (
             after_former
-            or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in described)
+            # after a title (``Capt. Brenden Ian MacDonald``) an unknown word is a first name, whatever its ending
+            or all(ctx.is_common(t) or (not role_tokens and t.key.endswith(_DESCRIPTOR_ENDINGS)) for t in described)
             or (j == 1 and _is_people_noun(described[0].key))
         ):
             return j
@@ -499,9 +501,11 @@ def _is_trailing_verb(ctx: NameContext, name_tokens: list[Token]) -> bool:
 
 
 def _is_people_noun(key: str) -> bool:
-    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``: a demonym, a
-    plural or an agent noun, which describe a person and never start their name."""
-    return key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))
+    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``, ``Evacuee``: a
+    demonym, a plural, an agent noun or a ``-ee`` noun, which describe a person and never start their name."""
+    return (key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))) or (
+        len(key) > 5 and key.endswith("ee")
+    )
 
 
 def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:

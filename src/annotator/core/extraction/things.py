@@ -302,3 +302,27 @@ def _leads_a_cast_or_band(text: str, end: int) -> bool:
 
 #: The first letters of every word that :func:`_is_thing_by_its_form` looks for after a name.
 _WORDS_AFTER_A_THING = tuple({" " + w[:4] for w in _BUILDING_NOUNS_AFTER} | {w[:5] for w in _CAST_NOUNS_AFTER})
+
+
+# ``the Terry Fox Foundation``, ``Terry Fox Secondary School``, ``the John A. Macdonald Library``: a
+# body named in someone's honour. The words before its noun name a firm when a firm's word ends them
+# (``Harlow Brandt Corp``), but before these nouns they are still the person's name, whom the text
+# may also name alone (``Terry Fox's Marathon of Hope``).
+_NAMESAKE_HEADS = frozenset(
+    "foundation fund library school run institute memorial scholarship hospital centre center collegiate".split()
+)
+
+
+def names_of_namesakes(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon) -> set[tuple[str, ...]]:
+    """Full names (a given name first) that a foundation, school or run is named after (see above)."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            tokens = chain.tokens
+            if len(tokens) < 3 or tokens[-1].key not in _NAMESAKE_HEADS or not lexicon.is_given_name(tokens[0].text):
+                continue
+            end = 2
+            while end < len(tokens) - 1 and (tokens[end - 1].initial or lexicon.is_given_name(tokens[end - 1].text)):
+                end += 1  # ``John A. Macdonald``, ``Mary Ann Smith``
+            found.add(tuple(name_words(text, tokens[:end])))
+    return found

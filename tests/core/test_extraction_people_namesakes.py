@@ -1,0 +1,43 @@
+"""A person honoured by a foundation, school or run is still a person where the text names them
+alone; the word for what someone is (``Evacuee``) is no first name, and an unfamiliar first name
+after a rank (``Capt. Brenden``) is one. Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from tests.core.extraction_support import run
+
+
+def test_the_person_a_foundation_or_run_is_named_after_is_still_a_person():
+    text = (
+        "Runners set off Sunday in the Wendell Haig Run, raising money for the Wendell Haig Foundation.\n\n"
+        "Wendell Haig lost a leg to cancer in 1979. His brother Lorne Haig spoke at Wendell Haig Secondary School.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Wendell Haig", "Lorne Haig"}
+
+
+def test_a_firm_named_like_a_person_before_corp_stays_a_firm():
+    text = "Harlow Brandt Corp said profit rose. Harlow Brandt shares fell, said Nia Oduya.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Nia Oduya"}
+
+
+def test_a_noun_for_what_someone_is_does_not_start_their_name():
+    text = "Evacuee Carla Wojcik said she left with her children. Retiree Ben Soames said he stayed.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Carla Wojcik", "Ben Soames"}
+
+
+def test_an_unfamiliar_first_name_after_a_rank_is_part_of_the_name():
+    text = "Capt. Brenden Ian MacLeish, of New Glasgow, N.S., was among those killed.\n"
+    people = run(text).people
+    assert [(p.name, p.role) for p in people] == [("Brenden Ian MacLeish", "Capt")]
+
+
+def test_french_institutions_and_more_indigenous_peoples_are_not_people():
+    text = (
+        "Aéroports de Montréal and the Société de transport de Laval said service was normal, "
+        "said Lucie Gendron. Neil Redwing, a Saulteaux teen, was remembered.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Lucie Gendron", "Neil Redwing"}
