@@ -60,13 +60,18 @@ _PLAYS_FOR = {
 _SCORE_AFTER_NAME_RE = re.compile(rf"[ \t]+{_ONE_SCORE}")  # ``(Spain) 6-4`` is a results line's player
 _MEMBER_AFTER_RE = re.compile(
     r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
-    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer)\b"  # not ``fans``: ``Sanders supporters``
+    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer|"  # not ``fans``: ``Sanders supporters``
+    # North American rosters: ``Edmonton Oilers captain Connor McDavid``, ``Blue Jays slugger …``
+    r"captain|goaltender|goalie|netminder|forward|defenceman|defenseman|blueliner|quarterback|pitcher|"
+    r"catcher|shortstop|outfielder|infielder|slugger|linebacker|receiver)\b"
 )
 _CLUB_AFTER_RE = re.compile(f"(?:{_FIXTURE_AFTER_RE.pattern})|(?:{_MEMBER_AFTER_RE.pattern})")
 _MAY_START_A_CUE = frozenset(" \t('’")
 _WORDS_AFTER_A_CLUB = (
     "v ", "(", "head", "bench", "assistant", "youth", "first-team", "coach", "manager", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "winger", "playmaker", "player", "team-mate", "teammate", "trainer",
+    "captain", "goaltender", "goalie", "netminder", "forward", "defenceman", "defenseman", "blueliner", "quarterback",
+    "pitcher", "catcher", "shortstop", "outfielder", "infielder", "slugger", "linebacker", "receiver",
 )  # fmt: skip
 _CUE_WORDS = frozenset(
     ("v", "x-v", *_PLAYS_FOR, *_WIN_PREPOSITIONS, *_RESULT_VERBS, *(p.split()[-1] for p in _RESULT_PHRASES))
