@@ -42,6 +42,8 @@ _THING_AFTER_RE = re.compile(
                       key=len, reverse=True))
     + r")(?=[ \t]*[,.;:]|[ \t]+(?:that|which|who|he|she|they|whose|where|founded|based|owned|run|known)\b)"
 )
+#: Officers written in capitals between a firm's name and their own (``Goldman Sachs CEO David Solomon``).
+_EXECUTIVE_TITLES = frozenset(("ceo", "cfo", "coo", "cto"))
 _LIST_JOINS = frozenset((" and ", ", and ", " or ", " & "))  # not a bare comma: ``the daily X, Ana Ruiz said``
 _NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
@@ -65,6 +67,10 @@ def names_used_as_things(
     for _, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
+            if len(role_tokens) >= 2 and name_tokens and role_tokens[-1].key in _EXECUTIVE_TITLES:
+                firm = role_tokens[:-1]  # ``Goldman Sachs CEO David Solomon``: the firm the executive runs
+                if not any(is_title(t.key, lexicon) or t.key in lexicon.places for t in firm):
+                    found.add(tuple(name_words(text, firm)))
             if name_tokens and _is_thing_by_its_form(text, mode, chain, role_tokens, name_tokens, lexicon):
                 found.add(tuple(name_words(text, name_tokens)))
                 continue
