@@ -41,3 +41,16 @@ def test_french_institutions_and_more_indigenous_peoples_are_not_people():
     )
     names = {p.name for p in run(text).people}
     assert names == {"Lucie Gendron", "Neil Redwing"}
+
+
+def test_an_agent_noun_in_or_does_not_start_a_name_but_a_family_name_in_or_does():
+    text = "Survivor Edna Kappo, 82, attended. Investor Raul Mendes agreed, and Taylor Brooks, 30, said so too.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Edna Kappo", "Raul Mendes", "Taylor Brooks"}
+
+
+def test_an_indigenous_word_for_chief_is_a_title():
+    text = "Tk'emlúps te Secwépemc Kukpi7 Rona Casper said the search would go on. Casper spoke for an hour.\n"
+    people = run(text).people
+    assert [p.name for p in people] == ["Rona Casper"]
+    assert people[0].role.endswith("Kukpi7")
