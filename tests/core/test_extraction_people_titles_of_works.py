@@ -34,3 +34,15 @@ def test_a_show_or_band_before_the_word_for_its_star_or_singer_is_not_a_person()
     people = run(text).people
     names = {p.name for p in people}
     assert names == {"Bree Lawton", "Gil Dane"}
+
+
+def test_two_words_after_the_name_a_band_or_club_everywhere_in_the_text():
+    text = (
+        "Orla Penn, Strangely Hip frontman, dies at 53\n\n"
+        "Orla Penn, the singer of the Strangely Hip, died on Tuesday. The Humber Broncos bus crash killed 16.\n\n"
+        "Humber Broncos bus crash: driver sentenced\n\n"
+        "Coach Ned Amos said the Doug Ford government had called, and the Clinton White House once wrote to "
+        "Senator Ada Clinton.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Orla Penn", "Ned Amos", "Doug Ford", "Ada Clinton"}

@@ -228,10 +228,22 @@ def _is_thing_by_its_form(
     return (
         mode == NORMAL
         and len(name_tokens) >= 2
-        and _follows_a_title_word(text, chain)
+        and (
+            _follows_a_title_word(text, chain)
+            or (_follows_the(text, chain) and name_tokens[-1].key not in lexicon.org_words)
+        )
         and not lexicon.is_given_name(name_tokens[0].text)
         and not any(is_title(t.key, lexicon) for t in role_tokens)
     )
+
+
+def _follows_the(text: str, chain: Chain) -> bool:
+    """``the Tragically Hip``, ``the Humboldt Broncos``: an article in front of two capitalised
+    words that do not start with a given name (``the Doug Ford government`` does). A name with an
+    organisation's word (``the Clinton White House``) is left to the organisation rules, which keep
+    the person it holds."""
+    start = chain.start
+    return start >= 4 and text[start - 4 : start] in ("the ", "The ") and (start == 4 or not text[start - 5].isalnum())
 
 
 # Buildings and bodies named after a person or a founder, which news names the way it names people:
