@@ -71,7 +71,11 @@ def names_used_as_things(
                 firm = role_tokens[:-1]  # ``Goldman Sachs CEO David Solomon``: the firm the executive runs
                 if not any(is_title(t.key, lexicon) or t.key in lexicon.places for t in firm):
                     found.add(tuple(name_words(text, firm)))
-            if name_tokens and _is_thing_by_its_form(text, mode, chain, role_tokens, name_tokens, lexicon):
+            if (
+                name_tokens
+                and (len(name_tokens) >= 2 or chain.possessive or text.startswith(_WORDS_AFTER_A_THING, chain.end))
+                and _is_thing_by_its_form(text, mode, chain, role_tokens, name_tokens, lexicon)
+            ):  # one look at the next characters spares most one-word chains the call
                 found.add(tuple(name_words(text, name_tokens)))
                 continue
             if not name_tokens or role_tokens:
@@ -228,22 +232,23 @@ def _is_thing_by_its_form(
     return (
         mode == NORMAL
         and len(name_tokens) >= 2
-        and (
-            _follows_a_title_word(text, chain)
-            or (_follows_the(text, chain) and name_tokens[-1].key not in lexicon.org_words)
-        )
+        and _follows_a_title_word_or_the(text, chain, name_tokens, lexicon)
         and not lexicon.is_given_name(name_tokens[0].text)
         and not any(is_title(t.key, lexicon) for t in role_tokens)
     )
 
 
-def _follows_the(text: str, chain: Chain) -> bool:
-    """``the Tragically Hip``, ``the Humboldt Broncos``: an article in front of two capitalised
-    words that do not start with a given name (``the Doug Ford government`` does). A name with an
-    organisation's word (``the Clinton White House``) is left to the organisation rules, which keep
-    the person it holds."""
+def _follows_a_title_word_or_the(text: str, chain: Chain, name_tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A title's small word before the name (above), or ``the``: ``the Tragically Hip``, ``the
+    Humboldt Broncos`` are two capitalised words after an article that do not start with a given
+    name (``the Doug Ford government`` does; the caller asks). A name with an organisation's word
+    (``the Clinton White House``) is left to the organisation rules, which keep the person it holds."""
     start = chain.start
-    return start >= 4 and text[start - 4 : start] in ("the ", "The ") and (start == 4 or not text[start - 5].isalnum())
+    if start < 4 or text[start - 1] != " ":
+        return False
+    if text[start - 4 : start] in ("the ", "The ") and (start == 4 or not text[start - 5].isalnum()):
+        return name_tokens[-1].key not in lexicon.org_words
+    return _follows_a_title_word(text, chain)
 
 
 # Buildings and bodies named after a person or a founder, which news names the way it names people:
