@@ -46,3 +46,13 @@ def test_two_words_after_the_name_a_band_or_club_everywhere_in_the_text():
     )
     names = {p.name for p in run(text).people}
     assert names == {"Orla Penn", "Ned Amos", "Doug Ford", "Ada Clinton"}
+
+
+def test_people_known_with_the_in_front_stay_people():
+    text = (
+        "The Dalai Lama visited Toronto, where he met the Aga Khan. The Honourable Jody Wilson-Raybould "
+        "spoke, and the Hon. Bill Morneau agreed. Later the Dalai Lama said he was happy.\n"
+    )
+    people = {p.name: p.role for p in run(text).people}
+    assert set(people) == {"Dalai Lama", "Aga Khan", "Jody Wilson-Raybould", "Bill Morneau"}
+    assert people["Jody Wilson-Raybould"] == "Honourable"

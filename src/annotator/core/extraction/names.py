@@ -45,7 +45,7 @@ _CAP_TOKEN_RE = re.compile(rf"[{UPPER}](?:(?P<initial>\.(?:[{UPPER}]\.)*)|{_WORD
 #: Titles written abbreviated with a full stop (``Mr. Obama``, ``Sen. Warren``) that stay with the name.
 ABBREVIATED_TITLES = frozenset(
     "mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split()
-    + "cpl const cst coun cllr".split()  # Canadian police ranks and councillors: ``Cpl.``, ``Const.``, ``Coun.``
+    + "cpl const cst coun cllr hon".split()  # Canadian ranks, councillors, ``the Hon.``: ``Cpl.``, ``Coun.``
 )
 #: Honorifics: evidence of a person, but not a role worth reporting.
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())

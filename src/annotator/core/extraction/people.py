@@ -232,7 +232,7 @@ def find_people(
 #: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
 #: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used. Both passes keep
 #: such a title in the name, and it still counts as evidence of a person.
-_NAME_FORMING_TITLES = frozenset({"mother", "pope"})
+_NAME_FORMING_TITLES = frozenset({"mother", "pope", "dalai", "aga"})  # and ``the Dalai Lama``, ``the Aga Khan``
 
 
 def _starts_with_acronym(name: list[Token], lexicon: Lexicon, text_before: str = "") -> bool:
