@@ -55,3 +55,9 @@ def test_indigenous_peoples_are_not_people():
     )
     names = {p.name for p in run(text).people}
     assert names == {"Colin Redsky"}
+
+
+def test_a_law_after_a_full_name_is_a_law_and_a_family_name_law_stays():
+    text = "The Sergei Vanko Law passed on Monday. Jude Law and Mary Ann Law watched, said Tom Hall.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Jude Law", "Mary Ann Law", "Tom Hall"}

@@ -252,11 +252,11 @@ def _follows_a_title_word_or_the(text: str, chain: Chain, name_tokens: list[Toke
 
 
 # Buildings and bodies named after a person or a founder, which news names the way it names people:
-# ``Roy Thomson Hall`` and ``Maurice Richard Arena`` (hall and arena end family names too, so a full
+# ``Roy Thomson Hall`` and ``Maurice Richard Arena`` (hall, arena and law end family names too, so a full
 # name must come before them: ``Lyn Hall`` stays a person), ``B.C. Women’s Hospital`` and ``St.
 # Michael’s College`` (a possessive before the institution's noun), ``Shaar Hashomayim cemetery``
 # (its noun after it in lower case, as Canadian Press style writes it).
-_NAMED_AFTER_HEADS = frozenset(("hall", "arena"))
+_NAMED_AFTER_HEADS = frozenset(("hall", "arena", "law"))  # and ``the Sergei Magnitsky Law`` (``Jude Law`` stays)
 _INSTITUTION_HEADS = (
     "Hospital", "College", "University", "School", "Academy", "Church", "Cathedral", "Chapel", "Basilica",
     "Clinic", "Hall", "Arena", "Centre", "Center", "Gardens", "Foundation", "Institute", "Restaurant",
