@@ -54,3 +54,12 @@ def test_an_indigenous_word_for_chief_is_a_title():
     people = run(text).people
     assert [p.name for p in people] == ["Rona Casper"]
     assert people[0].role.endswith("Kukpi7")
+
+
+def test_two_given_names_alone_after_the_full_name_are_that_person():
+    text = (
+        "Among those killed was Anne Marie Dolan, 30. Nick Dolan, Anne Marie's brother, said the family "
+        "had waited. Mary Ann Pruitt, a neighbour, agreed.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Anne Marie Dolan", "Nick Dolan", "Mary Ann Pruitt"}

@@ -133,6 +133,9 @@ def find_people(
     by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
+    # The two first words of the names of three words or more: a person named again by their two
+    # given names alone (``Anne Marie``, ``Margaret Anne``) is that person, not a new one.
+    first_names: dict[tuple[str, str], int] = {}
     relatives = _relatives_by_given_name(text, unit_chains, lexicon)
     for unit, mode, chains in unit_chains:
         for chain in chains:
@@ -171,6 +174,11 @@ def find_people(
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
+            if known is None and len(words) == 2 and not role_tokens and first_names:
+                owner = first_names.get((words[0].lower(), words[1].lower()))
+                if owner is not None and _is_given(lexicon, name_tokens[0]) and _is_given(lexicon, name_tokens[1]):
+                    settled[tuple(words)] = owner  # ``Anne Marie's brother`` after ``Anne Marie D'Amico``
+                    continue
             if known is None and (
                 (not role_tokens and not forms_name and _is_ordinary_word_alone(ctx, chain, name_tokens))
                 or _all_ordinary_words(ctx, name_tokens)
@@ -189,7 +197,9 @@ def find_people(
                 or (mode == NORMAL and _is_hyphenated_east_asian_name(ctx, chain, name_tokens))
                 or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
             ):
-                settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
+                settled[tuple(words)] = person = _add_name(people, by_surname, words, role, lexicon)
+                if len(words) >= 3:
+                    first_names.setdefault((words[0].lower(), words[1].lower()), person)
             elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):
                 listed.append((chain, words))
     for words in _names_listed_with_people(text, listed, settled):
