@@ -63,3 +63,15 @@ def test_two_given_names_alone_after_the_full_name_are_that_person():
     )
     names = {p.name for p in run(text).people}
     assert names == {"Anne Marie Dolan", "Nick Dolan", "Mary Ann Pruitt"}
+
+
+def test_two_given_names_joined_by_a_hyphen_are_a_given_name():
+    text = "Virtue and Moir were coached by Marie-France Dubrule in Montreal, and Heinz-Peter Tolle agreed.\n"
+    names = {p.name for p in run(text).people}
+    assert {"Marie-France Dubrule", "Heinz-Peter Tolle"} <= names
+
+
+def test_agent_nouns_in_ist_and_er_open_no_name():
+    text = "Vermonter Bernie Saunders spoke first. Teenager Jackie Hookimaw-Witt said young people needed help.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Bernie Saunders", "Jackie Hookimaw-Witt"}

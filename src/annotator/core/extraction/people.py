@@ -512,11 +512,12 @@ def _is_trailing_verb(ctx: NameContext, name_tokens: list[Token]) -> bool:
 
 def _is_people_noun(key: str) -> bool:
     """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``, ``Evacuee``,
-    ``Survivor``: a demonym, a plural, an agent noun or a ``-ee`` noun, which describe a person and
-    never start their name (family names ending so, ``Taylor``, are kept by the census list)."""
+    ``Survivor``, ``Pharmacist``: a demonym, a plural, an agent noun or a ``-ee`` noun, which describe
+    a person and never start their name (family names ending so, ``Taylor``, ``Fischer``, are kept
+    by the census list)."""
     return (key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))) or (
         len(key) > 5 and key.endswith("ee")
-    ) or (len(key) > 6 and key.endswith(("or", "our")))  # ``Survivor``, ``Investor``, ``Neighbour``
+    ) or (len(key) > 6 and key.endswith(("or", "our", "ist", "er")))  # ``Survivor``, ``Neighbour``, ``Pharmacist``, ``Teenager``
 
 
 def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:
