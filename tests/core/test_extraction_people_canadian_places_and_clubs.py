@@ -28,3 +28,13 @@ def test_a_person_before_a_position_word_of_another_kind_stays_a_person():
     text = "Former Ravens captain Lou Briggs said the club owed fans an apology. Briggs retired in 2016.\n"
     names = {p.name for p in run(text).people}
     assert names == {"Lou Briggs"}
+
+
+def test_north_american_positions_and_screen_trades_are_roles():
+    text = (
+        "Kicker Lewis Warde hit four field goals. Showrunner Moira Walley-Bekk thanked fans, and co-stars "
+        "R.H. Thomsen and Geri Jameson agreed. Pharmacist Jen Belchior said vaccine was plentiful.\n"
+    )
+    roles = {p.name: p.role for p in run(text).people}
+    assert set(roles) == {"Lewis Warde", "Moira Walley-Bekk", "R.H. Thomsen", "Geri Jameson", "Jen Belchior"}
+    assert roles["Lewis Warde"] == "Kicker" and roles["Moira Walley-Bekk"] == "Showrunner"
