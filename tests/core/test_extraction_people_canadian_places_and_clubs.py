@@ -38,3 +38,9 @@ def test_north_american_positions_and_screen_trades_are_roles():
     roles = {p.name: p.role for p in run(text).people}
     assert set(roles) == {"Lewis Warde", "Moira Walley-Bekk", "R.H. Thomsen", "Geri Jameson", "Jen Belchior"}
     assert roles["Lewis Warde"] == "Kicker" and roles["Moira Walley-Bekk"] == "Showrunner"
+
+
+def test_a_player_beaten_in_sets_written_with_commas_is_a_person():
+    text = "Bianca Andrei beat Selena Wilkins 6-3, 7-5 on Saturday. Hamburg beat Hansa Rostock 1-0, with goals from Ivo Brandt.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Bianca Andrei", "Selena Wilkins", "Ivo Brandt"}

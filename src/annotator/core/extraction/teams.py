@@ -46,7 +46,7 @@ _AGGREGATE_RE = re.compile(
 )
 _SCORERS_RE = re.compile(r"[ \t]*-[ \t]+[^\n]{1,60}?\(\d{1,3}(?:st|nd|rd|th)?\b")
 _FIXTURE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+v[ \t]+(?=[^\W\d_])")
-_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|\n?[ \t]*\d))"  # no second set, tie-break or time
+_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|,?\n?[ \t]*\d))"  # no second set (``6-3, 7-5``), tie-break or time
 _ONE_SCORE_RE = re.compile(rf"{_ONE_SCORE}\Z")
 _RESULT_VERBS = frozenset("beat beats beating defeated defeats thrashed edged".split())
 _RESULT_PHRASES = frozenset(("drew with", "draw with", "lost to", "losing to", "tied with"))
