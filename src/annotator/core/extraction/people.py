@@ -515,9 +515,11 @@ def _is_people_noun(key: str) -> bool:
     ``Survivor``, ``Pharmacist``: a demonym, a plural, an agent noun or a ``-ee`` noun, which describe
     a person and never start their name (family names ending so, ``Taylor``, ``Fischer``, are kept
     by the census list)."""
-    return (key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))) or (
-        len(key) > 5 and key.endswith("ee")
-    ) or (len(key) > 6 and key.endswith(("or", "our", "ist", "er")))  # ``Survivor``, ``Neighbour``, ``Pharmacist``, ``Teenager``
+    if key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings")):
+        return True
+    if len(key) > 5 and key.endswith("ee"):
+        return True  # ``Evacuee``, ``Retiree``
+    return len(key) > 6 and key.endswith(("or", "our", "ist", "er"))  # ``Survivor``, ``Neighbour``, ``Teenager``
 
 
 def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:

@@ -336,7 +336,9 @@ _NAMESAKE_HEADS = frozenset(
 )
 
 
-def names_of_namesakes(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon) -> set[tuple[str, ...]]:
+def names_of_namesakes(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
     """Full names (a given name first) that a foundation, school or run is named after (see above)."""
     found: set[tuple[str, ...]] = set()
     for _, _, chains in unit_chains:
