@@ -103,6 +103,12 @@ def find_credits(text: str, lexicon: Lexicon) -> list[FoundCredit]:
             "/" in inside and any(_is_source(piece, sources) for piece in inside.split("/"))
         ):  # a picture desk's credit names its agency: (Jane Roe/Reuters), not (Obama/Biden ticket)
             add("photo", *match.span(1))
+    at = text.find("/")
+    while at >= 0:
+        rest = _agency_slash_credit(text, at, sources)
+        if rest is not None:
+            add("photo", *rest)
+        at = text.find("/", at + 1)
     for trigger in _BYLINE_TRIGGER_RE.finditer(text):
         if not _BYLINE_LEAD_RE.search(text, max(0, trigger.start() - 24), trigger.start()):
             continue
@@ -110,6 +116,28 @@ def find_credits(text: str, lexicon: Lexicon) -> list[FoundCredit]:
         if rest:
             add("byline", *rest.span("rest"))
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _agency_slash_credit(text: str, slash: int, sources: frozenset[str]) -> tuple[int, int] | None:
+    """``THE CANADIAN PRESS/Adrian Wyld``, ``AP Photo/Jane Roe``, ``REUTERS/Chris Wattie``: a caption's
+    credit with no brackets, an agency written in capitals, a slash and the photographer, to the end
+    of the line. Where the names after the slash run (``Reuters/Ipsos poll`` has no agency in
+    capitals, ``km/h`` no capital at all), else None."""
+    if slash == 0 or not text[slash - 1].isalpha() or not text[slash + 1 : slash + 2].isupper():
+        return None
+    line_start = max(text.rfind("\n", 0, slash) + 1, slash - 40)
+    words = text[line_start:slash].split()[-3:]
+    agency = []
+    for word in reversed(words):
+        if word.strip(".:(").lower() not in sources:
+            break
+        agency.append(word)
+    if not agency or not any(len(w) > 1 and w.isupper() for w in agency):
+        return None
+    end = slash + 1
+    while end < len(text) and text[end] not in "\n()":
+        end += 1
+    return slash + 1, min(end, slash + 90)
 
 
 def _names_in(

@@ -43,7 +43,10 @@ _WORD = r"[^\W_]"
 #: the word pattern reads them whole (``O`` and then ``’Brien``).
 _CAP_TOKEN_RE = re.compile(rf"[{UPPER}](?:(?P<initial>\.(?:[{UPPER}]\.)*)|{_WORD}*(?:['’\-]{_WORD}+)*)")
 #: Titles written abbreviated with a full stop (``Mr. Obama``, ``Sen. Warren``) that stay with the name.
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split())
+ABBREVIATED_TITLES = frozenset(
+    "mr mrs ms dr prof gov sen rep gen lt col sgt capt rev maj adm cmdr supt insp det pres amb".split()
+    + "cpl const cst coun cllr hon".split()  # Canadian ranks, councillors, ``the Hon.``: ``Cpl.``, ``Coun.``
+)
 #: Honorifics: evidence of a person, but not a role worth reporting.
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "U.A.E.", "N.C.", "S.C."})
@@ -95,8 +98,11 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
             current = []
 
     last_end = -1
+    bridge_end = -1  # where the family name after a nickname starts: ``Maurice (Rocket) ▸Richard``
     for match in _CAP_TOKEN_RE.finditer(text, start, end):
         s, e = match.span()
+        if s < bridge_end:
+            continue  # a word of the nickname
         is_initial = match.lastgroup == "initial"
         word = text[s:e]
         possessive = False
@@ -116,9 +122,16 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
                 gap in (" ", "\u00a0")
                 or (gap == "" and current[-1].initial)
                 or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
+                or (gap == ". " and _is_saint_in_a_place(current))
                 or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
+                or s == bridge_end
             )
             if not joined:
+                if len(current) == 1 and gap in _NICKNAME_OPENERS and lexicon.is_given_name(current[0].text):
+                    nickname = _NICKNAME_RE.match(text, last_end)
+                    if nickname is not None and (nickname.group("bracketed") or "").lower() not in lexicon.places:
+                        bridge_end = nickname.end()
+                        continue
                 flush()
         key = word.rstrip(".").lower()
         if (
@@ -137,6 +150,32 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
             last_end = -1
     flush()
     return chains
+
+
+#: ``Sault Ste. Marie``, ``Fort St. John``, ``St. Albert``: the saint of a place's name, abbreviated.
+#: ``St.`` after another word is a street's as often (``on Yonge St. Police said``), so only a
+#: place's first word joins it to the name after it.
+_SAINT_ABBREVIATIONS = frozenset(("st", "ste"))
+_PLACE_FIRST_WORDS = frozenset(("sault", "fort", "port", "mount", "lake", "cap", "baie", "pointe"))
+
+
+#: A nickname between a given name and a family name, in brackets or quotation marks: ``Maurice
+#: (Rocket) Richard``, ``Dwayne "The Rock" Johnson``. It is no part of the name; the chain goes on
+#: after it. Only after a lone given name, so ``Jan Ullrich (Germany) Telekom`` stays apart.
+_NICKNAME_OPENERS = frozenset((" (", ' "', " “", " ‘", " '"))
+_NICKNAME_WORDS = r"[^\W\d_]+(?:[ \t][^\W\d_]+)?"  # one or two words of letters: not ``(R-Texas)``, ``(D-Calif.)``
+_NICKNAME_RE = re.compile(
+    rf"[ \t](?:\((?P<bracketed>(?=[{UPPER}]){_NICKNAME_WORDS})\)|[\"“‘'](?P<quoted>(?=[{UPPER}]){_NICKNAME_WORDS})[\"”’'])"
+    rf"[ \t]+(?=[{UPPER}])"
+)
+_NICKNAME_MARKS = frozenset("()\"“”‘’'")
+
+
+def _is_saint_in_a_place(current: list[Token]) -> bool:
+    last = current[-1]
+    if last.key not in _SAINT_ABBREVIATIONS or last.initial:
+        return False
+    return last.key == "ste" or len(current) == 1 or (len(current) == 2 and current[0].key in _PLACE_FIRST_WORDS)
 
 
 def _surname_after_given(current: list[Token], text: str, end: int, limit: int, lexicon: Lexicon) -> bool:
@@ -246,8 +285,12 @@ def is_title_case(text: str, lexicon: Lexicon) -> bool:
 
 
 def name_words(text: str, tokens: list[Token]) -> list[str]:
-    """The words of a name as written, particles included (``Aravinda de Silva``)."""
-    return text[tokens[0].start : tokens[-1].end].split()
+    """The words of a name as written, particles included (``Aravinda de Silva``), a nickname left
+    out (``Maurice (Rocket) Richard``)."""
+    words = text[tokens[0].start : tokens[-1].end].split()
+    if len(words) == len(tokens):
+        return words
+    return [w for w in words if w[0] not in _NICKNAME_MARKS and w[-1] not in _NICKNAME_MARKS]
 
 
 def words_before(text: str, chain: Chain) -> tuple[str, list[str]]:

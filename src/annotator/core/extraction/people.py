@@ -37,7 +37,7 @@ from annotator.core.extraction.places import names_used_as_places
 from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
-from annotator.core.extraction.things import names_used_as_things
+from annotator.core.extraction.things import names_of_namesakes, names_used_as_things
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -123,7 +123,8 @@ def find_people(
     teams = names_used_as_teams(text, unit_chains, lexicon)
     places, place_spots = names_used_as_places(text, unit_chains, lexicon)
     things = names_used_as_things(text, unit_chains, lexicon)
-    organisations = names_used_as_organisations(text, unit_chains, lexicon) | things | teams | places
+    namesakes = names_of_namesakes(text, unit_chains, lexicon)  # ``Terry Fox Foundation``: Terry Fox stays a person
+    organisations = (names_used_as_organisations(text, unit_chains, lexicon) - namesakes) | things | teams | places
     never_mentions = teams | places | things  # no bare word of these links to a person either
 
     _tidy_name_edges(ctx, unit_chains)
@@ -132,6 +133,9 @@ def find_people(
     by_surname = _SurnameIndex(people)
     settled: dict[tuple[str, ...], int] = {}  # accepted name words -> person, so repeats are cheap
     listed: list[tuple[Chain, list[str]]] = []  # name-like chains without evidence of their own
+    # The two first words of the names of three words or more: a person named again by their two
+    # given names alone (``Anne Marie``, ``Margaret Anne``) is that person, not a new one.
+    first_names: dict[tuple[str, str], int] = {}
     relatives = _relatives_by_given_name(text, unit_chains, lexicon)
     for unit, mode, chains in unit_chains:
         for chain in chains:
@@ -170,6 +174,11 @@ def find_people(
                 role = None  # Mr, Dr: evidence of a person, not a role
             if known is not None and not role:
                 continue
+            if known is None and len(words) == 2 and not role_tokens and first_names:
+                owner = first_names.get((words[0].lower(), words[1].lower()))
+                if owner is not None and _is_given(lexicon, name_tokens[0]) and _is_given(lexicon, name_tokens[1]):
+                    settled[tuple(words)] = owner  # ``Anne Marie's brother`` after ``Anne Marie D'Amico``
+                    continue
             if known is None and (
                 (not role_tokens and not forms_name and _is_ordinary_word_alone(ctx, chain, name_tokens))
                 or _all_ordinary_words(ctx, name_tokens)
@@ -188,7 +197,9 @@ def find_people(
                 or (mode == NORMAL and _is_hyphenated_east_asian_name(ctx, chain, name_tokens))
                 or (mode == NORMAL and is_named_in_scores(text, chain, name_tokens, lexicon))
             ):
-                settled[tuple(words)] = _add_name(people, by_surname, words, role, lexicon)
+                settled[tuple(words)] = person = _add_name(people, by_surname, words, role, lexicon)
+                if len(words) >= 3:
+                    first_names.setdefault((words[0].lower(), words[1].lower()), person)
             elif mode == NORMAL and could_be_listed_name(ctx, name_tokens):
                 listed.append((chain, words))
     for words in _names_listed_with_people(text, listed, settled):
@@ -231,7 +242,7 @@ def find_people(
 #: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
 #: ``Pope Francis``): unlike ``President Bush``, the bare name alone is rarely used. Both passes keep
 #: such a title in the name, and it still counts as evidence of a person.
-_NAME_FORMING_TITLES = frozenset({"mother", "pope"})
+_NAME_FORMING_TITLES = frozenset({"mother", "pope", "dalai", "aga"})  # and ``the Dalai Lama``, ``the Aga Khan``
 
 
 def _starts_with_acronym(name: list[Token], lexicon: Lexicon, text_before: str = "") -> bool:
@@ -462,7 +473,8 @@ def _descriptors_before(ctx: NameContext, chain: Chain, role_tokens: list[Token]
         described = name_tokens[:j]
         if all(_is_plain_word(lexicon, t) for t in described) and (
             after_former
-            or all(ctx.is_common(t) or t.key.endswith(_DESCRIPTOR_ENDINGS) for t in described)
+            # after a title (``Capt. Brenden Ian MacDonald``) an unknown word is a first name, whatever its ending
+            or all(ctx.is_common(t) or (not role_tokens and t.key.endswith(_DESCRIPTOR_ENDINGS)) for t in described)
             or (j == 1 and _is_people_noun(described[0].key))
         ):
             return j
@@ -499,9 +511,15 @@ def _is_trailing_verb(ctx: NameContext, name_tokens: list[Token]) -> bool:
 
 
 def _is_people_noun(key: str) -> bool:
-    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``: a demonym, a
-    plural or an agent noun, which describe a person and never start their name."""
-    return key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings"))
+    """``Kentuckian``, ``Floridians``, ``Liberals``, ``Celebrities``, ``Moderator``, ``Evacuee``,
+    ``Survivor``, ``Pharmacist``: a demonym, a plural, an agent noun or a ``-ee`` noun, which describe
+    a person and never start their name (family names ending so, ``Taylor``, ``Fischer``, are kept
+    by the census list)."""
+    if key.endswith(("ian", "ians", "ator", "ators", "s")) and not key.endswith(("ss", "us", "is", "os", "as", "ings")):
+        return True
+    if len(key) > 5 and key.endswith("ee"):
+        return True  # ``Evacuee``, ``Retiree``
+    return len(key) > 6 and key.endswith(("or", "our", "ist", "er"))  # ``Survivor``, ``Neighbour``, ``Teenager``
 
 
 def _is_plain_word(lexicon: Lexicon, token: Token) -> bool:
@@ -619,6 +637,7 @@ def _relatives_sharing_a_name(
 
 _PLACE_PREFIXES = frozenset(
     "new san santa santo sao são los las st st. saint fort port mount cape lake north south east west".split()
+    + "ste sault lac baie pointe".split()  # ``Sault Ste. Marie``, ``Lac La Biche``, ``Baie-Comeau``
 )
 
 
@@ -628,7 +647,8 @@ def _continues_a_place(role_tokens: list[Token], name_tokens: list[Token]) -> bo
     if not role_tokens or not name_tokens:
         return False
     prefix = role_tokens[-1]
-    return prefix.key in _PLACE_PREFIXES and name_tokens[0].start - prefix.end <= 1
+    gap = name_tokens[0].start - prefix.end  # ``St. John``: the full stop of the abbreviation
+    return prefix.key in _PLACE_PREFIXES and (gap <= 1 or (gap == 2 and prefix.key in ("st", "ste")))
 
 
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|,[ \t]|\)[ \t]|\d[ \t]|:[ \t])[ \t]*\Z")

@@ -48,8 +48,13 @@ _PHRASE_END_AFTER_RE = re.compile(
 _REGION_AFTER_RE = re.compile(rf",[ \t]+(?P<region>[{UPPER}][\w.]*(?:[ \t]+[{UPPER}][\w.]*)?)(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t]\d))")
 _STATE_ABBREVIATIONS = frozenset(
     """ala ariz ark calif cal colo conn del fla ga ill ind kan kans ky la mass md mich minn miss mo mont neb nev
-    okla ore pa penn tenn tex va vt wash wis wisc wyo""".split()
+    okla ore pa penn tenn tex va vt wash wis wisc wyo w.va""".split()
+    # Canadian provinces as Canadian Press writes them (``Red Deer, Alta.``, ``Brandon, Man.``); the
+    # dotted ones (``B.C.``, ``N.L.``, ``P.E.I.``, ``N.W.T.``) are read by their shape
+    + """ont que alta sask man nfld""".split()
 )  # fmt: skip
+_DOTTED_REGION_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+_COUNTRY_INITIALS = frozenset(("U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "S.A."))
 
 
 def names_used_as_places(
@@ -105,8 +110,12 @@ def _place_evidence(text: str, chain: Chain, lexicon: Lexicon) -> str | None:
     if text.startswith(",", end):
         first = chain.tokens[0]
         given_first = lexicon.is_given_name(first.text) or first.key in lexicon.census_given_names
-        region = None if given_first else _REGION_AFTER_RE.match(text, end)  # ``Ana Lima, Brazil`` in a results list
-        if region and _is_region(region.group("region"), lexicon):
+        region = _REGION_AFTER_RE.match(text, end)
+        # ``Ana Lima, Brazil`` in a results list is a person; ``Prince George, B.C.`` and ``Marie,
+        # Ont.`` are towns: a state or province abbreviated after a name is a dateline's or an address's.
+        if region and (_is_abbreviated_region(region.group("region")) or (
+            not given_first and _is_region(region.group("region"), lexicon)
+        )):
             return _STRONG
     if not words or before[-1:] not in (" ", "\t"):
         return None
@@ -130,9 +139,16 @@ def _is_region(words: str, lexicon: Lexicon) -> bool:
     if len(parts) == 1:
         word = parts[0]
         key = word.rstrip(".").lower()
-        if re.fullmatch(r"(?:[A-Z]\.){2}", word):
-            return True  # N.J., B.C.
+        if _DOTTED_REGION_RE.fullmatch(word):
+            return True  # N.J., B.C., P.E.I.
         if word.endswith(".") and key in _STATE_ABBREVIATIONS:
             return True
         return key in lexicon.places
     return parts[-1].lower() in lexicon.places and parts[0].lower() in lexicon.place_words
+
+
+def _is_abbreviated_region(words: str) -> bool:
+    """``B.C.``, ``P.E.I.``, ``Ont.``, ``Calif.``: a state or province abbreviated with full stops."""
+    if " " in words or not words.endswith(".") or words in _COUNTRY_INITIALS:
+        return False  # ``Jim Furyk, U.S.`` in a results list is a person's country
+    return bool(_DOTTED_REGION_RE.fullmatch(words)) or words.rstrip(".").lower() in _STATE_ABBREVIATIONS

@@ -46,7 +46,7 @@ _AGGREGATE_RE = re.compile(
 )
 _SCORERS_RE = re.compile(r"[ \t]*-[ \t]+[^\n]{1,60}?\(\d{1,3}(?:st|nd|rd|th)?\b")
 _FIXTURE_AFTER_RE = re.compile(rf"{_BRACKET}[ \t]+v[ \t]+(?=[^\W\d_])")
-_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|\n?[ \t]*\d))"  # no second set, tie-break or time
+_ONE_SCORE = r"\d{1,3}-\d{1,3}(?![\d\-])(?![ \t]*(?:\(|,?\n?[ \t]*\d))"  # no second set (``6-3, 7-5``), tie-break or time
 _ONE_SCORE_RE = re.compile(rf"{_ONE_SCORE}\Z")
 _RESULT_VERBS = frozenset("beat beats beating defeated defeats thrashed edged".split())
 _RESULT_PHRASES = frozenset(("drew with", "draw with", "lost to", "losing to", "tied with"))
@@ -60,13 +60,18 @@ _PLAYS_FOR = {
 _SCORE_AFTER_NAME_RE = re.compile(rf"[ \t]+{_ONE_SCORE}")  # ``(Spain) 6-4`` is a results line's player
 _MEMBER_AFTER_RE = re.compile(
     r"(?:['’])?[ \t]+(?:(?:head|bench|assistant|youth|first-team)[ \t]+)?(?:coach|manager|striker|midfielder|defender|"
-    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer)\b"  # not ``fans``: ``Sanders supporters``
+    r"goalkeeper|keeper|winger|playmaker|player|team-mates?|teammates?|trainer|"  # not ``fans``: ``Sanders supporters``
+    # North American rosters: ``Edmonton Oilers captain Connor McDavid``, ``Blue Jays slugger …``
+    r"captain|goaltender|goalie|netminder|forward|defenceman|defenseman|blueliner|quarterback|pitcher|"
+    r"catcher|shortstop|outfielder|infielder|slugger|linebacker|receiver)\b"
 )
 _CLUB_AFTER_RE = re.compile(f"(?:{_FIXTURE_AFTER_RE.pattern})|(?:{_MEMBER_AFTER_RE.pattern})")
 _MAY_START_A_CUE = frozenset(" \t('’")
 _WORDS_AFTER_A_CLUB = (
     "v ", "(", "head", "bench", "assistant", "youth", "first-team", "coach", "manager", "striker", "midfielder",
     "defender", "goalkeeper", "keeper", "winger", "playmaker", "player", "team-mate", "teammate", "trainer",
+    "captain", "goaltender", "goalie", "netminder", "forward", "defenceman", "defenseman", "blueliner", "quarterback",
+    "pitcher", "catcher", "shortstop", "outfielder", "infielder", "slugger", "linebacker", "receiver",
 )  # fmt: skip
 _CUE_WORDS = frozenset(
     ("v", "x-v", *_PLAYS_FOR, *_WIN_PREPOSITIONS, *_RESULT_VERBS, *(p.split()[-1] for p in _RESULT_PHRASES))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.extraction.names import Chain, name_words, words_before
-from annotator.core.extraction.roles import split_chain
+from annotator.core.extraction.names import NORMAL, Chain, Token, name_words, words_before
+from annotator.core.extraction.roles import is_title, split_chain
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -42,6 +42,8 @@ _THING_AFTER_RE = re.compile(
                       key=len, reverse=True))
     + r")(?=[ \t]*[,.;:]|[ \t]+(?:that|which|who|he|she|they|whose|where|founded|based|owned|run|known)\b)"
 )
+#: Officers written in capitals between a firm's name and their own (``Goldman Sachs CEO David Solomon``).
+_EXECUTIVE_TITLES = frozenset(("ceo", "cfo", "coo", "cto"))
 _LIST_JOINS = frozenset((" and ", ", and ", " or ", " & "))  # not a bare comma: ``the daily X, Ana Ruiz said``
 _NAMING_WORDS = frozenset(("called", "named", "titled", "entitled"))
 # Words that make the noun a verb or part of a phrase about people (``polls show Ana Ruiz``).
@@ -62,9 +64,20 @@ def names_used_as_things(
     """Names the text introduces as a firm, outlet, club or work somewhere (module docstring)."""
     found: set[tuple[str, ...]] = set()
     listed_after = -1  # end of a thing just found: a name joined to it by ``and`` is one more (``banks A and B``)
-    for _, _, chains in unit_chains:
+    for _, mode, chains in unit_chains:
         for chain in chains:
             role_tokens, name_tokens = split_chain(chain, lexicon)
+            if len(role_tokens) >= 2 and name_tokens and role_tokens[-1].key in _EXECUTIVE_TITLES:
+                firm = role_tokens[:-1]  # ``Goldman Sachs CEO David Solomon``: the firm the executive runs
+                if not any(is_title(t.key, lexicon) or t.key in lexicon.places for t in firm):
+                    found.add(tuple(name_words(text, firm)))
+            if (
+                name_tokens
+                and (len(name_tokens) >= 2 or chain.possessive or text.startswith(_WORDS_AFTER_A_THING, chain.end))
+                and _is_thing_by_its_form(text, mode, chain, role_tokens, name_tokens, lexicon)
+            ):  # one look at the next characters spares most one-word chains the call
+                found.add(tuple(name_words(text, name_tokens)))
+                continue
             if not name_tokens or role_tokens:
                 continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
             start = chain.start
@@ -198,3 +211,143 @@ def _is_quoted(text: str, chain: Chain) -> bool:
     while i < len(text) and text[i] in ",.!?":
         i += 1
     return i < len(text) and text[i] in _CLOSE_QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum())
+
+
+
+def _is_thing_by_its_form(
+    text: str, mode: str, chain: Chain, role_tokens: list[Token], name_tokens: list[Token], lexicon: Lexicon
+) -> bool:
+    """A building, a work or a band shown by the words right around the name (the notes below).
+    Asked of every chain of a text, so the cheap look at the next characters comes first."""
+    end = chain.end
+    if chain.possessive:
+        return _is_possessive_institution(text, end + 2)  # the chain ends before its ``’s``
+    if text.startswith(_WORDS_AFTER_A_THING, end) and (
+        _is_building_noun_after(text, end) or _leads_a_cast_or_band(text, end)
+    ):
+        return True
+    if len(name_tokens) >= 3 and name_tokens[-1].key in _NAMED_AFTER_HEADS:
+        # ``Roy Thomson Hall``; ``Mary Ann Hall`` (a given name before Hall) stays a person
+        return name_tokens[-1].key == "arena" or not lexicon.is_given_name(name_tokens[-2].text)
+    return (
+        mode == NORMAL
+        and len(name_tokens) >= 2
+        and _follows_a_title_word_or_the(text, chain, name_tokens, lexicon)
+        and not lexicon.is_given_name(name_tokens[0].text)
+        and not any(is_title(t.key, lexicon) for t in role_tokens)
+    )
+
+
+def _follows_a_title_word_or_the(text: str, chain: Chain, name_tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A title's small word before the name (above), or ``the``: ``the Tragically Hip``, ``the
+    Humboldt Broncos`` are two capitalised words after an article that do not start with a given
+    name (``the Doug Ford government`` does; the caller asks). A name with an organisation's word
+    (``the Clinton White House``) is left to the organisation rules, which keep the person it holds."""
+    start = chain.start
+    if start < 4 or text[start - 1] != " ":
+        return False
+    if text[start - 4 : start] in ("the ", "The ") and (start == 4 or not text[start - 5].isalnum()):
+        return name_tokens[-1].key not in lexicon.org_words
+    return _follows_a_title_word(text, chain)
+
+
+# Buildings and bodies named after a person or a founder, which news names the way it names people:
+# ``Roy Thomson Hall`` and ``Maurice Richard Arena`` (hall, arena and law end family names too, so a full
+# name must come before them: ``Lyn Hall`` stays a person), ``B.C. Women’s Hospital`` and ``St.
+# Michael’s College`` (a possessive before the institution's noun), ``Shaar Hashomayim cemetery``
+# (its noun after it in lower case, as Canadian Press style writes it).
+_NAMED_AFTER_HEADS = frozenset(("hall", "arena", "law"))  # and ``the Sergei Magnitsky Law`` (``Jude Law`` stays)
+_INSTITUTION_HEADS = (
+    "Hospital", "College", "University", "School", "Academy", "Church", "Cathedral", "Chapel", "Basilica",
+    "Clinic", "Hall", "Arena", "Centre", "Center", "Gardens", "Foundation", "Institute", "Restaurant",
+    "Pub", "Tavern", "Inn",
+)  # fmt: skip
+_BUILDING_NOUNS_AFTER = (
+    "cemetery", "arena", "rink", "hospital", "church", "cathedral", "chapel", "synagogue", "mosque", "temple",
+    "school", "campus", "library", "mall", "theatre", "theater", "auditorium", "building", "reserve",
+)  # fmt: skip
+_INSTITUTION_HEAD_SET = frozenset(_INSTITUTION_HEADS)
+_BUILDING_NOUN_SET = frozenset(_BUILDING_NOUNS_AFTER)
+_NEXT_WORD_RE = re.compile(r"[ \t]([^\W\d_]+)")
+
+
+def _is_possessive_institution(text: str, at: int) -> bool:
+    """``B.C. Women’s ▸Hospital``: the institution's noun after the possessive."""
+    if not text.startswith(_INSTITUTION_HEADS, at + 1):
+        return False
+    following = _NEXT_WORD_RE.match(text, at)
+    return following is not None and following.group(1) in _INSTITUTION_HEAD_SET
+
+
+def _is_building_noun_after(text: str, end: int) -> bool:
+    """``Shaar Hashomayim ▸cemetery``: the building's noun after the name, in lower case."""
+    following = _NEXT_WORD_RE.match(text, end)
+    return following is not None and following.group(1) in _BUILDING_NOUN_SET
+
+
+# A work's title keeps its small words capitalised: ``The Blind Assassin``, ``Let Us Compare
+# Mythologies``, ``You Want It Darker``. Prose writes them in lower case, so one of them capitalised
+# in the middle of a sentence, right before a name, says that the name is part of such a title
+# (``the Rev.`` and ``The Honourable`` stand before people, but as titles, which are split off first).
+# A host's name ends a show's (``The Late Show With Stephen Colbert``), and a name that starts with a
+# given name, or a lone word (``The Obama "hug"``), is more often a person's than a title's.
+_TITLE_SMALL_WORDS = frozenset(
+    "The A An Of Us It You Me My Your Our We To For In On From At By Is Be And Or Let".split()
+)
+
+
+def _follows_a_title_word(text: str, chain: Chain) -> bool:
+    """``for The ▸Blind Assassin``: a capitalised small word, not at a sentence's start, before the name."""
+    start = chain.start
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    before, words = chain.before or words_before(text, chain)
+    if not words or before[-1:] != " " or words[-1] not in _TITLE_SMALL_WORDS:
+        return False
+    i = chain.start - 1 - len(words[-1])  # where the small word starts; then back over spaces and quotes
+    while i > 0 and text[i - 1] in " \t\"“”‘’'(\u00a0":
+        i -= 1
+    return i > 0 and text[i - 1] not in ".!?:;–—-\n"
+
+
+# ``Captain Marvel star Brie Larson``, ``Tragically Hip frontman Gord Downie``: a name before the
+# noun for a work's star or a band's singer, and a name after it, is the work or the band.
+_CAST_NOUNS_AFTER = (" star ", " stars ", " co-star ", " creator ", " showrunner ", " frontman ", " frontwoman ")
+
+
+def _leads_a_cast_or_band(text: str, end: int) -> bool:
+    """``Captain Marvel ▸star Brie Larson``: the noun for a star or a singer, then a capitalised name."""
+    if not text.startswith(_CAST_NOUNS_AFTER, end):
+        return False
+    after = text.find(" ", end + 2) + 1
+    return after > 0 and text[after : after + 1].isupper()
+
+
+#: The first letters of every word that :func:`_is_thing_by_its_form` looks for after a name.
+_WORDS_AFTER_A_THING = tuple({" " + w[:4] for w in _BUILDING_NOUNS_AFTER} | {w[:5] for w in _CAST_NOUNS_AFTER})
+
+
+# ``the Terry Fox Foundation``, ``Terry Fox Secondary School``, ``the John A. Macdonald Library``: a
+# body named in someone's honour. The words before its noun name a firm when a firm's word ends them
+# (``Harlow Brandt Corp``), but before these nouns they are still the person's name, whom the text
+# may also name alone (``Terry Fox's Marathon of Hope``).
+_NAMESAKE_HEADS = frozenset(
+    "foundation fund library school run institute memorial scholarship hospital centre center collegiate".split()
+)
+
+
+def names_of_namesakes(
+    text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon
+) -> set[tuple[str, ...]]:
+    """Full names (a given name first) that a foundation, school or run is named after (see above)."""
+    found: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            tokens = chain.tokens
+            if len(tokens) < 3 or tokens[-1].key not in _NAMESAKE_HEADS or not lexicon.is_given_name(tokens[0].text):
+                continue
+            end = 2
+            while end < len(tokens) - 1 and (tokens[end - 1].initial or lexicon.is_given_name(tokens[end - 1].text)):
+                end += 1  # ``John A. Macdonald``, ``Mary Ann Smith``
+            found.add(tuple(name_words(text, tokens[:end])))
+    return found

@@ -37,8 +37,17 @@ class Lexicon:
         if known is None:
             if len(self._given_by_word) >= _MEMO_LIMIT:
                 self._given_by_word.clear()  # a long session reads many texts; the memo stays small
-            known = self._given_by_word[word] = self.given_names.get(word.lower()) in ("m", "f", "u")
+            known = self._given_by_word[word] = self._is_given_key(word.lower())
         return known
+
+    def _is_given_key(self, key: str) -> bool:
+        if self.given_names.get(key) in ("m", "f", "u"):
+            return True
+        # ``Jean-Yves``, ``Marie-France``, ``Anne-Marie``: two given names joined, as French names are
+        head, dash, tail = key.partition("-")
+        return bool(dash) and self.given_names.get(head) in ("m", "f", "u") and (
+            self.given_names.get(tail) in ("m", "f", "u") or tail in self.census_given_names
+        )
 
     def gender(self, word: str) -> str | None:
         """'m' or 'f' when the given name is usually one or the other, else None."""
