@@ -87,55 +87,59 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
     chains: list[Chain] = []
     current: list[Token] = []
     function_words = lexicon.function_words
-
-    def flush(possessive: bool = False) -> None:
-        nonlocal current
-        if current:
-            chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), possessive))
-            current = []
-
-    last_end = -1
+    # Called once per capitalised word of the text: the loop keeps to local names and decides the
+    # commonest gap (one space) before anything else.
     for match in _CAP_TOKEN_RE.finditer(text, start, end):
         s, e = match.span()
+        word = match.group()
         is_initial = match.lastgroup == "initial"
-        word = text[s:e]
         possessive = False
-        if not is_initial and word.endswith(_POSSESSIVE) and len(word) > 2:
-            e -= 2
-            word = word[:-2]
-            possessive = True
-        if (is_initial and word in _PLACE_INITIALS) or (
-            not is_initial and ("’" in word or "'" in word) and _is_contraction(word)
-        ):
-            flush()
-            last_end = -1
-            continue
+        if is_initial:
+            if word in _PLACE_INITIALS:
+                if current:
+                    chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), False))
+                    current = []
+                continue
+            key = word.rstrip(".").lower()
+        else:
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                e -= 2
+                word = word[:-2]
+                possessive = True
+            if ("’" in word or "'" in word) and _is_contraction(word):
+                if current:
+                    chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), False))
+                    current = []
+                continue
+            key = word.lower()  # a word token holds no full stop
         if current:
-            gap = text[last_end:s]
-            joined = (
-                gap in (" ", "\u00a0")
-                or (gap == "" and current[-1].initial)
-                or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
-                or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
-            )
-            if not joined:
-                flush()
-        key = word.rstrip(".").lower()
+            last = current[-1]
+            gap = text[last.end : s]
+            if not (
+                gap == " "
+                or gap == "\u00a0"
+                or (gap == "" and last.initial)
+                or ((gap == ". " or gap == ".\u00a0") and last.key in ABBREVIATED_TITLES)
+                or (gap[:1] == " " and len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
+            ):
+                chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), False))
+                current = []
         if (
             key in function_words
             and not is_initial
             and not _surname_after_given(current, text, e, end, lexicon)
             and not _given_before_surname(current, key, text, e, end, lexicon)
         ):
-            flush()
-            last_end = -1
+            if current:
+                chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), False))
+                current = []
             continue
         current.append(Token(s, e, word, is_initial, key))
-        last_end = e
         if possessive:
-            flush(possessive=True)
-            last_end = -1
-    flush()
+            chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), True))
+            current = []
+    if current:
+        chains.append(Chain(current, -1, _sentence_initial(text, current[0].start, start), False))
     return chains
 
 
