@@ -103,6 +103,35 @@ def speech_cue_forms(lexicon: Lexicon) -> list[tuple[str | None, ...]]:
     return forms
 
 
+def _attribution_patterns(cue_re: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns around a quote, built on the speech cues: once per cue regex, not per text (a
+    short article spent a seventh of its time building and hashing 26,000 characters of pattern to
+    find them in ``re``'s cache). Kept by the cue regex's identity, as :func:`speech_regex` keeps it."""
+    cached = _PATTERNS_CACHE.get(id(cue_re))
+    if cached is not None and cached[0] is cue_re:
+        return cached[1]
+    cue = cue_re.pattern
+    lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
+    after_subject_re = re.compile(
+        lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<affil>{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
+    )
+    after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,5}}?{_NAME}|(?:one|another|others)\b)")
+    final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
+    after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
+    subject_re = re.compile(
+        rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)"
+        rf"(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{1,2}},)?[^\S\n]*,?[^\S\n]+{_AUX}\Z"
+    )
+    inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
+    patterns = (after_subject_re, after_cue_re, final_re, after_dash_re, subject_re, inverted_re)
+    _PATTERNS_CACHE.clear()  # one cue regex at a time
+    _PATTERNS_CACHE[id(cue_re)] = (cue_re, patterns)
+    return patterns
+
+
+_PATTERNS_CACHE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
+
+
 class Attributor:
     """Attributes the quotes of one text, in text order (later quotes lean on earlier speakers)."""
 
@@ -111,19 +140,10 @@ class Attributor:
         self.people = people
         self.lexicon = lexicon
         self.cue_re = speech_regex(lexicon)
-        cue = self.cue_re.pattern
-        lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
-        self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<affil>{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
-        )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,5}}?{_NAME}|(?:one|another|others)\b)")
-        self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
-        self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
-        self.subject_re = re.compile(
-            rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)"
-            rf"(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{1,2}},)?[^\S\n]*,?[^\S\n]+{_AUX}\Z"
-        )
-        self.inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
+        (
+            self.after_subject_re, self.after_cue_re, self.final_re,
+            self.after_dash_re, self.subject_re, self.inverted_re,
+        ) = _attribution_patterns(self.cue_re)
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
