@@ -71,7 +71,7 @@ def names_used_as_organisations(
     found: set[tuple[str, ...]] = set()
     for _, _, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_chain(chain, lexicon)
+            _, name_tokens = chain.split or split_chain(chain, lexicon)  # kept on the chain once split
             if len(name_tokens) > 1 and name_tokens[-1].key in lexicon.org_words:
                 found.add(tuple(name_words(text, name_tokens[:-1])))  # Harlow Brandt Corp
             elif name_tokens and _ORGANISATION_AFTER_RE.match(text, chain.end):

@@ -64,7 +64,7 @@ def names_used_as_things(
     listed_after = -1  # end of a thing just found: a name joined to it by ``and`` is one more (``banks A and B``)
     for _, _, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)  # kept on the chain once split
             if not name_tokens or role_tokens:
                 continue  # a title before the name (``club president Ana Ruiz``) makes it a person's
             start = chain.start
