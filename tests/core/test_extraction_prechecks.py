@@ -84,3 +84,36 @@ def test_the_patterns_after_a_quote_cannot_match_without_a_cue():
             assert without_cue.match(sentence, pos) is None
             found_with_cue += pattern.match(sentence, pos) is not None
         assert found_with_cue >= 2  # the sample does exercise the pattern
+
+
+SUBJECT_WORDS = [
+    "Ana", "Lima", "someone", "close", "the", "The", "mayor", "he", "He", "she", "It", "one", "another", "Xthe",
+    "de", "(D-N.Y.)", "’s", "'", "-", ".", "&", ",", ", ", " ", "  ", "\n", "“", "has", "also", "recently", "had",
+    "first", "on Monday", "morning", "quickly", "sighed and", "who runs the ferry", "O’Brien", "ſome",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_WORDS), max_size=14), st.integers(0, 60), st.booleans())
+def test_the_subject_before_a_cue_is_found_as_a_search_finds_it(words, lo, spaced):
+    """``_subject_search`` tries fewer positions than ``search``; it must give the very same match."""
+    from annotator.core.extraction.attribution import Attributor, _subject_search
+    from annotator.core.extraction.people import PeopleFound
+
+    subject_re = Attributor("", PeopleFound([], []), _lexicon(), []).subject_re
+    text = (" " if spaced else "").join(words) + " "
+    lo = min(lo, len(text))
+    for start in (lo, 0):
+        expected = subject_re.search(text, start, len(text))
+        found = _subject_search(subject_re, text, start, len(text))
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+def test_the_subject_search_finds_a_determiner_inside_a_word():
+    from annotator.core.extraction.attribution import Attributor, _subject_search
+    from annotator.core.extraction.people import PeopleFound
+
+    subject_re = Attributor("", PeopleFound([], []), _lexicon(), []).subject_re
+    text = "Then someone close to him "
+    found = _subject_search(subject_re, text, 0, len(text))
+    assert found is not None and found.group("np") == subject_re.search(text).group("np") == "one close to him"

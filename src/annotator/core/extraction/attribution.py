@@ -103,6 +103,35 @@ def speech_cue_forms(lexicon: Lexicon) -> list[tuple[str | None, ...]]:
     return forms
 
 
+def _attribution_patterns(cue_re: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns around a quote, built on the speech cues: once per cue regex, not per text (a
+    short article spent a seventh of its time building and hashing 26,000 characters of pattern to
+    find them in ``re``'s cache). Kept by the cue regex's identity, as :func:`speech_regex` keeps it."""
+    cached = _PATTERNS_CACHE.get(id(cue_re))
+    if cached is not None and cached[0] is cue_re:
+        return cached[1]
+    cue = cue_re.pattern
+    lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
+    after_subject_re = re.compile(
+        lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<affil>{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
+    )
+    after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,5}}?{_NAME}|(?:one|another|others)\b)")
+    final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
+    after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
+    subject_re = re.compile(
+        rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)"
+        rf"(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{1,2}},)?[^\S\n]*,?[^\S\n]+{_AUX}\Z"
+    )
+    inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
+    patterns = (after_subject_re, after_cue_re, final_re, after_dash_re, subject_re, inverted_re)
+    _PATTERNS_CACHE.clear()  # one cue regex at a time
+    _PATTERNS_CACHE[id(cue_re)] = (cue_re, patterns)
+    return patterns
+
+
+_PATTERNS_CACHE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
+
+
 class Attributor:
     """Attributes the quotes of one text, in text order (later quotes lean on earlier speakers)."""
 
@@ -111,19 +140,10 @@ class Attributor:
         self.people = people
         self.lexicon = lexicon
         self.cue_re = speech_regex(lexicon)
-        cue = self.cue_re.pattern
-        lead = r"[^\S\n]*[,;]?[^\S\n]*(?:[–—―-]+[^\S\n]*)?"
-        self.after_subject_re = re.compile(
-            lead + rf"(?P<np>{_PRONOUN}|{_PREFIXED_NAME}[’']s(?:[^\S\n]+[a-z][\w\-]*){{1,4}}|{_PREFIXED_NAME}(?:[^\S\n]+and[^\S\n]+{_PREFIXED_NAME})?|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)(?P<affil>{_AFFILIATION})?(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,160}}){{0,4}}?)[^\S\n]*,?[^\S\n]+{_HEARD}{_AUX}(?P<cue>{cue})"
-        )
-        self.after_cue_re = re.compile(lead + rf"(?P<cue>{cue})[^\S\n]+(?P<np>{_PRONOUN}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]*){{1,7}}|(?:[\w’'/\-]+[^\S\n]+){{0,5}}?{_NAME}|(?:one|another|others)\b)")
-        self.final_re = re.compile(rf",[^\S\n]+(?P<np>{_PRONOUN}|{_NAME})[^\S\n]+{_AUX}(?P<cue>{cue})[^\S\n]*[.,]")
-        self.after_dash_re = re.compile(rf"[^\S\n]*[–—―]+[^\S\n]*(?P<np>{_NAME})[^\S\n]*(?=[,.;(\n]|$)")
-        self.subject_re = re.compile(
-            rf"(?P<np>{_PRONOUN}|{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS}|{_WORDS}(?:[^\S\n]+{_WORDS})?)"
-            rf"(?P<appos>(?:[^\S\n]*,[^,\n“”\x22]{{1,120}}){{1,2}},)?[^\S\n]*,?[^\S\n]+{_AUX}\Z"
-        )
-        self.inverted_re = re.compile(rf"[^\S\n]+(?P<np>{_NAME}|{_DET}[^\S\n]+(?:{_WORDS}[^\S\n]+){{0,5}}?{_WORDS})[^\S\n]*[:,]?[^\S\n]*\Z")
+        (
+            self.after_subject_re, self.after_cue_re, self.final_re,
+            self.after_dash_re, self.subject_re, self.inverted_re,
+        ) = _attribution_patterns(self.cue_re)
         self.sentence_starts = sentence_starts
         self.speaker_events: list[tuple[int, int]] = []  # (offset, person index)
         self.direct_end = 0  # where the last direct quote ended
@@ -874,7 +894,7 @@ class Attributor:
                 return (subject[0], (last.start(), last.end()), subject[2], subject[3], subject[4])
         m = _PRONOUN_BEFORE_RE.search(text, max(start, last.start() - 40), last.start())
         if m is None:
-            m = self.subject_re.search(text, max(start, last.start() - 200), last.start())
+            m = _subject_search(self.subject_re, text, max(start, last.start() - 200), last.start())
         if m and self._plausible_np(m.group("np"), m.start("np"), m.end("np")):
             np_start, np_end = m.start("np"), m.end("np")
             if m.re is self.subject_re and m.group("appos"):
@@ -1616,3 +1636,31 @@ def _ends_clause(text: str, quote_end: int, limit: int) -> bool:
     while i < limit and text[i] in " \t\u00a0":
         i += 1
     return i >= limit or text[i] in ",;–—―-("
+
+
+# Where a match of ``Attributor.subject_re`` can start that a match one character earlier does not
+# already imply: after a character that is no part of a word, at a capital (a name), or at one of
+# the determiners (``someone close to him said`` reads ``one close to him``). Inside a word any
+# other match is a pronoun or plain words, and the word pattern reads them from one character
+# earlier just as well, so the leftmost match is never at such a place.
+_SUBJECT_START = rf"(?=(?<![\w’'\-.&])|[{UPPER}]|{_DET}[^\S\n])"
+_GUARDED_SUBJECTS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _subject_search(subject_re: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``subject_re.search(text, lo, hi)``, with the same answer, trying only where a match can start.
+
+    The pattern ends at ``hi`` (``\\Z``), so a search tries every position of the window in turn,
+    each of them through every noun-phrase alternative, and four in five positions are inside a word.
+    A copy with :data:`_SUBJECT_START` in front rules those out with one cheap look; the window's
+    first position is tried as it is (the character before it is not the window's to judge).
+    """
+    m = subject_re.match(text, lo, hi)
+    if m is not None or lo >= hi:
+        return m
+    cached = _GUARDED_SUBJECTS.get(id(subject_re))
+    if cached is None or cached[0] is not subject_re:
+        _GUARDED_SUBJECTS.clear()  # one pattern at a time
+        cached = _GUARDED_SUBJECTS[id(subject_re)] = (subject_re, re.compile(_SUBJECT_START + subject_re.pattern, subject_re.flags))
+    at = cached[1].search(text, lo + 1, hi)
+    return None if at is None else subject_re.match(text, at.start(), hi)

@@ -71,7 +71,7 @@ def names_used_as_organisations(
     found: set[tuple[str, ...]] = set()
     for _, _, chains in unit_chains:
         for chain in chains:
-            _, name_tokens = split_chain(chain, lexicon)
+            _, name_tokens = chain.split or split_chain(chain, lexicon)  # kept on the chain once split
             if len(name_tokens) > 1 and name_tokens[-1].key in lexicon.org_words:
                 found.add(tuple(name_words(text, name_tokens[:-1])))  # Harlow Brandt Corp
             elif name_tokens and _ORGANISATION_AFTER_RE.match(text, chain.end):
@@ -89,24 +89,40 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
         # Title Case headlines mostly repeat names too; a lone given name + surname may stand.
         return len(name) == 2 and len(chain.tokens) == 2 and lex.is_given_name(first.text)
     given_first = lex.is_given_name(first.text)
+    # Plain loops, not any(): this runs for every name-like chain of a text. A key without a final
+    # ``s`` is its own singular, and a word without a hyphen is no compound adjective.
+    org_words = lex.org_words
     for i, t in enumerate(name):
         if i == 0 and given_first:
             continue  # Christian Blanc: a given name that is also an organisation word
-        if t.key in lex.org_words or singular(t.key) in lex.org_words or is_compound_adjective(t.text):
+        key = t.key
+        if key in org_words or (key[-1:] == "s" and singular(key) in org_words) or ("-" in t.text and is_compound_adjective(t.text)):
             return False
-    if last.initial or (len(last.text) > 1 and last.text.isupper()) or any(len(t.text) == 1 and not t.initial for t in name):
+    if last.initial or (len(last.text) > 1 and last.text.isupper()):
         return False
+    for t in name:
+        if len(t.text) == 1 and not t.initial:
+            return False
     text = ctx.text
     given = given_first or first.initial or (
         lex.given_names.get(first.key) == "s" and len(name) == 2 and len(last.text) <= 4
     )
     bracket = _BRACKET_RE.match(text, chain.end)
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
-    if not listed and any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name):
-        return False
-    age = bool(_AGE_RE.match(text, last.end)) or _aged_before(text, chain.start)
-    rest = name[1:] if given else name
-    if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
+    if not listed:
+        place_words = lex.place_words
+        for t in name:
+            key = t.key
+            if key in place_words or (key[-1:] == "s" and singular(key) in place_words):
+                return False
+    age = (text.startswith(",", last.end) and _AGE_RE.match(text, last.end) is not None) or _aged_before(text, chain.start)
+    placed = False
+    for t in name[1:] if given else name:
+        key = t.key
+        if key in lex.places or key in lex.demonyms or (key in lex.function_words and not given):
+            placed = True
+            break
+    if placed:
         # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
         if not (given and mode == NORMAL and (role or age or listed or _has_speech_cue(ctx, chain))):
             return False

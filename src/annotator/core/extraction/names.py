@@ -104,7 +104,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
         if s < bridge_end:
             continue  # a word of the nickname
         is_initial = match.lastgroup == "initial"
-        word = text[s:e]
+        word = match.group()
         possessive = False
         if not is_initial and word.endswith(_POSSESSIVE) and len(word) > 2:
             e -= 2
@@ -123,7 +123,7 @@ def find_chains(text: str, start: int, end: int, lexicon: Lexicon) -> list[Chain
                 or (gap == "" and current[-1].initial)
                 or (gap in (". ", ".\u00a0") and current[-1].key in ABBREVIATED_TITLES)
                 or (gap == ". " and _is_saint_in_a_place(current))
-                or (len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
+                or (gap[:1] == " " and len(gap) < 26 and _particle_gap(gap, lexicon))  # ``" van der "``: a few short words
                 or s == bridge_end
             )
             if not joined:

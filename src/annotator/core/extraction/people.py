@@ -813,6 +813,8 @@ class _SurnameIndex:
         """Everyone of this family name who could be compatible with ``tokens``, in order (a superset)."""
         if len(tokens) == 1:
             return self.get(surname)
+        if surname not in self.members:
+            return []  # every key holds a filed family name: most chains of a text name nobody known
         keys = self.keys
         given = _given_key(tokens[0])
         found = set(keys.get((surname, "single", ""), ()))

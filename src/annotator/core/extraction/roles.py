@@ -143,6 +143,8 @@ def role_of(text: str, lex: Lexicon, unit: Unit, role_tokens: list[Token], name:
 
 def _appositive_role(text: str, lex: Lexicon, unit: Unit, name: list[Token]) -> str | None:
     """``Name, the head of …,``: a role phrase right after the name that holds a title word."""
+    if not text.startswith(",", name[-1].end, unit.end):
+        return None  # the phrase opens with a comma; most names are followed by none
     match = _APPOSITIVE_RE.match(text, name[-1].end, unit.end)
     if match:
         words = match.group(1).split()

@@ -66,7 +66,7 @@ def names_used_as_things(
     listed_after = -1  # end of a thing just found: a name joined to it by ``and`` is one more (``banks A and B``)
     for _, mode, chains in unit_chains:
         for chain in chains:
-            role_tokens, name_tokens = split_chain(chain, lexicon)
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)  # kept on the chain once split
             if len(role_tokens) >= 2 and name_tokens and role_tokens[-1].key in _EXECUTIVE_TITLES:
                 firm = role_tokens[:-1]  # ``Goldman Sachs CEO David Solomon``: the firm the executive runs
                 if not any(is_title(t.key, lexicon) or t.key in lexicon.places for t in firm):

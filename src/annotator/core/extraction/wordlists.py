@@ -7,6 +7,7 @@ compared case-insensitively, because news text arrives in title case and in all 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from annotator.core.resources import resource
@@ -28,17 +29,13 @@ class Lexicon:
     credit_sources: frozenset[str]
     census_given_names: frozenset[str]
     census_surnames: frozenset[str]
-    #: Answers of :meth:`is_given_name` by the word as written: every capitalised word of a text is
-    #: asked about several times (80,000 questions per megabyte of news), and the answer never changes.
-    _given_by_word: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    #: Is this word, as written, a given name? Every capitalised word of a text is asked about
+    #: several times (80,000 questions per megabyte of news), and the answer never changes: the
+    #: question is the lookup of a memo (:class:`_GivenNameMemo`), made in C without a Python call.
+    is_given_name: Callable[[str], bool] = field(init=False, compare=False, repr=False)
 
-    def is_given_name(self, word: str) -> bool:
-        known = self._given_by_word.get(word)
-        if known is None:
-            if len(self._given_by_word) >= _MEMO_LIMIT:
-                self._given_by_word.clear()  # a long session reads many texts; the memo stays small
-            known = self._given_by_word[word] = self._is_given_key(word.lower())
-        return known
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_given_name", _GivenNameMemo(self._is_given_key).__getitem__)
 
     def _is_given_key(self, key: str) -> bool:
         if self.given_names.get(key) in ("m", "f", "u"):
@@ -66,8 +63,25 @@ class Lexicon:
         )
 
 
-#: Words remembered by :meth:`Lexicon.is_given_name` before the memo starts afresh.
+#: Words remembered by :attr:`Lexicon.is_given_name` before the memo starts afresh.
 _MEMO_LIMIT = 200_000
+
+
+class _GivenNameMemo(dict):
+    """Answers of :attr:`Lexicon.is_given_name` by the word as written; a word asked about for the
+    first time is answered by the lexicon's test of its lower-case form."""
+
+    __slots__ = ("is_given_key",)
+
+    def __init__(self, is_given_key: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.is_given_key = is_given_key
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()  # a long session reads many texts; the memo stays small
+        known = self[word] = self.is_given_key(word.lower())
+        return known
 
 
 def _read_list(name: str) -> list[str]:
