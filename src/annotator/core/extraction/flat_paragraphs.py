@@ -1,0 +1,93 @@
+"""Paragraph breaks recovered in text that lost them: an article body stored as one line.
+
+News taken from corpora, databases and CSV/JSON Lines exports often has every newline replaced by a
+space, so the headline runs into the first sentence and a quote paragraph into the reported speech
+before it. Quotes and attribution read paragraphs (a quote-only paragraph, a paragraph that reopens a
+quote left open, a colon that introduces the next paragraph, the previous paragraph's speaker), so
+on such text the paragraphs are made again before anything else reads it:
+
+* where the newlines became spaces one for one, a blank line left a run of spaces that a sentence
+  boundary inside a paragraph does not have: every such run is a paragraph break (unless the writer
+  puts two spaces after every sentence, which says nothing about paragraphs);
+* where nothing is left of them, every sentence starts a paragraph, as it mostly does in news
+  copy; only a sentence inside a quote that is still open stays with it, unless it reopens the
+  quote (the mark a quote running over several paragraphs repeats at each).
+
+Text that has any line break keeps its own paragraphs untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from annotator.core.extraction.quotes import find_quotes
+from annotator.core.extraction.units import Unit, sentence_starts
+
+_GAP_RE = re.compile(" {2,}")
+_OPENERS = frozenset("“\"‘'«„")
+_STRAIGHT = frozenset("\"'")
+_SENTENCE_END = frozenset(".!?…\"'”’»)")
+#: Two spaces after this share of sentences is a typing habit, not a trace of paragraph breaks.
+_HABIT_SHARE = 0.9
+
+
+def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
+    """``units`` with a one-line text's likely paragraph breaks made into unit boundaries."""
+    if len(units) != 1 or not units[0].quotable or "\n" in text:
+        return units
+    unit = units[0]
+    protected = [(q.start, q.end) for q in find_quotes(text, [unit])]
+    starts = sentence_starts(text, unit, protected)
+    gaps = [m for m in _GAP_RE.finditer(text, unit.start, unit.end)]
+    if gaps and not _spacing_habit(text, unit, gaps):
+        cuts = [unit.start] + [m.end() for m in gaps]
+    elif len(starts) >= 3:
+        cuts = _sentence_cuts(text, starts, protected)
+    else:
+        return units
+    pieces: list[Unit] = []
+    for start, nxt in zip(cuts, cuts[1:] + [unit.end]):
+        end = nxt
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            pieces.append(Unit(start, end, unit.kind))
+    return pieces
+
+
+def _spacing_habit(text: str, unit: Unit, gaps: list[re.Match[str]]) -> bool:
+    """Are the runs of spaces just two spaces typed after (nearly) every sentence, those inside
+    quotes included (a paragraph break is seldom inside a quote)?"""
+    if any(text[m.start() - 1] not in _SENTENCE_END for m in gaps if m.start() > 0):
+        return False  # a run of spaces mid-sentence (a headline run into the text) is a lost line break
+    starts = sentence_starts(text, unit, [])
+    if len(starts) < 3:
+        return False
+    gap_ends = {m.end() for m in gaps}
+    return sum(1 for s in starts[1:] if s in gap_ends) >= _HABIT_SHARE * (len(starts) - 1)
+
+
+def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]]) -> list[int]:
+    """Every sentence start, but those inside a quote left open that do not reopen it."""
+    cuts = [starts[0]]
+    for start in starts[1:]:
+        if text[start] not in _OPENERS and _open_quote_before(text, cuts[-1], start, protected):
+            continue
+        cuts.append(start)
+    return cuts
+
+
+def _open_quote_before(text: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> bool:
+    """Does ``text[lo:hi]`` hold an opening mark that no quote pairs (a quote still open)?"""
+    q_starts = [a for a, _ in protected]
+    for i in range(lo, hi):
+        char = text[i]
+        if char not in _OPENERS or char == "'":
+            continue
+        if char in _STRAIGHT and not (i == lo or text[i - 1] in " (") or not text[i + 1 : i + 2].isalnum():
+            continue
+        k = bisect_right(q_starts, i) - 1
+        if k < 0 or not protected[k][0] <= i < protected[k][1]:
+            return True
+    return False

@@ -1,0 +1,99 @@
+"""Text whose paragraph breaks were lost (an article body stored as one line, as corpora, databases and
+CSV/JSON Lines exports keep it) is read in paragraphs again, so a colon paragraph, a quote-only
+paragraph and a quote running over paragraphs are attributed as in the text with its breaks.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.extraction.flat_paragraphs import recover_paragraphs
+from annotator.core.extraction.units import Unit, text_units
+from tests.core.extraction_support import article, run
+
+COLON = [
+    "Transit fares to rise",
+    "The transit board voted on Monday to raise fares by ten cents.",
+    "Board chair Ruth Amos was blunt:",
+    "“We have no money left. None. The province has to step in.”",
+    "Riders' groups said they would protest.",
+]
+MULTI = [
+    "Port strike ends",
+    "Union leader Sam Ortiz said on Sunday that the strike was over.",
+    "“We got what we came for. The members voted and they were clear.",
+    "“Now we go back to work.”",
+    "Port manager Lena Fisk said ships would move by Tuesday.",
+]
+CARRY = [
+    "Mayor backs stadium.",
+    "Mayor Ken Abe backed the stadium plan on Monday.",
+    "“This city deserves a home for its team.”",
+    "Councillor Jo Park, who voted against it, called the cost reckless.",
+]
+
+
+def _spaced(paragraphs: list[str]) -> str:
+    """Blank-line paragraphs with every newline replaced by a space (offsets kept)."""
+    return "\n\n".join(paragraphs).replace("\n", " ")
+
+
+def _collapsed(paragraphs: list[str]) -> str:
+    """Paragraphs joined by one space: nothing is left of the breaks."""
+    return " ".join(paragraphs)
+
+
+def _units(text: str) -> list[str]:
+    return [text[u.start : u.end] for u in recover_paragraphs(text, text_units(article(text)))]
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text.split()[0], q.speaker) for q in run(text).quotes]
+
+
+@pytest.mark.parametrize("flatten", [_spaced, _collapsed])
+def test_a_colon_paragraph_introduces_the_quote_after_it(flatten):
+    assert _speakers(flatten(COLON)) == [("“We", "Ruth Amos")]
+
+
+@pytest.mark.parametrize("flatten", [_spaced, _collapsed])
+def test_a_quote_left_open_and_reopened_runs_over_both_paragraphs(flatten):
+    speakers = _speakers(flatten(MULTI))
+    assert speakers == _speakers("\n\n".join(MULTI)) == [("“We", "Sam Ortiz"), ("“Now", "Sam Ortiz")]
+
+
+@pytest.mark.parametrize("flatten", [_spaced, _collapsed])
+def test_a_quote_only_paragraph_is_spoken_by_the_paragraph_before(flatten):
+    assert _speakers(flatten(CARRY)) == [("“This", "Ken Abe")]
+
+
+def test_runs_of_spaces_left_by_newlines_are_the_paragraphs():
+    assert _units(_spaced(COLON)) == COLON
+
+
+def test_without_a_trace_each_sentence_is_a_paragraph_but_an_open_quote_keeps_its_sentences():
+    assert _units(_collapsed(MULTI)) == [
+        "Port strike ends Union leader Sam Ortiz said on Sunday that the strike was over.",
+        "“We got what we came for. The members voted and they were clear.",
+        "“Now we go back to work.”",
+        "Port manager Lena Fisk said ships would move by Tuesday.",
+    ]
+
+
+def test_two_spaces_after_every_sentence_are_a_habit_not_paragraph_breaks():
+    text = "Fares rise today.  “It hurts.  We ride every day,” said Ana Gil.  The board met at noon.  It voted."
+    assert _units(text) == [
+        "Fares rise today.",
+        "“It hurts.  We ride every day,” said Ana Gil.",
+        "The board met at noon.",
+        "It voted.",
+    ]
+
+
+def test_text_with_line_breaks_keeps_its_own_paragraphs():
+    text = "One line. Two sentences.\nAnother line. “With a quote,” she said."
+    units = text_units(article(text))
+    assert recover_paragraphs(text, units) == units
+    assert recover_paragraphs(text, units) == [Unit(0, 24), Unit(25, len(text))]
