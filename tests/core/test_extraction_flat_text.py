@@ -97,3 +97,13 @@ def test_text_with_line_breaks_keeps_its_own_paragraphs():
     units = text_units(article(text))
     assert recover_paragraphs(text, units) == units
     assert recover_paragraphs(text, units) == [Unit(0, 24), Unit(25, len(text))]
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_markup_attribute_values_are_not_quotes_even_after_a_speech_verb(gap):
+    text = (
+        "The name was posted by several people who heard the scanner."
+        f"{gap}<post id=\"5550001112223334\" author=\"@harbourwatch\">Scanner: suspect named</post>."
+        f"{gap}Police confirmed it later."
+    )
+    assert [q.kind for q in run(text).quotes] == ["scare", "scare"]
