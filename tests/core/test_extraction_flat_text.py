@@ -107,3 +107,40 @@ def test_markup_attribute_values_are_not_quotes_even_after_a_speech_verb(gap):
         f"{gap}Police confirmed it later."
     )
     assert [q.kind for q in run(text).quotes] == ["scare", "scare"]
+
+
+def test_an_unpunctuated_headline_ends_where_a_dateline_starts_the_body():
+    text = (
+        "Ferry service returns to the island after storm HALIFAX, N.S. — The first ferry in a week "
+        "docked on Friday. Captain Rosa Lund said the crossing was calm. \"We waited long enough,\" Lund said."
+    )
+    assert _units(text)[:2] == [
+        "Ferry service returns to the island after storm",
+        "HALIFAX, N.S. — The first ferry in a week docked on Friday.",
+    ]
+
+
+def test_an_unpunctuated_headline_ends_where_the_body_opens_on_a_quote():
+    text = (
+        "Cab drivers protest new fees \"We pay twice what we did a year ago.\" "
+        "Omar Sato, who has driven a cab for ten years, said the fees came without warning. The city did not comment."
+    )
+    assert _units(text)[:2] == ["Cab drivers protest new fees", "\"We pay twice what we did a year ago.\""]
+    assert [q.speaker for q in run(text).quotes] == ["Omar Sato"]
+
+
+def test_a_quote_in_prose_after_a_speech_verb_is_no_headline_end():
+    text = "The mayor said \"We will rebuild the pier\" at the meeting. Work starts in May. Crews are ready."
+    assert _units(text)[0] == "The mayor said \"We will rebuild the pier\" at the meeting."
+
+
+def test_the_short_tag_after_a_quote_ending_on_an_exclamation_stays_with_it():
+    paragraphs = [
+        "Fans filled the square on Sunday.",
+        "Striker Nia Osei spoke from the stage.",
+        "\"We are not done!\" Osei shouted. \"Next year again!\"",
+        "Coach Ben Hart was calmer.",
+    ]
+    text = _collapsed(paragraphs)
+    assert "\"We are not done!\" Osei shouted." in _units(text)
+    assert [q.speaker for q in run(text).quotes] == ["Nia Osei", "Nia Osei"]

@@ -23,6 +23,7 @@ from bisect import bisect_right
 
 from annotator.core.extraction.quotes import find_quotes
 from annotator.core.extraction.units import Unit, sentence_starts
+from annotator.core.readers.line_cues import starts_with_dateline
 
 _GAP_RE = re.compile(" {2,}")
 _OPENERS = frozenset("“\"‘'«„")
@@ -44,6 +45,9 @@ def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
         cuts = [unit.start] + [m.end() for m in gaps]
     elif len(starts) >= 3:
         cuts = _sentence_cuts(text, starts, protected)
+        body = _headline_end(text, unit.start, starts[1])
+        if body is not None:
+            cuts.insert(1, body)
     else:
         return units
     pieces: list[Unit] = []
@@ -71,8 +75,10 @@ def _spacing_habit(text: str, unit: Unit, gaps: list[re.Match[str]]) -> bool:
 def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]]) -> list[int]:
     """Every sentence start, but those inside a quote left open that do not reopen it."""
     cuts = [starts[0]]
-    for start in starts[1:]:
+    for n, start in enumerate(starts[1:], 1):
         if text[start] not in _OPENERS and _open_quote_before(text, cuts[-1], start, protected):
+            continue
+        if _tag_after_exclamation(text, start, starts[n + 1] if n + 1 < len(starts) else len(text)):
             continue
         cuts.append(start)
     return cuts
@@ -91,3 +97,44 @@ def _open_quote_before(text: str, lo: int, hi: int, protected: list[tuple[int, i
         if k < 0 or not protected[k][0] <= i < protected[k][1]:
             return True
     return False
+
+
+_HEADLINE_MAX = 160
+_WORD_START_RE = re.compile(r"(?<=\s)\S")
+#: Words a quote in running prose follows: a headline does not end before such a quote.
+_QUOTE_LEADS = frozenset(
+    """said says say saying told tells asked asks added adds wrote writes tweeted declared shouted
+    called calls is was are were be titled headlined of as that the a an and or to by with from""".split()
+)
+
+
+def _headline_end(text: str, start: int, first_end: int) -> int | None:
+    """Where the body starts when an unpunctuated headline runs into it: at a dateline
+    (``… in Kansas City KANSAS CITY, Mo. — Hundreds…``) or at a quote that opens the body straight
+    after the headline's last word (``Uber drivers rally for better pay "We drive…``)."""
+    limit = min(first_end, start + _HEADLINE_MAX)
+    for m in _WORD_START_RE.finditer(text, start + 1, limit):
+        p = m.start()
+        char = text[p]
+        if char.isupper() and text[p + 1 : p + 2].isupper() and starts_with_dateline(text[p:]):
+            return p
+        if char in "“\"" and text[p + 1 : p + 2].isupper():
+            before = text[start:p].split()
+            if len(before) >= 3 and before[-1][-1:].isalpha() and before[-1].lower() not in _QUOTE_LEADS:
+                return p
+    return None
+
+
+_CLOSING = frozenset("”\"’'»")
+_TAG_MAX_WORDS = 6
+
+
+def _tag_after_exclamation(text: str, start: int, next_start: int) -> bool:
+    """Is the sentence at ``start`` the short tag of a quote that ends on ! or ? (``“We’re not
+    done!” Mahomes shouted.``)? Its capital letter is no new sentence."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end < 2 or text[end - 1] not in _CLOSING or text[end - 2] not in "!?":
+        return False
+    return len(text[start:next_start].split()) <= _TAG_MAX_WORDS
