@@ -28,6 +28,7 @@ from annotator.core.readers.line_cues import starts_with_dateline
 _GAP_RE = re.compile(" {2,}")
 _OPENERS = frozenset("“\"‘'«„")
 _STRAIGHT = frozenset("\"'")
+_OPENER_RE = re.compile("[“\"‘«„]")
 _SENTENCE_END = frozenset(".!?…\"'”’»)")
 #: Two spaces after this share of sentences is a typing habit, not a trace of paragraph breaks.
 _HABIT_SHARE = 0.9
@@ -38,18 +39,18 @@ def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
     if len(units) != 1 or not units[0].quotable or "\n" in text:
         return units
     unit = units[0]
-    protected = [(q.start, q.end) for q in find_quotes(text, [unit])]
-    starts = sentence_starts(text, unit, protected)
-    gaps = [m for m in _GAP_RE.finditer(text, unit.start, unit.end)]
+    gaps = list(_GAP_RE.finditer(text, unit.start, unit.end))
     if gaps and not _spacing_habit(text, unit, gaps):
         cuts = [unit.start] + [m.end() for m in gaps]
-    elif len(starts) >= 3:
+    else:
+        protected = [(q.start, q.end) for q in find_quotes(text, [unit])]
+        starts = sentence_starts(text, unit, protected)
+        if len(starts) < 3:
+            return units
         cuts = _sentence_cuts(text, starts, protected)
         body = _headline_end(text, unit.start, starts[1])
         if body is not None:
             cuts.insert(1, body)
-    else:
-        return units
     pieces: list[Unit] = []
     for start, nxt in zip(cuts, cuts[1:] + [unit.end]):
         end = nxt
@@ -87,11 +88,9 @@ def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]
 def _open_quote_before(text: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> bool:
     """Does ``text[lo:hi]`` hold an opening mark that no quote pairs (a quote still open)?"""
     q_starts = [a for a, _ in protected]
-    for i in range(lo, hi):
-        char = text[i]
-        if char not in _OPENERS or char == "'":
-            continue
-        if char in _STRAIGHT and not (i == lo or text[i - 1] in " (") or not text[i + 1 : i + 2].isalnum():
+    for m in _OPENER_RE.finditer(text, lo, hi):
+        i = m.start()
+        if text[i] in _STRAIGHT and (not (i == lo or text[i - 1] in " (") or not text[i + 1 : i + 2].isalnum()):
             continue
         k = bisect_right(q_starts, i) - 1
         if k < 0 or not protected[k][0] <= i < protected[k][1]:
