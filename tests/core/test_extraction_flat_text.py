@@ -144,3 +144,16 @@ def test_the_short_tag_after_a_quote_ending_on_an_exclamation_stays_with_it():
     text = _collapsed(paragraphs)
     assert "\"We are not done!\" Osei shouted." in _units(text)
     assert [q.speaker for q in run(text).quotes] == ["Nia Osei", "Nia Osei"]
+
+
+def test_a_stray_double_space_inside_a_clause_is_no_paragraph_break():
+    text = (
+        "Ferry fares rise  The board met on Monday.  \"It is a hard year,\" said Mike Roe,  a historian "
+        "of the port,  who sits on the board.  Riders were not asked."
+    )
+    assert _units(text) == [
+        "Ferry fares rise",
+        "The board met on Monday.",
+        "\"It is a hard year,\" said Mike Roe,  a historian of the port,  who sits on the board.",
+        "Riders were not asked.",
+    ]

@@ -39,7 +39,7 @@ def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
     if len(units) != 1 or not units[0].quotable or "\n" in text:
         return units
     unit = units[0]
-    gaps = list(_GAP_RE.finditer(text, unit.start, unit.end))
+    gaps = [m for m in _GAP_RE.finditer(text, unit.start, unit.end) if _may_break(text, m.start(), m.end())]
     if gaps and not _spacing_habit(text, unit, gaps):
         cuts = [unit.start] + [m.end() for m in gaps]
     else:
@@ -59,6 +59,12 @@ def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
         if end > start:
             pieces.append(Unit(start, end, unit.kind))
     return pieces
+
+
+def _may_break(text: str, start: int, end: int) -> bool:
+    """Can a run of spaces stand for a lost paragraph break? Not inside a clause (``Mike Roe,  a
+    historian``, ``the  vote``): a writer's stray double space is no break."""
+    return start > 0 and text[start - 1] not in ",;" and not text[end : end + 1].islower()
 
 
 def _spacing_habit(text: str, unit: Unit, gaps: list[re.Match[str]]) -> bool:
