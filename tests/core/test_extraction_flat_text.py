@@ -157,3 +157,22 @@ def test_a_stray_double_space_inside_a_clause_is_no_paragraph_break():
         "\"It is a hard year,\" said Mike Roe,  a historian of the port,  who sits on the board.",
         "Riders were not asked.",
     ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Story continues below advertisement", "READ MORE: Harbour repairs run over budget"],
+)
+def test_page_chrome_run_into_a_quote_paragraph_is_set_apart(chrome):
+    paragraphs = [
+        "Harbour reopens to ferries.",
+        "\"The pier is safe again,\" harbour master Ines Kolar said on Monday.",
+        chrome,
+        "\"We checked every pile twice.\"",
+        "Councillor Tom Reyes asked why the repairs took a year.",
+    ]
+    text = _collapsed(paragraphs)
+    units = recover_paragraphs(text, text_units(article(text)))
+    assert [text[u.start : u.end] for u in units] == paragraphs
+    assert units[2].kind in ("furniture", "related_link")
+    assert [q.speaker for q in run(text).quotes] == ["Ines Kolar", "Ines Kolar"]

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from annotator.core.extraction.quotes import find_quotes
 from annotator.core.extraction.units import Unit, sentence_starts
-from annotator.core.readers.line_cues import starts_with_dateline
+from annotator.core.readers.line_cues import is_page_furniture, is_related_link, starts_with_dateline
 
 _GAP_RE = re.compile(" {2,}")
 _OPENERS = frozenset("“\"‘'«„")
@@ -51,13 +51,14 @@ def recover_paragraphs(text: str, units: list[Unit]) -> list[Unit]:
         body = _headline_end(text, unit.start, starts[1])
         if body is not None:
             cuts.insert(1, body)
+        cuts = sorted(set(cuts) | set(_furniture_cuts(text, unit)))
     pieces: list[Unit] = []
     for start, nxt in zip(cuts, cuts[1:] + [unit.end]):
         end = nxt
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            pieces.append(Unit(start, end, unit.kind))
+            pieces.append(Unit(start, end, _piece_kind(text, start, end, unit.kind)))
     return pieces
 
 
@@ -143,3 +144,35 @@ def _tag_after_exclamation(text: str, start: int, next_start: int) -> bool:
     if end < 2 or text[end - 1] not in _CLOSING or text[end - 2] not in "!?":
         return False
     return len(text[start:next_start].split()) <= _TAG_MAX_WORDS
+
+
+#: Web page chrome pasted with the text that nothing ends: it runs into the next paragraph.
+_FURNITURE_RE = re.compile(
+    r"(?:Story continues below(?: advertisement)?|Scroll down for (?:video|more)|Continue reading|ADVERTISEMENT)"
+    r"(?=\s+[\"“‘'A-Z])"
+)
+#: A related link (``READ MORE: Delays cost city millions``) ends where the next paragraph opens on a quote.
+_RELATED_LEAD_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|Read more|Related)\s*:\s*[^\"“.!?]{3,120}?\s(?=[\"“][A-Z])")
+
+
+def _furniture_cuts(text: str, unit: Unit) -> list[int]:
+    """Both ends of page furniture and of a related link's line run into the paragraphs around them."""
+    cuts: list[int] = []
+    for regex in (_FURNITURE_RE, _RELATED_LEAD_RE):
+        for m in regex.finditer(text, unit.start, unit.end):
+            if m.start() == unit.start or text[m.start() - 1].isspace():
+                cuts.append(m.start())
+                end = m.end()
+                while end < unit.end and text[end].isspace():
+                    end += 1
+                cuts.append(end)
+    return cuts
+
+
+def _piece_kind(text: str, start: int, end: int, kind: str) -> str:
+    line = text[start:end]
+    if end - start <= 60 and is_page_furniture(line):
+        return "furniture"
+    if is_related_link(line):
+        return "related_link"
+    return kind
