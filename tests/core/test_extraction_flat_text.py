@@ -176,3 +176,19 @@ def test_page_chrome_run_into_a_quote_paragraph_is_set_apart(chrome):
     assert [text[u.start : u.end] for u in units] == paragraphs
     assert units[2].kind in ("furniture", "related_link")
     assert [q.speaker for q in run(text).quotes] == ["Ines Kolar", "Ines Kolar"]
+
+
+@pytest.mark.parametrize("flatten", [_spaced, _collapsed])
+def test_a_caption_ending_on_its_picture_credit_is_set_apart(flatten):
+    paragraphs = [
+        "Clinic closes its doors",
+        "Dr. Lena Moss closed the Eastside clinic on Friday after 30 years.",
+        "\"I kept it open as long as I could,\" Moss said.",
+        "Patients wait outside the Eastside clinic on Friday. (Raj Patel/The Daily Star)",
+        "\"Nobody wanted to take it over.\"",
+        "The health authority said patients would be moved to other clinics.",
+    ]
+    text = flatten(paragraphs)
+    units = recover_paragraphs(text, text_units(article(text)))
+    assert [u.kind for u in units if "Raj Patel" in text[u.start : u.end]] == ["caption"]
+    assert [q.speaker for q in run(text).quotes] == ["Lena Moss", "Lena Moss"]

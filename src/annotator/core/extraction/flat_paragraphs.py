@@ -88,6 +88,8 @@ def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]
             continue
         if _tag_after_exclamation(text, start, starts[n + 1] if n + 1 < len(starts) else len(text)):
             continue
+        if text[start] == "(" and _PHOTO_CREDIT_RE.match(text, start):
+            continue  # a caption's picture credit stays with the caption
         cuts.append(start)
     return cuts
 
@@ -151,6 +153,8 @@ _FURNITURE_RE = re.compile(
     r"(?:Story continues below(?: advertisement)?|Scroll down for (?:video|more)|Continue reading|ADVERTISEMENT)"
     r"(?=\s+[\"“‘'A-Z])"
 )
+#: A picture credit closing a caption: ``(Sean Roe/The Canadian Press)``, ``(Kyle Roe/CBC)``.
+_PHOTO_CREDIT_RE = re.compile(r"(?<=[.!?] )\((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[^()/]{2,60}\)(?=\s+[\"“‘A-Z]|$)")
 #: A related link (``READ MORE: Delays cost city millions``) ends where the next paragraph opens on a quote.
 _RELATED_LEAD_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|Read more|Related)\s*:\s*[^\"“.!?]{3,120}?\s(?=[\"“][A-Z])")
 
@@ -158,6 +162,11 @@ _RELATED_LEAD_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|Read mor
 def _furniture_cuts(text: str, unit: Unit) -> list[int]:
     """Both ends of page furniture and of a related link's line run into the paragraphs around them."""
     cuts: list[int] = []
+    for m in _PHOTO_CREDIT_RE.finditer(text, unit.start, unit.end):
+        end = m.end()
+        while end < unit.end and text[end].isspace():
+            end += 1
+        cuts.append(end)  # a caption ends on its picture credit: the next paragraph starts after it
     for regex in (_FURNITURE_RE, _RELATED_LEAD_RE):
         for m in regex.finditer(text, unit.start, unit.end):
             if m.start() == unit.start or text[m.start() - 1].isspace():
@@ -171,6 +180,10 @@ def _furniture_cuts(text: str, unit: Unit) -> list[int]:
 
 def _piece_kind(text: str, start: int, end: int, kind: str) -> str:
     line = text[start:end]
+    if line.endswith(")") and len(line) <= 400:
+        credit = _PHOTO_CREDIT_RE.search(text, start, end)
+        if credit is not None and credit.end() == end:
+            return "caption"
     if end - start <= 60 and is_page_furniture(line):
         return "furniture"
     if is_related_link(line):
