@@ -192,3 +192,14 @@ def test_a_caption_ending_on_its_picture_credit_is_set_apart(flatten):
     units = recover_paragraphs(text, text_units(article(text)))
     assert [u.kind for u in units if "Raj Patel" in text[u.start : u.end]] == ["caption"]
     assert [q.speaker for q in run(text).quotes] == ["Lena Moss", "Lena Moss"]
+
+
+def test_a_sentence_pointing_back_at_the_quote_stays_with_it():
+    paragraphs = [
+        "Cab drivers rally at city hall.",
+        "\"We drive all night and go home with nothing.\" That's how Omar Sato, who has driven a cab for ten years, puts it.",
+        "The city said fees would be reviewed.",
+    ]
+    text = _collapsed(paragraphs)
+    assert _units(text) == paragraphs
+    assert [q.speaker for q in run(text).quotes] == ["Omar Sato"]

@@ -88,6 +88,8 @@ def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]
             continue
         if _tag_after_exclamation(text, start, starts[n + 1] if n + 1 < len(starts) else len(text)):
             continue
+        if _POINTS_BACK_RE.match(text, start) and text[start - 2 : start - 1] in _CLOSING:
+            continue  # ``“…” That’s how Ravi Singh describes his job.``: the sentence names the quote's speaker
         if text[start] == "(" and _PHOTO_CREDIT_RE.match(text, start):
             continue  # a caption's picture credit stays with the caption
         cuts.append(start)
@@ -135,6 +137,8 @@ def _headline_end(text: str, start: int, first_end: int) -> int | None:
 
 _CLOSING = frozenset("”\"’'»")
 _TAG_MAX_WORDS = 6
+#: A sentence that points back at the quote before it to say who spoke it.
+_POINTS_BACK_RE = re.compile(r"(?:(?:That[’']s|That (?:is|was)) (?:how|what)|So (?:says|said)|Those (?:are|were) the words)\b")
 
 
 def _tag_after_exclamation(text: str, start: int, next_start: int) -> bool:
