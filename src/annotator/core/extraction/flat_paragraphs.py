@@ -82,10 +82,16 @@ def _spacing_habit(text: str, unit: Unit, gaps: list[re.Match[str]]) -> bool:
 
 def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]]) -> list[int]:
     """Every sentence start, but those inside a quote left open that do not reopen it."""
+    q_starts = [a for a, _ in protected]
     cuts = [starts[0]]
+    scanned, left_open = starts[0], False  # how far the current piece was searched for an open quote
     for n, start in enumerate(starts[1:], 1):
-        if text[start] not in _OPENERS and _open_quote_before(text, cuts[-1], start, protected):
-            continue
+        if text[start] not in _OPENERS:
+            if not left_open:
+                left_open = _open_quote_in(text, cuts[-1], scanned, start, protected, q_starts)
+                scanned = start
+            if left_open:
+                continue
         if _tag_after_exclamation(text, start, starts[n + 1] if n + 1 < len(starts) else len(text)):
             continue
         if _POINTS_BACK_RE.match(text, start) and text[start - 2 : start - 1] in _CLOSING:
@@ -93,15 +99,18 @@ def _sentence_cuts(text: str, starts: list[int], protected: list[tuple[int, int]
         if text[start] == "(" and _PHOTO_CREDIT_RE.match(text, start):
             continue  # a caption's picture credit stays with the caption
         cuts.append(start)
+        scanned, left_open = start, False
     return cuts
 
 
-def _open_quote_before(text: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> bool:
-    """Does ``text[lo:hi]`` hold an opening mark that no quote pairs (a quote still open)?"""
-    q_starts = [a for a, _ in protected]
+def _open_quote_in(
+    text: str, piece: int, lo: int, hi: int, protected: list[tuple[int, int]], q_starts: list[int]
+) -> bool:
+    """Does ``text[lo:hi]`` (in the piece starting at ``piece``) hold an opening mark that no quote
+    pairs (a quote still open)?"""
     for m in _OPENER_RE.finditer(text, lo, hi):
         i = m.start()
-        if text[i] in _STRAIGHT and (not (i == lo or text[i - 1] in " (") or not text[i + 1 : i + 2].isalnum()):
+        if text[i] in _STRAIGHT and (not (i == piece or text[i - 1] in " (") or not text[i + 1 : i + 2].isalnum()):
             continue
         k = bisect_right(q_starts, i) - 1
         if k < 0 or not protected[k][0] <= i < protected[k][1]:
