@@ -19,6 +19,7 @@ from annotator.core.gc_pause import cyclic_gc_paused
 from annotator.core.article import Article
 from annotator.core.extraction.attribution import Attribution, Attributor, speech_regex
 from annotator.core.extraction.credits import FoundCredit, find_credits
+from annotator.core.extraction.flat_paragraphs import recover_paragraphs
 from annotator.core.extraction.model import Credit, Extraction, Person, Quote, Span
 from annotator.core.extraction.parts import join_interrupted
 from annotator.core.extraction.people import PeopleFound, find_people
@@ -39,7 +40,7 @@ def _extract(article: Article) -> Extraction:
     began = time.perf_counter()
     text = article.text
     lexicon = load_lexicon()
-    units = text_units(article)
+    units = recover_paragraphs(text, text_units(article))
     found = find_quotes(text, units)
     credits = find_credits(text, lexicon)
     people = find_people(text, units, lexicon, speech_regex(lexicon), [(c.start, c.end) for c in credits])

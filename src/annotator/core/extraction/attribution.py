@@ -588,6 +588,8 @@ class Attributor:
     ) -> str:
         """direct, partial or scare, from where the quote stands and what it holds."""
         text = self.text
+        if quote.start > unit_start and text[quote.start - 1] == "=":
+            return "scare"  # ``<tweet id="6721…" author="@AP">``: a markup attribute's value, never speech
         inner = _inner(text, quote)
         words = inner.split()
         i = quote.start
