@@ -102,9 +102,10 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     )
     bracket = _BRACKET_RE.match(text, chain.end)
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
-    if not listed and any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name):
-        return False
     age = bool(_AGE_RE.match(text, last.end)) or _aged_before(text, chain.start)
+    if not listed and any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name):
+        if not (given_first and mode == NORMAL and _family_name_is_a_place_word(ctx, chain, name, role or age)):
+            return False
     rest = name[1:] if given else name
     if any(t.key in lex.places or t.key in lex.demonyms or (t.key in lex.function_words and not given) for t in rest):
         # A surname that is also a place (Ana Lima, Denzel Washington) needs more than a given name.
@@ -132,6 +133,60 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     if chain.tokens[0] is not first and any(is_title(t.key, lex) for t in chain.tokens[: chain.tokens.index(first)]):
         return True
     return (bool(role) or age) and not ctx.is_common(first)
+
+
+def _family_name_is_a_place_word(ctx: NameContext, chain: Chain, name: list[Token], described: bool) -> bool:
+    """``Lisa Park``, ``David Hill``, ``Rosemary Lane``, ``Sheila North``: a given name, then a family
+    name that is also a place's noun. ``Stanley Park`` and ``Prospect Hill`` are written the same way,
+    so the text must treat the words as a person somewhere: a title or role, an age, a speech verb,
+    a clause or relative that only a person takes (``, who``, ``, her sister,``), or the family name
+    alone speaking or titled elsewhere (``Park said``, ``Ms. Park``). A place's own cues (``in``,
+    ``the village of``, a province after a comma) are read before this and win."""
+    lex = ctx.lexicon
+    last = name[-1]
+    if not 2 <= len(name) <= 3 or last.key not in lex.census_surnames:
+        return False
+    if any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name[:-1]):
+        return False  # ``Grand Valley North``: only the last word may be the place noun
+    text = ctx.text
+    if described or _has_speech_cue(ctx, chain) or _PERSON_AFTER_RE.match(text, chain.end):
+        return True
+    apposition = _APPOSITION_RE.match(text, chain.end)
+    if apposition and ctx.speech_after_re.match(text, apposition.end()):
+        return True  # ``David Hill, a franchisee in Ontario, said``
+    return _family_name_speaks(ctx, last.text)
+
+
+# After a name: a relative clause or a relative in apposition, which places do not take.
+_PERSON_AFTER_RE = re.compile(
+    r",[ \t]+(?:who|whose|(?:his|her|their)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:wife|husband|son|daughter|brother|sister|father|mother|aunt|uncle|cousin|niece|nephew|partner|"
+    r"grandson|granddaughter|grandmother|grandfather|widow|widower|twin)s?)\b"
+)
+# ``, a franchisee who runs four stores,``: a description between the name and its verb.
+_APPOSITION_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t][^,.;:!?\n\"“”]{1,60},")
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Miss|Mme)\.?[ \t]+\Z")
+
+
+def _family_name_speaks(ctx: NameContext, word: str) -> bool:
+    """``Park said``, ``said Park.``, ``Ms. Park``, ``Park, who``: the family name alone, elsewhere
+    in the text, as a person's."""
+    text = ctx.text
+    return any(
+        stands_as_a_person(ctx, match.start(), match.end())
+        for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text)
+    )
+
+
+def stands_as_a_person(ctx: NameContext, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` where only a person stands: the subject of a speech verb
+    (``Park said``, ``said Park.``), before ``, who`` or after ``Ms.``?"""
+    text = ctx.text
+    if ctx.speech_after_re.match(text, end) or _PERSON_AFTER_RE.match(text, end):
+        return True
+    if _HONORIFIC_BEFORE_RE.search(text, max(0, start - 6), start):
+        return True
+    return bool(ctx.speech_before_re.search(text, max(0, start - 30), start)) and _ends_phrase(text, end)
 
 
 _WORD_ENDINGS = (

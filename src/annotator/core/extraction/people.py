@@ -18,6 +18,7 @@ from annotator.core.extraction.evidence import (
     could_be_listed_name,
     is_person_name,
     names_used_as_organisations,
+    stands_as_a_person,
 )
 from annotator.core.extraction.names import (
     CAPS,
@@ -233,10 +234,61 @@ def find_people(
         halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
         mentions = [m for m in mentions if (m.start, m.end) not in halves]
         mentions.extend(Mention(start, end, person, False, False) for (start, end), person in halves.items())
+    mentions.extend(_family_names_that_are_words(ctx, people, mentions))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         people[mention.person].mentions.append((mention.start, mention.end))
     return PeopleFound(people, mentions)
+
+
+def _family_names_that_are_words(ctx: NameContext, people: list[PersonRecord], mentions: list[Mention]) -> list[Mention]:
+    """``May, who represents Saanich-Gulf Islands``, ``May told reporters``: once the text has named
+    ``Elizabeth May``, the bare family name is hers where only a person stands (a speech verb, ``,
+    who``, ``Ms.``), though as a month or a verb the word opens no chain of its own. Only a family
+    name no other person of the text shares."""
+    lex = ctx.lexicon
+    words: dict[str, int | None] = {}
+    for index, person in enumerate(people):
+        if len(person.name_tokens) < 2:
+            continue
+        key = person.name_tokens[-1].lower()
+        if key in lex.function_words:
+            words[key] = None if key in words else index  # shared by two people: nobody's alone
+    if not any(index is not None for index in words.values()):
+        return []
+    text = ctx.text
+    taken = {m.start for m in mentions}
+    found: list[Mention] = []
+    for key, index in words.items():
+        if index is None:
+            continue
+        word = people[index].name_tokens[-1]
+        for match in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])", text):
+            start, end = match.span()
+            if start in taken or _word_before_is_capitalised(text, start):
+                continue  # part of a longer name (``Theresa May``), linked or not
+            if stands_as_a_person(ctx, start, end):
+                found.append(Mention(start, end, index, _starts_sentence(text, start), False))
+    return found
+
+
+def _word_before_is_capitalised(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start or i == 0 or not text[i - 1].isalpha():
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j].isupper()
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t\"“‘'(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;\n"
 
 
 #: Titles that are part of the name a person is known by when one name follows (``Mother Teresa``,
