@@ -19,3 +19,13 @@ def test_a_place_or_title_before_ceo_is_not_taken_for_a_firm():
     text = "Former CEO Ruth Akers met Ottawa CEO Lena Vos. Akers said the talks went well.\n"
     names = {p.name for p in run(text).people}
     assert names == {"Ruth Akers", "Lena Vos"}
+
+
+def test_a_firm_named_like_a_person_is_shown_by_its_stores_and_franchisees():
+    text = (
+        "A group of Tim Hortons franchisees filed a lawsuit on Wednesday. Sales at Tim Hortons stores fell, "
+        "and customers at a Jean Coutu pharmacy in Longueuil noticed no change.\n\n"
+        "Ron Fox, a lawyer for the franchisees, said the group was large.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Ron Fox"}

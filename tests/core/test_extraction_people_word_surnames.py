@@ -50,3 +50,31 @@ def test_a_family_name_that_is_a_month_is_the_person_where_only_a_person_stands(
     assert [text[m.start : m.end] for m in may.mentions] == ["Elizabeth May", "May", "May"]
     assert text.index("May, who") in starts and text.index("May told") in starts
     assert [q.speaker_id for q in result.quotes] == [may.id]
+
+
+def test_a_union_named_for_its_trade_is_no_person_and_a_stacked_rank_stays_a_title():
+    text = (
+        "Members of the Canadian Union of Postal Workers rallied on Sunday. Fish, Food and Allied Workers "
+        "union president Keith Sullivan said the community was in shock.\n\n"
+        "Lt. Cmdr. Brian Owens said the weather had made the search difficult.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Keith Sullivan", "Brian Owens"}
+
+
+def test_a_child_named_once_by_a_given_name_with_an_age_in_words_or_a_noun_before():
+    text = (
+        "The boy, Liam, was fishing with his father when he heard a shout. He swam out and brought "
+        "seven-year-old Ava back to shore.\n\n"
+        '"I just did what my dad taught me," Liam said.\n'
+    )
+    result = run(text)
+    assert {p.name for p in result.people} == {"Liam", "Ava"}
+    (liam,) = [p for p in result.people if p.name == "Liam"]
+    assert [q.speaker_id for q in result.quotes] == [liam.id]
+
+
+def test_a_given_name_written_with_accents_is_read_as_the_plain_name():
+    text = "Stéphane Lévesque, a farmer near Rimouski, and Geneviève Tremblay, a nurse, both spoke.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Stéphane Lévesque", "Geneviève Tremblay"}

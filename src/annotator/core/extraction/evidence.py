@@ -19,7 +19,12 @@ from annotator.core.extraction.text_pieces import pieces
 
 _LOWER_WORDS_RE = re.compile(r"\b[a-z][a-z’'\-]*\b")
 _AGE_RE = re.compile(r",\s*\d{1,3},")
-_AGED_BEFORE_RE = re.compile(r"\b\d{1,3}-year-old[ \t]+\Z")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?"
+)
+# ``the 54-year-old Ana Lima``, ``seven-year-old Ava``
+_AGED_BEFORE_RE = re.compile(rf"(?i:\b(?:\d{{1,3}}|{_NUMBER_WORDS})-year-old)[ \t]+\Z")
 
 
 def _speech_patterns(speech_re: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -132,7 +137,16 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     # is as often a company or a team.
     if chain.tokens[0] is not first and any(is_title(t.key, lex) for t in chain.tokens[: chain.tokens.index(first)]):
         return True
+    if not (role or age) and lex.is_given_name(first.text):
+        # ``The boy, Liam, was fishing``, ``the victim, Ava,``: a person's noun, then the given name between commas
+        age = text.startswith(",", first.end) and bool(_PERSON_NOUN_BEFORE_RE.search(text, max(0, chain.start - 24), chain.start))
     return (bool(role) or age) and not ctx.is_common(first)
+
+
+_PERSON_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|The|A|An)[ \t]+(?:boy|girl|child|toddler|baby|infant|teen|teenager|victim|youngster|student|"
+    r"woman|man)[ \t]*,[ \t]+\Z"
+)
 
 
 def _family_name_is_a_place_word(ctx: NameContext, chain: Chain, name: list[Token], described: bool) -> bool:

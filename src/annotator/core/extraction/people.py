@@ -138,12 +138,21 @@ def find_people(
     # given names alone (``Anne Marie``, ``Margaret Anne``) is that person, not a new one.
     first_names: dict[tuple[str, str], int] = {}
     relatives = _relatives_by_given_name(text, unit_chains, lexicon)
+    stage_names = _stage_names(text, unit_chains)
+    alias_of: dict[tuple[str, ...], int] = {}  # a stage name's words -> the person it names
     for unit, mode, chains in unit_chains:
         for chain in chains:
             if chain.start in relatives:
                 words, relation = relatives[chain.start]
                 settled[words] = _add_name(people, by_surname, list(words), relation, lexicon)
                 continue
+            if chain.start in stage_names:
+                owner = settled.get(tuple(name_words(text, split_chain(stage_names[chain.start], lexicon)[1])))
+                if owner is not None:
+                    alias = name_words(text, (chain.split or split_chain(chain, lexicon))[1] or chain.tokens)
+                    alias_of[tuple(alias)] = owner
+                    by_surname.add(surname_of(alias), owner, alias[-1:])  # ``Ms. Daniels`` is hers too
+                    continue
             role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
             if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
                 name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
@@ -229,6 +238,12 @@ def find_people(
                 never_mentions and name_tokens and tuple(name_words(text, name_tokens)) in never_mentions
             ):
                 continue  # ``in Houston,``, ``near Gujar Khan``: a place, though people of that name play there
+            if alias_of:
+                owner = alias_of.get(tuple(name_words(text, name_tokens or chain.tokens)))
+                if owner is not None:
+                    mentions.append(Mention(chain.start if not role_tokens else name_tokens[0].start, chain.end, owner,
+                                            chain.sentence_initial and not role_tokens, chain.possessive))
+                    continue
             mentions.extend(_link(ctx, index, chain, name_tokens or chain.tokens, mode))
     if wrapped:
         halves = {(c.start, c.end): person for person, first, second in wrapped for c in (first, second)}
@@ -614,6 +629,36 @@ def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
 
 _RELATIONS = "wife|husband|son|daughter|brother|sister|father|mother|widow|widower|twin|stepson|stepdaughter"
 _RELATIVE_RE = re.compile(rf"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<possessive>[’']s))[ \t]+(?P<relation>{_RELATIONS})[ \t]*,?[ \t]+\Z")
+
+
+# Between a person's name and the name they perform or are known by: ``Stephanie Clifford, known as
+# Stormy Daniels``, ``Aubrey Graham, the rapper better known as Drake``, ``Ana Ruiz (known as La Reina)``,
+# ``Ana Ruiz, who goes by Reina``.
+_STAGE_NAME_GAP_RE = re.compile(
+    r",?[ \t]+(?:\(|(?:(?:the|a|an)[ \t][^,.;:()\n]{0,60}?[ \t])?)?"
+    r"(?:(?:(?:better|also|professionally|popularly|widely|affectionately)[ \t]+)?known[ \t]+"
+    r"(?:(?:professionally|publicly|to[ \t]+(?:fans|friends|most))[ \t]+)?as"
+    r"|who[ \t]+(?:goes|went|performs|performed|wrestles|wrestled|raps|rapped)[ \t]+(?:by|as|under)(?:[ \t]+the[ \t]+name)?)"
+    r"[ \t]+[\"“]?"
+)
+
+
+def _stage_names(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> dict[int, Chain]:
+    """Names given as the name a person is known by, by where they start: the chain of the person's
+    own name, whose words they are an alias of (the name first given stays the person's name)."""
+    found: dict[int, Chain] = {}
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for i, first in enumerate(chains[:-1]):
+            if first.possessive:
+                continue
+            for second in chains[i + 1 : i + 3]:  # a capitalised word may stand in the description
+                gap = text[first.end : second.start]
+                if ("known" in gap or "who" in gap) and _STAGE_NAME_GAP_RE.fullmatch(gap):
+                    found[second.start] = first
+                    break
+    return found
 
 
 def _relatives_by_given_name(

@@ -115,7 +115,8 @@ _BUSINESS_BEFORE = {
     "in": frozenset(("shares", "stake", "stakes")),
     "of": frozenset(("shares", "stake", "stakes")),
 }
-# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees`` (a firm);
+# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees``, ``Tim Hortons
+# stores``, ``a Jean Coutu pharmacy``... (a firm: its shops and franchisees, where a person has none);
 # ``the Ihlas news agency``, ``El Nuevo Diario reported`` (an outlet). A person is told things
 # and reports too, so the outlet cues hold only for a name that does not start with a given name.
 _BUSINESS_AFTER_RE = re.compile(
@@ -123,7 +124,8 @@ _BUSINESS_AFTER_RE = re.compile(
     r"(?P<business>(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|"
     r"closed|were|was|traded|opened|surged|plunged|tumbled)\b"
     r"|(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
-    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b)"
+    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b"
+    r"|(?:stores?|franchisees?|franchises|restaurants|outlets|shops|locations|dealerships?|pharmac(?:y|ies))\b)"
     r"|(?P<outlet>(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b)"
     r"|(?P<reported>(?:also[ \t]+)?reported\b))"
 )
@@ -133,7 +135,8 @@ _BUSINESS_CUE_WORDS = frozenset(("told", *_BUSINESS_BEFORE))
 _WORDS_AFTER_A_BUSINESS = (
     "shares", "stock", "CEO", "chief", "board", "shareholders", "stockholders", "customers", "employees",
     "executives", "subsidiary", "headquarters", "news", "newspaper", "daily", "weekly", "magazine", "television",
-    "radio", "also", "reported",
+    "radio", "also", "reported", "store", "franchise", "restaurants", "outlets", "shops", "locations",
+    "dealership", "pharmac",
 )  # fmt: skip
 
 
