@@ -645,20 +645,27 @@ _STAGE_NAME_GAP_RE = re.compile(
 
 def _stage_names(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]]) -> dict[int, Chain]:
     """Names given as the name a person is known by, by where they start: the chain of the person's
-    own name, whose words they are an alias of (the name first given stays the person's name)."""
+    own name, whose words they are an alias of (the name first given stays the person's name).
+    Found from the cue words, which few texts hold, so a long text costs one regex pass."""
     found: dict[int, Chain] = {}
-    for _, mode, chains in unit_chains:
-        if mode != NORMAL:
-            continue
-        for i, first in enumerate(chains[:-1]):
-            if first.possessive:
+    cues = [m.start() for m in _STAGE_NAME_CUE_RE.finditer(text)]
+    if not cues:
+        return found
+    chains = [chain for _, mode, unit in unit_chains if mode == NORMAL for chain in unit]
+    starts = [chain.start for chain in chains]
+    for cue in cues:
+        after = bisect_left(starts, cue)
+        for i in range(max(0, after - 2), after):  # the person's name, a capitalised word may follow it
+            first = chains[i]
+            if first.possessive or first.end > cue:
                 continue
-            for second in chains[i + 1 : i + 3]:  # a capitalised word may stand in the description
-                gap = text[first.end : second.start]
-                if ("known" in gap or "who" in gap) and _STAGE_NAME_GAP_RE.fullmatch(gap):
+            for second in chains[after : after + 1]:
+                if _STAGE_NAME_GAP_RE.fullmatch(text, first.end, second.start):
                     found[second.start] = first
-                    break
     return found
+
+
+_STAGE_NAME_CUE_RE = re.compile(r"\bknown[ \t]|\bwho[ \t]+(?:goes|went|performs|performed|wrestles|wrestled|raps|rapped)[ \t]")
 
 
 def _relatives_by_given_name(
