@@ -78,3 +78,16 @@ def test_a_given_name_written_with_accents_is_read_as_the_plain_name():
     text = "Stéphane Lévesque, a farmer near Rimouski, and Geneviève Tremblay, a nurse, both spoke.\n"
     names = {p.name for p in run(text).people}
     assert names == {"Stéphane Lévesque", "Geneviève Tremblay"}
+
+
+def test_a_trade_before_a_name_is_a_title_and_a_stampede_is_an_event():
+    text = (
+        "Farmer Kathy Price, who grows canola near Melfort, said she could not sell last year's crop. "
+        "Homeowner Ray Sutter agreed. Bareback rider Jake Golden will retire after this year's Ponoka Stampede.\n\n"
+        '"We have bills to pay," Price said.\n'
+    )
+    result = run(text)
+    assert {p.name for p in result.people} == {"Kathy Price", "Ray Sutter", "Jake Golden"}
+    (price,) = [p for p in result.people if p.name == "Kathy Price"]
+    assert price.role == "Farmer"
+    assert [q.speaker_id for q in result.quotes] == [price.id]
