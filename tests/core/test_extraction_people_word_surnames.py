@@ -91,3 +91,9 @@ def test_a_trade_before_a_name_is_a_title_and_a_stampede_is_an_event():
     (price,) = [p for p in result.people if p.name == "Kathy Price"]
     assert price.role == "Farmer"
     assert [q.speaker_id for q in result.quotes] == [price.id]
+
+
+def test_a_given_name_and_a_place_word_family_name_with_no_cue_either_way_is_a_person():
+    text = "The leaders after the first round were Barry Lane and Garry West, two shots clear of the field at Royal Park.\n"
+    names = {p.name for p in run(text).people}
+    assert names == {"Barry Lane", "Garry West"}

@@ -169,7 +169,21 @@ def _family_name_is_a_place_word(ctx: NameContext, chain: Chain, name: list[Toke
     apposition = _APPOSITION_RE.match(text, chain.end)
     if apposition and ctx.speech_after_re.match(text, apposition.end()):
         return True  # ``David Hill, a franchisee in Ontario, said``
-    return _family_name_speaks(ctx, last.text)
+    if _family_name_speaks(ctx, last.text):
+        return True
+    # No cue either way: a full name, unless the words around it are a place's
+    return (
+        len(name) == 2
+        and len(chain.tokens) == 2
+        and not chain.possessive
+        and not _PLACE_WORD_BEFORE_RE.search(text, max(0, chain.start - 12), chain.start)
+    )
+
+
+_PLACE_WORD_BEFORE_RE = re.compile(
+    r"(?i:\b(?:in|at|near|to|from|on|of|the|a|an|through|across|around|outside|inside|into|via|toward|towards|"
+    r"over|under|behind|along|by|past|up|down|off)[ \t]+)\Z"
+)
 
 
 # After a name: a relative clause or a relative in apposition, which places do not take.
