@@ -97,3 +97,12 @@ def test_a_given_name_and_a_place_word_family_name_with_no_cue_either_way_is_a_p
     text = "The leaders after the first round were Barry Lane and Garry West, two shots clear of the field at Royal Park.\n"
     names = {p.name for p in run(text).people}
     assert names == {"Barry Lane", "Garry West"}
+
+
+def test_a_census_given_name_before_an_ordinary_word_is_a_full_name_but_not_a_plural_or_a_place():
+    text = (
+        "Darrell Night, who was left outside the city by two officers in 2000, spoke first. "
+        "Workers at Alpha Techs and fans at Gracie Mansion were not told.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Darrell Night"}

@@ -122,6 +122,14 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     if len(name) >= 2:
         if given or role or age or listed or _has_speech_cue(ctx, chain):
             return True
+        if (
+            len(name) == 2
+            and first.key in lex.census_given_names
+            and first.key not in lex.places
+            and not ctx.is_common(first)
+            and not (last.key.endswith("s") and last.key[:-1] in lex.common_words)
+        ):
+            return True  # ``Darrell Night``: a given name rarer than the curated list's, then a family name
         return (
             len(name) <= 3
             and not any(ctx.is_common(t) or _looks_like_a_word(t.key) for t in name)
