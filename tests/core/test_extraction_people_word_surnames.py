@@ -106,3 +106,12 @@ def test_a_census_given_name_before_an_ordinary_word_is_a_full_name_but_not_a_pl
     )
     names = {p.name for p in run(text).people}
     assert names == {"Darrell Night"}
+
+
+def test_a_three_word_name_ending_in_a_place_word_after_a_trade():
+    text = (
+        "Dealer Mary Ann Hill, who runs a dealership in Ohio, said riders were angry. "
+        "Worker Dana Rose said the vote was close.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Mary Ann Hill", "Dana Rose"}
