@@ -29,3 +29,13 @@ def test_a_firm_named_like_a_person_is_shown_by_its_stores_and_franchisees():
     )
     names = {p.name for p in run(text).people}
     assert names == {"Ron Fox"}
+
+
+def test_a_firm_named_like_a_person_is_shown_by_a_shop_counted_or_a_stock_moving():
+    text = (
+        "Mayor Lyn Hall said the loss would be felt at every Tim Hortons in the region.\n\n"
+        "Shares of Procter & Gamble gained, while Lockheed Martin fell 2 per cent. Stock markets were calm "
+        "as Nora Blake rose to speak.\n"
+    )
+    names = {p.name for p in run(text).people}
+    assert names == {"Lyn Hall", "Nora Blake"}

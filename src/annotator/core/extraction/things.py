@@ -99,6 +99,8 @@ def names_used_as_things(
                 text, chain, given_first, lexicon.census_surnames
             ):
                 found.add(tuple(name_words(text, name_tokens)))
+            elif len(name_tokens) >= 2 and (_is_counted_like_a_shop(text, start) or _moves_like_a_stock(text, chain)):
+                found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (
                 name_tokens[0].key in _MAKERS
                 or (_is_quoted(text, chain) and name_tokens[0].key not in lexicon.census_given_names)
@@ -170,6 +172,31 @@ def _is_firm_by_its_business(text: str, chain: Chain, given_first: bool, census_
         return False
     # ``El Nuevo Diario reported``; ``as Hedrick Smith reported`` ends in a family name
     return kind == "outlet" or text[start:end].split()[-1].lower() not in census_surnames
+
+
+# ``at every Tim Hortons``, ``each Jean Coutu``: a shop counted, which a person's name never is.
+_COUNTING_WORDS = ("every ", "each ")  # not ``another Ronald Reagan``: a person like him
+_MARKET_VERB_RE = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:rose|fell|gained|lost|slipped|dropped|climbed|jumped|tumbled|surged|plunged|edged)"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:[\d$]|sharply|slightly|steeply|modestly|higher|lower))"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\n][\"”’']?[ \t\n]")
+
+
+def _is_counted_like_a_shop(text: str, start: int) -> bool:
+    at = text.rfind(" ", 0, start - 1) + 1
+    return text.startswith(_COUNTING_WORDS, at) and text[at : start].count(" ") == 1
+
+
+def _moves_like_a_stock(text: str, chain: Chain) -> bool:
+    """``Shares of Johnson & Johnson gained, while Lockheed Martin fell``: a market verb after the
+    name, in a sentence about shares or stocks."""
+    if _MARKET_VERB_RE.match(text, chain.end) is None:
+        return False
+    floor = max(0, chain.start - 160)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, chain.start)]
+    sentence = text[ends[-1] if ends else floor : chain.start].lower()
+    return "shares" in sentence or "stock" in sentence
 
 
 def _ends_clause(text: str, end: int) -> bool:
