@@ -57,7 +57,7 @@ def test_quotes_people_and_annotations_are_stored_with_code_point_offsets(folder
                           "JOIN sources s ON s.id = q.article_id WHERE s.path = 'harbour.txt' ORDER BY start")
     assert [(text[start:end], speaker, role, words) for start, end, _, speaker, role, words in quotes] == [
         ("“We have waited ten years for this harbour,”", "Ruth Alder", "mayor of Lowmoor", 8),
-        ("“Nobody asked the boats,”", "Tom Briggs", "fisherman", 4),
+        ("“Nobody asked the boats,”", "Tom Briggs", None, 4),
         ("“It will all be fine in the end,”", "a resident", None, 8),
     ]
     annotations = rows(folder, 'SELECT start, "end", label, tags, note, verdict, text, speaker FROM annotations '
