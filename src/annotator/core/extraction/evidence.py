@@ -19,7 +19,12 @@ from annotator.core.extraction.text_pieces import pieces
 
 _LOWER_WORDS_RE = re.compile(r"\b[a-z][a-z’'\-]*\b")
 _AGE_RE = re.compile(r",\s*\d{1,3},")
-_AGED_BEFORE_RE = re.compile(r"\b\d{1,3}-year-old[ \t]+\Z")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?"
+)
+# ``the 54-year-old Ana Lima``, ``seven-year-old Ava``
+_AGED_BEFORE_RE = re.compile(rf"(?i:\b(?:\d{{1,3}}|{_NUMBER_WORDS})-year-old)[ \t]+\Z")
 
 
 def _speech_patterns(speech_re: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -47,6 +52,7 @@ class NameContext:
         self.lexicon = lexicon
         self.speech_after_re, self.speech_before_re = _speech_patterns(speech_re)
         self.lower_words: set[str] = set()
+        self.family_names_speaking: dict[str, bool] = {}  # ``Park`` -> does ``Park said`` stand in the text
         for start, end in pieces(text):  # one findall over 10 MB held the interpreter for 0.2 s
             self.lower_words.update(_LOWER_WORDS_RE.findall(text, start, end))
 
@@ -109,13 +115,15 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     )
     bracket = _BRACKET_RE.match(text, chain.end)
     listed = bool(bracket) and _bracket_is_origin(bracket.group(1), lex)
+    age = (text.startswith(",", last.end) and _AGE_RE.match(text, last.end) is not None) or _aged_before(text, chain.start)
     if not listed:
         place_words = lex.place_words
         for t in name:
             key = t.key
             if key in place_words or (key[-1:] == "s" and singular(key) in place_words):
-                return False
-    age = (text.startswith(",", last.end) and _AGE_RE.match(text, last.end) is not None) or _aged_before(text, chain.start)
+                if not (given_first and mode == NORMAL and _family_name_is_a_place_word(ctx, chain, name, role or age)):
+                    return False
+                break
     placed = False
     for t in name[1:] if given else name:
         key = t.key
@@ -131,6 +139,14 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     if len(name) >= 2:
         if given or role or age or listed or _has_speech_cue(ctx, chain):
             return True
+        if (
+            len(name) == 2
+            and first.key in lex.census_given_names
+            and first.key not in lex.places
+            and not ctx.is_common(first)
+            and not (last.key.endswith("s") and last.key[:-1] in lex.common_words)
+        ):
+            return True  # ``Darrell Night``: a given name rarer than the curated list's, then a family name
         return (
             len(name) <= 3
             and not any(ctx.is_common(t) or _looks_like_a_word(t.key) for t in name)
@@ -147,7 +163,86 @@ def is_person_name(ctx: NameContext, mode: str, chain: Chain, name: list[Token],
     # is as often a company or a team.
     if chain.tokens[0] is not first and any(is_title(t.key, lex) for t in chain.tokens[: chain.tokens.index(first)]):
         return True
+    if not (role or age) and lex.is_given_name(first.text):
+        # ``The boy, Liam, was fishing``, ``the victim, Ava,``: a person's noun, then the given name between commas
+        age = text.startswith(",", first.end) and bool(_PERSON_NOUN_BEFORE_RE.search(text, max(0, chain.start - 24), chain.start))
     return (bool(role) or age) and not ctx.is_common(first)
+
+
+_PERSON_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|The|A|An)[ \t]+(?:boy|girl|child|toddler|baby|infant|teen|teenager|victim|youngster|student|"
+    r"woman|man)[ \t]*,[ \t]+\Z"
+)
+
+
+def _family_name_is_a_place_word(ctx: NameContext, chain: Chain, name: list[Token], described: bool) -> bool:
+    """``Lisa Park``, ``David Hill``, ``Rosemary Lane``, ``Sheila North``: a given name, then a family
+    name that is also a place's noun. ``Stanley Park`` and ``Prospect Hill`` are written the same way,
+    so the text must treat the words as a person somewhere: a title or role, an age, a speech verb,
+    a clause or relative that only a person takes (``, who``, ``, her sister,``), or the family name
+    alone speaking or titled elsewhere (``Park said``, ``Ms. Park``). A place's own cues (``in``,
+    ``the village of``, a province after a comma) are read before this and win."""
+    lex = ctx.lexicon
+    last = name[-1]
+    if not 2 <= len(name) <= 3 or last.key not in lex.census_surnames:
+        return False
+    if any(t.key in lex.place_words or singular(t.key) in lex.place_words for t in name[:-1]):
+        return False  # ``Grand Valley North``: only the last word may be the place noun
+    text = ctx.text
+    if described or _has_speech_cue(ctx, chain) or _PERSON_AFTER_RE.match(text, chain.end):
+        return True
+    apposition = _APPOSITION_RE.match(text, chain.end)
+    if apposition and ctx.speech_after_re.match(text, apposition.end()):
+        return True  # ``David Hill, a franchisee in Ontario, said``
+    if _family_name_speaks(ctx, last.text):
+        return True
+    # No cue either way: a full name, unless the words around it are a place's
+    return (
+        len(name) == 2
+        and len(chain.tokens) == 2
+        and not chain.possessive
+        and not _PLACE_WORD_BEFORE_RE.search(text, max(0, chain.start - 12), chain.start)
+    )
+
+
+_PLACE_WORD_BEFORE_RE = re.compile(
+    r"(?i:\b(?:in|at|near|to|from|on|of|the|a|an|through|across|around|outside|inside|into|via|toward|towards|"
+    r"over|under|behind|along|by|past|up|down|off)[ \t]+)\Z"
+)
+
+
+# After a name: a relative clause or a relative in apposition, which places do not take.
+_PERSON_AFTER_RE = re.compile(
+    r",[ \t]+(?:who|whose|(?:his|her|their)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:wife|husband|son|daughter|brother|sister|father|mother|aunt|uncle|cousin|niece|nephew|partner|"
+    r"grandson|granddaughter|grandmother|grandfather|widow|widower|twin)s?)\b"
+)
+# ``, a franchisee who runs four stores,``: a description between the name and its verb.
+_APPOSITION_RE = re.compile(r",[ \t]+(?:a|an|the)[ \t][^,.;:!?\n\"“”]{1,60},")
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Miss|Mme)\.?[ \t]+\Z")
+
+
+def _family_name_speaks(ctx: NameContext, word: str) -> bool:
+    """``Park said``, ``said Park.``, ``Ms. Park``, ``Park, who``: the family name alone, elsewhere
+    in the text, as a person's."""
+    known = ctx.family_names_speaking.get(word)
+    if known is None:
+        known = ctx.family_names_speaking[word] = any(
+            stands_as_a_person(ctx, match.start(), match.end())
+            for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", ctx.text)
+        )
+    return known
+
+
+def stands_as_a_person(ctx: NameContext, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` where only a person stands: the subject of a speech verb
+    (``Park said``, ``said Park.``), before ``, who`` or after ``Ms.``?"""
+    text = ctx.text
+    if ctx.speech_after_re.match(text, end) or _PERSON_AFTER_RE.match(text, end):
+        return True
+    if _HONORIFIC_BEFORE_RE.search(text, max(0, start - 6), start):
+        return True
+    return bool(ctx.speech_before_re.search(text, max(0, start - 30), start)) and _ends_phrase(text, end)
 
 
 _WORD_ENDINGS = (

@@ -99,6 +99,8 @@ def names_used_as_things(
                 text, chain, given_first, lexicon.census_surnames
             ):
                 found.add(tuple(name_words(text, name_tokens)))
+            elif len(name_tokens) >= 2 and (_is_counted_like_a_shop(text, start) or _moves_like_a_stock(text, chain)):
+                found.add(tuple(name_words(text, name_tokens)))
             elif len(name_tokens) >= 2 and (
                 name_tokens[0].key in _MAKERS
                 or (_is_quoted(text, chain) and name_tokens[0].key not in lexicon.census_given_names)
@@ -115,7 +117,8 @@ _BUSINESS_BEFORE = {
     "in": frozenset(("shares", "stake", "stakes")),
     "of": frozenset(("shares", "stake", "stakes")),
 }
-# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees`` (a firm);
+# After the name: ``X shares fell``, ``Wells Fargo CEO``, ``Goldman Sachs employees``, ``Tim Hortons
+# stores``, ``a Jean Coutu pharmacy``... (a firm: its shops and franchisees, where a person has none);
 # ``the Ihlas news agency``, ``El Nuevo Diario reported`` (an outlet). A person is told things
 # and reports too, so the outlet cues hold only for a name that does not start with a given name.
 _BUSINESS_AFTER_RE = re.compile(
@@ -123,7 +126,8 @@ _BUSINESS_AFTER_RE = re.compile(
     r"(?P<business>(?:shares|stock)[ \t]+(?:rose|fell|gained|lost|jumped|dropped|slipped|climbed|edged|eased|ended|"
     r"closed|were|was|traded|opened|surged|plunged|tumbled)\b"
     r"|(?:CEO|chief[ \t]+executive|chief[ \t]+financial[ \t]+officer|board[ \t]+members?|shareholders|"
-    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b)"
+    r"stockholders|customers|employees|executives|subsidiary|headquarters)\b"
+    r"|(?:stores?|franchisees?|franchises|restaurants|outlets|shops|locations|dealerships?|pharmac(?:y|ies))\b)"
     r"|(?P<outlet>(?:news[ \t]+agency|newspaper|daily|weekly|magazine|television|radio)\b)"
     r"|(?P<reported>(?:also[ \t]+)?reported\b))"
 )
@@ -133,7 +137,8 @@ _BUSINESS_CUE_WORDS = frozenset(("told", *_BUSINESS_BEFORE))
 _WORDS_AFTER_A_BUSINESS = (
     "shares", "stock", "CEO", "chief", "board", "shareholders", "stockholders", "customers", "employees",
     "executives", "subsidiary", "headquarters", "news", "newspaper", "daily", "weekly", "magazine", "television",
-    "radio", "also", "reported",
+    "radio", "also", "reported", "store", "franchise", "restaurants", "outlets", "shops", "locations",
+    "dealership", "pharmac",
 )  # fmt: skip
 
 
@@ -167,6 +172,31 @@ def _is_firm_by_its_business(text: str, chain: Chain, given_first: bool, census_
         return False
     # ``El Nuevo Diario reported``; ``as Hedrick Smith reported`` ends in a family name
     return kind == "outlet" or text[start:end].split()[-1].lower() not in census_surnames
+
+
+# ``at every Tim Hortons``, ``each Jean Coutu``: a shop counted, which a person's name never is.
+_COUNTING_WORDS = ("every ", "each ")  # not ``another Ronald Reagan``: a person like him
+_MARKET_VERB_RE = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:rose|fell|gained|lost|slipped|dropped|climbed|jumped|tumbled|surged|plunged|edged)"
+    r"(?=[ \t]*[.,;]|[ \t]+(?:[\d$]|sharply|slightly|steeply|modestly|higher|lower))"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\n][\"”’']?[ \t\n]")
+
+
+def _is_counted_like_a_shop(text: str, start: int) -> bool:
+    at = text.rfind(" ", 0, start - 1) + 1
+    return text.startswith(_COUNTING_WORDS, at) and text[at : start].count(" ") == 1
+
+
+def _moves_like_a_stock(text: str, chain: Chain) -> bool:
+    """``Shares of Johnson & Johnson gained, while Lockheed Martin fell``: a market verb after the
+    name, in a sentence about shares or stocks."""
+    if _MARKET_VERB_RE.match(text, chain.end) is None:
+        return False
+    floor = max(0, chain.start - 160)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, chain.start)]
+    sentence = text[ends[-1] if ends else floor : chain.start].lower()
+    return "shares" in sentence or "stock" in sentence
 
 
 def _ends_clause(text: str, end: int) -> bool:

@@ -7,6 +7,7 @@ compared case-insensitively, because news text arrives in title case and in all 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,11 @@ class Lexicon:
     def _is_given_key(self, key: str) -> bool:
         if self.given_names.get(key) in ("m", "f", "u"):
             return True
+        if not key.isascii():
+            # ``Stéphane``, ``Geneviève``, ``José``: the list is written without accents
+            plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+            if plain != key and plain.isascii():
+                return self._is_given_key(plain)
         # ``Jean-Yves``, ``Marie-France``, ``Anne-Marie``: two given names joined, as French names are
         head, dash, tail = key.partition("-")
         return bool(dash) and self.given_names.get(head) in ("m", "f", "u") and (
