@@ -38,6 +38,8 @@ _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|late
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
+#: How far back the clause of a quote is read for its speaker when terms quoted earlier cut it.
+_CLAUSE_REACH = 4 * _WINDOW
 _PRONOUN_LOOKBACK = 4000
 _AUX = r"(?:(?:on[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[^\S\n]+(?:morning|afternoon|evening|night))?|has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
 # ``Jane Doe of the Centre for Harbour Studies said``: the body a speaker belongs to, between name and cue.
@@ -165,7 +167,9 @@ class Attributor:
         clause_start = max(window_start, sentence_start)
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
-            whole_clause = max(unit_start, sentence_start, self.direct_end)
+            # Bounded as the window is: a paragraph that ends no sentence outside its quotes is one
+            # clause from its start, and looking back to it before every quote costs n² characters.
+            whole_clause = max(unit_start, sentence_start, self.direct_end, quote.start - _CLAUSE_REACH)
         opening = quote.start + (2 if text.startswith("''", quote.start) else 1)
         label = _SPEAKER_LABEL_RE.match(text, opening, quote.end) if text[opening : opening + 2].isupper() else None
         if label is not None and label.group("label") not in _NOT_SPEAKER_LABELS:
