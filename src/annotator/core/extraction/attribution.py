@@ -137,8 +137,13 @@ _PATTERNS_CACHE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] 
 class Attributor:
     """Attributes the quotes of one text, in text order (later quotes lean on earlier speakers)."""
 
-    def __init__(self, text: str, people: PeopleFound, lexicon: Lexicon, sentence_starts: list[int]) -> None:
+    def __init__(
+        self, text: str, people: PeopleFound, lexicon: Lexicon, sentence_starts: list[int],
+        unit_starts: list[int] | None = None,
+    ) -> None:
         self.text = text
+        #: Where the paragraphs start: in one-line text they are the ones recovered, and no newline marks them.
+        self.unit_starts = unit_starts or []
         self.people = people
         self.lexicon = lexicon
         self.cue_re = speech_regex(lexicon)
@@ -248,7 +253,7 @@ class Attributor:
         if found is None and quote.start == unit_start and previous_unit_end is not None:
             colon = previous_unit_end - 1
             if text[colon] == ":":
-                found = self._before(max(text.rfind("\n", 0, colon) + 1, colon - _WINDOW), colon + 1, None, unit_index)
+                found = self._before(max(self._paragraph_start(colon), colon - _WINDOW), colon + 1, None, unit_index)
                 if found is None:
                     # ``President Smith released the following statement:`` ¶ ``“…”``
                     found = self._colon_subject(self._sentence_start(colon), colon + 1)
@@ -335,11 +340,18 @@ class Attributor:
         cue = self.cue_re.search(self.text, pos, end)
         return cue is not None and not _is_gerund(cue.group(0).lower())
 
+    def _paragraph_start(self, pos: int) -> int:
+        """Start of the line holding ``pos``, never before the start of its paragraph (a unit): a
+        one-line text's paragraphs are recovered ones, and the line is the whole text."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        floor = self.unit_starts[k] if k >= 0 else 0
+        return max(floor, self.text.rfind("\n", floor, pos) + 1)
+
     def _reported_speech(self, previous_end: int, unit_index: int):
         """``Budanov says there are many reasons…`` ¶ ``‘The emergency…’``: a paragraph that is only a quote
         after a paragraph of reported speech carries that paragraph's last speaker (its cue outside quotes)."""
         text = self.text
-        lo = max(text.rfind("\n", 0, previous_end) + 1, previous_end - 600)
+        lo = max(self._paragraph_start(previous_end - 1), previous_end - 600)
         cues = list(self.cue_re.finditer(text, lo, previous_end))
         for cue in reversed(cues[-3:]):
             if _inside_quote(text, lo, cue.start()) or _is_gerund(cue.group(0).lower()):
@@ -353,7 +365,7 @@ class Attributor:
         """``Tom Reed has run the ferry for 30 years.`` ¶ ``“It is my life.”``: a paragraph that is only a
         quote, after a paragraph with no quotation whose last sentence opens on a person, is that person's."""
         text = self.text
-        lo = text.rfind("\n", 0, previous_end) + 1
+        lo = self._paragraph_start(previous_end - 1)
         if any(c in QUOTE_OPENERS or c == "”" for c in text[lo:previous_end]):
             return None  # the paragraph before quotes someone: its speaker carries on, or nobody does
         start = max(lo, self._sentence_start(previous_end - 1))
