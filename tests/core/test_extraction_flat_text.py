@@ -203,3 +203,18 @@ def test_a_sentence_pointing_back_at_the_quote_stays_with_it():
     text = _collapsed(paragraphs)
     assert _units(text) == paragraphs
     assert [q.speaker for q in run(text).quotes] == ["Omar Sato"]
+
+
+INTRODUCED = [
+    "Ferry service resumes",
+    "The harbour ferry sailed again on Monday after a week in dry dock.",
+    "“We missed it every single day,” said rider Ana Lima.",
+    "Tom Reed has run the ferry for thirty years.",
+    "“It is my whole life and more.”",
+]
+
+
+@pytest.mark.parametrize("flatten", [_spaced, _collapsed])
+def test_a_quote_only_paragraph_after_one_opening_on_a_person_is_theirs_after_earlier_quotes(flatten):
+    # The paragraph before is the one recovered, not everything since the text's start (which quotes Ana Lima).
+    assert _speakers(flatten(INTRODUCED)) == _speakers("\n\n".join(INTRODUCED)) == [("“We", "Ana Lima"), ("“It", "Tom Reed")]

@@ -15,3 +15,28 @@ def test_a_caption_credit_without_brackets_after_an_agency_in_capitals():
     found = run(text)
     assert {p.name for p in found.people} == {"Ada Strand", "Omar Teal"}
     assert [(c.name, c.kind) for c in found.credits] == [("Lorne Wyck", "photo"), ("Mina Holt", "photo")]
+
+
+class _CountingText(str):
+    """A text that counts the characters read from it one at a time."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        type(self).reads += 1
+        return super().__getitem__(key)
+
+
+def _reads(text: str) -> int:
+    from annotator.core.extraction.credits import find_credits
+    from annotator.core.extraction.wordlists import load_lexicon
+
+    _CountingText.reads = 0
+    find_credits(_CountingText(text), load_lexicon())
+    return _CountingText.reads
+
+
+def test_a_credit_after_an_agency_slash_is_read_no_further_than_its_reach():
+    # One-line text has no line end to stop at: each credit reads its own reach, not the rest of the text.
+    piece = "A boat sinks. THE CANADIAN PRESS/Adrian Wyld "
+    assert _reads(piece * 1600) <= 6 * _reads(piece * 400)

@@ -84,6 +84,29 @@ def test_huge_paragraphs_without_breaks(mark, words):
     check(text)
 
 
+#: Pieces that set off the rules for one-line text (lost paragraph breaks), page chrome, caption
+#: credits, points-back sentences, tags after ``!``, wrong marks after a cue and described sources.
+ONE_LINE_PIECES = [
+    "Ana Lima", "said", "he said.", "she said,", "Story continues below advertisement", "READ MORE: Delays cost city",
+    "(Sean Roe/The Canadian Press)", "That’s how Ravi Singh describes it.", "So says", "KANSAS CITY, Mo. —",
+    "“We’re not done!”", "Mahomes shouted.", "He says,”", "The minister rejected that.", "the unit said", "•",
+    "THE CANADIAN PRESS/Adrian Wyld", "AP Photo/Jane Roe", "Kristen Bell, who worked there when Hehr was an MLA,",
+    "Maurice (Rocket) Richard", "Marie-France Dubreuil", "beat Serena Williams 6-3, 7-5", "the Tragically Hip",
+    "Environment Canada senior climatologist Dave Phillips", '<tweet author="@roe">', "Uber drivers rally",
+    "according to", "Dr.", "Hon.", "  ", "   ", ".", "!", "?", ",", ":", "\r", "\x00", "\x0b", "\u00a0", "\u0301", "🙂",
+]
+one_line = st.lists(
+    st.one_of(st.sampled_from(ONE_LINE_PIECES), st.sampled_from(MARKS)), max_size=80
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(one_line, st.booleans(), st.integers(min_value=1, max_value=40))
+def test_one_line_texts_and_their_paragraphed_twins_never_raise(text, paragraphed, repeats):
+    text = " ".join([text] * repeats)
+    check(text.replace("   ", "\n\n") if paragraphed else text)
+
+
 @st.composite
 def texts_with_blocks(draw) -> tuple[str, list[Block]]:
     """News-like text with either the reader's blocks or arbitrary well-formed ones."""

@@ -61,7 +61,7 @@ def _extract(article: Article) -> Extraction:
     for unit in units:
         rank += unit.quotable
         reading_order.append(rank)
-    attributor = Attributor(text, people, lexicon, starts)
+    attributor = Attributor(text, people, lexicon, starts, unit_starts)
     attributions: list[Attribution] = []
     previous: tuple[FoundQuote, Attribution, int] | None = None
     for n, (quote, unit_index) in enumerate(zip(found, quote_units)):

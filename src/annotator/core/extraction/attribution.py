@@ -38,6 +38,8 @@ _COORDINATED_RE = re.compile(r"\b(?:and|but|yet|then)[^\S\n]+(?:(?:[a-z]+ly|late
 _CHAINED_RE = re.compile(r"\b(?:to|by|before|after|while|when)[^\S\n]+(?:(?:[a-z]+ly|then|also)[^\S\n]+)?\Z")
 _LISTENER_CUES = frozenset({"told", "tells", "tell", "telling"})
 _WINDOW = 320
+#: How far back the clause of a quote is read for its speaker when terms quoted earlier cut it.
+_CLAUSE_REACH = 4 * _WINDOW
 _PRONOUN_LOOKBACK = 4000
 _AUX = r"(?:(?:on[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[^\S\n]+(?:morning|afternoon|evening|night))?|has|had|have|was|were|is|are|would|will|also|already|still|first|even|since|later|then|once|again|previously|reportedly|recently|just|earlier|today|yesterday|tonight|now|further|repeatedly|publicly|privately|herself|himself|often|always|never|[a-z]+ly|[a-z]+ed[^\S\n]+and)[^\S\n]+){0,3}"
 # ``Jane Doe of the Centre for Harbour Studies said``: the body a speaker belongs to, between name and cue.
@@ -135,8 +137,13 @@ _PATTERNS_CACHE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] 
 class Attributor:
     """Attributes the quotes of one text, in text order (later quotes lean on earlier speakers)."""
 
-    def __init__(self, text: str, people: PeopleFound, lexicon: Lexicon, sentence_starts: list[int]) -> None:
+    def __init__(
+        self, text: str, people: PeopleFound, lexicon: Lexicon, sentence_starts: list[int],
+        unit_starts: list[int] | None = None,
+    ) -> None:
         self.text = text
+        #: Where the paragraphs start: in one-line text they are the ones recovered, and no newline marks them.
+        self.unit_starts = unit_starts or []
         self.people = people
         self.lexicon = lexicon
         self.cue_re = speech_regex(lexicon)
@@ -165,7 +172,9 @@ class Attributor:
         clause_start = max(window_start, sentence_start)
         whole_clause = clause_start
         if previous is not None and previous[1].kind != "direct" and sentence_start <= previous[0].start < quote.start:
-            whole_clause = max(unit_start, sentence_start, self.direct_end)
+            # Bounded as the window is: a paragraph that ends no sentence outside its quotes is one
+            # clause from its start, and looking back to it before every quote costs n² characters.
+            whole_clause = max(unit_start, sentence_start, self.direct_end, quote.start - _CLAUSE_REACH)
         opening = quote.start + (2 if text.startswith("''", quote.start) else 1)
         label = _SPEAKER_LABEL_RE.match(text, opening, quote.end) if text[opening : opening + 2].isupper() else None
         if label is not None and label.group("label") not in _NOT_SPEAKER_LABELS:
@@ -244,7 +253,7 @@ class Attributor:
         if found is None and quote.start == unit_start and previous_unit_end is not None:
             colon = previous_unit_end - 1
             if text[colon] == ":":
-                found = self._before(max(text.rfind("\n", 0, colon) + 1, colon - _WINDOW), colon + 1, None, unit_index)
+                found = self._before(max(self._paragraph_start(colon), colon - _WINDOW), colon + 1, None, unit_index)
                 if found is None:
                     # ``President Smith released the following statement:`` ¶ ``“…”``
                     found = self._colon_subject(self._sentence_start(colon), colon + 1)
@@ -331,11 +340,18 @@ class Attributor:
         cue = self.cue_re.search(self.text, pos, end)
         return cue is not None and not _is_gerund(cue.group(0).lower())
 
+    def _paragraph_start(self, pos: int) -> int:
+        """Start of the line holding ``pos``, never before the start of its paragraph (a unit): a
+        one-line text's paragraphs are recovered ones, and the line is the whole text."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        floor = self.unit_starts[k] if k >= 0 else 0
+        return max(floor, self.text.rfind("\n", floor, pos) + 1)
+
     def _reported_speech(self, previous_end: int, unit_index: int):
         """``Budanov says there are many reasons…`` ¶ ``‘The emergency…’``: a paragraph that is only a quote
         after a paragraph of reported speech carries that paragraph's last speaker (its cue outside quotes)."""
         text = self.text
-        lo = max(text.rfind("\n", 0, previous_end) + 1, previous_end - 600)
+        lo = max(self._paragraph_start(previous_end - 1), previous_end - 600)
         cues = list(self.cue_re.finditer(text, lo, previous_end))
         for cue in reversed(cues[-3:]):
             if _inside_quote(text, lo, cue.start()) or _is_gerund(cue.group(0).lower()):
@@ -349,7 +365,7 @@ class Attributor:
         """``Tom Reed has run the ferry for 30 years.`` ¶ ``“It is my life.”``: a paragraph that is only a
         quote, after a paragraph with no quotation whose last sentence opens on a person, is that person's."""
         text = self.text
-        lo = text.rfind("\n", 0, previous_end) + 1
+        lo = self._paragraph_start(previous_end - 1)
         if any(c in QUOTE_OPENERS or c == "”" for c in text[lo:previous_end]):
             return None  # the paragraph before quotes someone: its speaker carries on, or nobody does
         start = max(lo, self._sentence_start(previous_end - 1))

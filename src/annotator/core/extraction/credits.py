@@ -125,7 +125,7 @@ def _agency_slash_credit(text: str, slash: int, sources: frozenset[str]) -> tupl
     capitals, ``km/h`` no capital at all), else None."""
     if slash == 0 or not text[slash - 1].isalpha() or not text[slash + 1 : slash + 2].isupper():
         return None
-    line_start = max(text.rfind("\n", 0, slash) + 1, slash - 40)
+    line_start = max(text.rfind("\n", max(0, slash - 40), slash) + 1, slash - 40)
     words = text[line_start:slash].split()[-3:]
     agency = []
     for word in reversed(words):
@@ -134,10 +134,12 @@ def _agency_slash_credit(text: str, slash: int, sources: frozenset[str]) -> tupl
         agency.append(word)
     if not agency or not any(len(w) > 1 and w.isupper() for w in agency):
         return None
-    end = slash + 1
-    while end < len(text) and text[end] not in "\n()":
-        end += 1
-    return slash + 1, min(end, slash + 90)
+    # The credit's reach bounds the look for its end: one-line text has no line end to stop at.
+    stop = _CREDIT_STOP_RE.search(text, slash + 1, slash + 90)
+    return slash + 1, stop.start() if stop is not None else min(len(text), slash + 90)
+
+
+_CREDIT_STOP_RE = re.compile("[\n()]")
 
 
 def _names_in(
