@@ -129,6 +129,7 @@ def find_people(
     never_mentions = teams | places | things  # no bare word of these links to a person either
 
     _tidy_name_edges(ctx, unit_chains)
+    offices = _names_after_an_office_of(text, unit_chains, lexicon)
 
     people: list[PersonRecord] = []
     by_surname = _SurnameIndex(people)
@@ -154,6 +155,7 @@ def find_people(
                     by_surname.add(surname_of(alias), owner, alias[-1:])  # ``Ms. Daniels`` is hers too
                     continue
             role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            office = offices.get(chain.start) if offices else None
             if role_tokens and len(name_tokens) == 1 and role_tokens[-1].key in _NAME_FORMING_TITLES:
                 name_tokens = [role_tokens[-1], name_tokens[0]]  # ``Mother Teresa``: the title stays in the name
             if role_tokens and _continues_a_place(role_tokens, name_tokens):
@@ -165,7 +167,7 @@ def find_people(
                 and _starts_with_acronym(name_tokens, lexicon, text[max(0, chain.start - 8) : chain.start])
             ):
                 continue
-            if role_tokens and not any(is_title(t.key, lexicon) for t in role_tokens):
+            if role_tokens and office is None and not any(is_title(t.key, lexicon) for t in role_tokens):
                 role_tokens = []  # only modifiers (``Australian``, ``San``) were split off: no role
             if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS:
                 continue
@@ -178,7 +180,7 @@ def find_people(
             forms_name = bool(role_tokens) and name_tokens[0] is role_tokens[-1]  # ``Mother Teresa``
             if forms_name:
                 role_tokens = role_tokens[:-1]
-            role = role_of(text, lexicon, unit, role_tokens, name_tokens)
+            role = office or role_of(text, lexicon, unit, role_tokens, name_tokens)
             titled = forms_name or bool(role_tokens) or role is not None
             if role and all(w.strip(".").lower() in HONORIFICS for w in role.split()):
                 role = None  # Mr, Dr: evidence of a person, not a role
@@ -663,6 +665,43 @@ def _stage_names(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]]) ->
                 if _STAGE_NAME_GAP_RE.fullmatch(text, first.end, second.start):
                     found[second.start] = first
     return found
+
+
+def _names_after_an_office_of(text: str, unit_chains: list[tuple[Unit, str, list[Chain]]], lexicon: Lexicon) -> dict[int, str]:
+    """``Clerk of the Privy Council Michael Wernick``, ``Speaker of the House of Commons Geoff Regan``:
+    an office named with ``of`` runs into the name after it, since ``of`` and ``the`` break a chain
+    and the last piece (``Privy Council Michael Wernick``) holds the body and the name. The piece is
+    split where a given name starts its last two or three words, and the whole office is the role.
+    Returns the office by where the piece starts (the piece's split is set on it)."""
+    found: dict[int, str] = {}
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL:
+            continue
+        for k in range(1, len(chains)):
+            chain = chains[k]
+            tokens = chain.tokens
+            if len(tokens) < 3 or not _OF_GAP_RE.fullmatch(text, chains[k - 1].end, chain.start):
+                continue
+            first = k - 1  # back over ``of``-joined pieces to the title: ``Speaker of the House of Commons``
+            while first > 0 and not is_title(chains[first].tokens[-1].key, lexicon) and _OF_GAP_RE.fullmatch(
+                text, chains[first - 1].end, chains[first].start
+            ):
+                first -= 1
+            if not is_title(chains[first].tokens[-1].key, lexicon) or chains[first].possessive:
+                continue
+            for cut in range(max(1, len(tokens) - 3), len(tokens) - 1):
+                if (
+                    lexicon.is_given_name(tokens[cut].text)
+                    and not lexicon.is_given_name(tokens[cut - 1].text)
+                    and not tokens[cut - 1].initial
+                ):
+                    chain.split = (tokens[:cut], tokens[cut:])
+                    found[chain.start] = text[chains[first].start : tokens[cut - 1].end]
+                    break
+    return found
+
+
+_OF_GAP_RE = re.compile(r" of (?:the )?")
 
 
 # No ``\b`` in front: a pattern that starts with letters lets the engine skip to them (five times faster)
