@@ -38,7 +38,7 @@ from annotator.core.extraction.places import names_used_as_places
 from annotator.core.extraction.roles import is_compound_adjective, is_title, role_of, split_chain
 from annotator.core.extraction.scorecards import is_named_in_scores
 from annotator.core.extraction.teams import names_used_as_teams
-from annotator.core.extraction.things import names_of_namesakes, names_used_as_things
+from annotator.core.extraction.things import names_listed_with_firms, names_of_namesakes, names_used_as_things
 from annotator.core.extraction.units import Unit
 from annotator.core.extraction.wordlists import Lexicon
 
@@ -126,6 +126,9 @@ def find_people(
     things = names_used_as_things(text, unit_chains, lexicon)
     namesakes = names_of_namesakes(text, unit_chains, lexicon)  # ``Terry Fox Foundation``: Terry Fox stays a person
     organisations = (names_used_as_organisations(text, unit_chains, lexicon) - namesakes) | things | teams | places
+    organisations |= names_listed_with_firms(
+        text, unit_chains, lexicon, organisations, lambda start, end: stands_as_a_person(ctx, start, end)
+    )
     never_mentions = teams | places | things  # no bare word of these links to a person either
 
     _tidy_name_edges(ctx, unit_chains)

@@ -381,3 +381,88 @@ def names_of_namesakes(
                 end += 1  # ``John A. Macdonald``, ``Mary Ann Smith``
             found.add(tuple(name_words(text, tokens[:end])))
     return found
+
+
+#: Last words that make a name a shop or a chain of them (``Canadian Tire``, ``Shoppers Drug Mart``,
+#: ``Home Depot``), beyond the organisation words of the lexicon.
+_FIRM_TAILS = frozenset("mart tire depot drugs pharmacy foods stores supermarkets brands airways".split())
+#: Between the names of one list: commas, and a conjunction before the last (``A, B and C``).
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " & "))
+_LIST_ENDS = frozenset((" and ", ", and ", " or ", ", or ", " & "))
+
+
+def names_listed_with_firms(
+    text: str,
+    unit_chains: list[tuple[Unit, str, list[Chain]]],
+    lexicon: Lexicon,
+    firms: set[tuple[str, ...]],
+    is_person_at,
+) -> set[tuple[str, ...]]:
+    """``Tim Hortons, Canadian Tire and Shoppers Drug Mart all reported lower sales``: a name in one
+    list with names that are mostly firms (by an organisation word, or shown as things elsewhere in
+    ``firms``) is a firm too, unless the text gives it a person's cue somewhere (a title before it,
+    or ``is_person_at(start, end)``: a speech verb, ``, who``, ``Ms.``). A list of people ends in a
+    party with ``the`` before it (``Trudeau, Scheer and the NDP``), which breaks the list here."""
+    found: set[tuple[str, ...]] = set()
+    candidates: set[tuple[str, ...]] = set()
+    for _, mode, chains in unit_chains:
+        if mode != NORMAL or len(chains) < 2:
+            continue
+        members: list[Chain] = [chains[0]]
+        closed = False
+        for k in range(1, len(chains) + 1):
+            chain = chains[k] if k < len(chains) else None
+            if chain is not None and not closed and not members[-1].possessive:
+                gap = text[members[-1].end : chain.start]
+                if gap in _LIST_GAPS:
+                    members.append(chain)
+                    closed = gap in _LIST_ENDS
+                    continue
+            if closed:
+                _firms_of_a_list(text, members, lexicon, firms, found, candidates)
+            members = [chain] if chain is not None else []
+            closed = False
+    if candidates:
+        found |= candidates - _named_with_a_person_cue(text, candidates, unit_chains, lexicon, is_person_at)
+    return found
+
+
+def _firms_of_a_list(text, members, lexicon, firms, found, candidates) -> None:
+    """Adds a list's firms to ``found`` and the other names to ``candidates``, when most are firms."""
+    after = _NEXT_WORD_RE.match(text, members[-1].end)
+    if after is not None and is_title(after.group(1).lower(), lexicon):
+        return  # ``Joseph Kuhn, Advanced Medical and IMED president,``: the firms an officer heads
+    named: list[tuple[tuple[str, ...], bool, bool]] = []  # (words, a firm, a title before it)
+    for chain in members:
+        role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+        if not name_tokens:
+            return
+        words = tuple(name_words(text, name_tokens))
+        last = name_tokens[-1].key
+        firm = words in firms or last in lexicon.org_words or last in _FIRM_TAILS
+        named.append((words, firm, any(is_title(t.key, lexicon) for t in role_tokens)))
+    if sum(firm for _, firm, _ in named) * 2 <= len(named):
+        return  # most of the list are people: ``Bill Gates, Warren Buffett and Acme Inc.``
+    for words, firm, titled in named:
+        if firm:
+            found.add(words)  # ``Greystone Mart`` too: a shop word the organisation words do not hold
+        elif not titled:
+            candidates.add(words)
+
+
+def _named_with_a_person_cue(text, candidates, unit_chains, lexicon, is_person_at) -> set[tuple[str, ...]]:
+    """The candidates the text names, anywhere, after a title or where only a person stands (one
+    pass over the chains, whatever the number of candidates)."""
+    last_words = {words[-1] for words in candidates}
+    cued: set[tuple[str, ...]] = set()
+    for _, _, chains in unit_chains:
+        for chain in chains:
+            if chain.tokens[-1].text not in last_words:
+                continue
+            role_tokens, name_tokens = chain.split or split_chain(chain, lexicon)
+            words = tuple(name_words(text, name_tokens)) if name_tokens else ()
+            if words in candidates and (
+                any(is_title(t.key, lexicon) for t in role_tokens) or is_person_at(chain.start, chain.end)
+            ):
+                cued.add(words)
+    return cued
