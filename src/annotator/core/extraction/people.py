@@ -632,8 +632,16 @@ def _all_ordinary_words(ctx: NameContext, name: list[Token]) -> bool:
     return True
 
 
-_RELATIONS = "wife|husband|son|daughter|brother|sister|father|mother|widow|widower|twin|stepson|stepdaughter"
-_RELATIVE_RE = re.compile(rf"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<possessive>[’']s))[ \t]+(?P<relation>{_RELATIONS})[ \t]*,?[ \t]+\Z")
+_RELATIONS = (
+    "wife|husband|son|daughter|brother|sister|father|mother|widow|widower|twin|stepson|stepdaughter"
+    "|granddaughter|grandson|grandmother|grandfather|stepfather|stepmother|stepbrother|stepsister"
+)
+#: A word that may stand between the possessive and the relation: ``her twin sister, Karen,``.
+_RELATION_MODIFIERS = "twin|younger|older|elder|eldest|youngest|oldest|late|little|baby|big|only"
+_RELATIVE_RE = re.compile(
+    rf"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<possessive>[’']s))[ \t]+(?:(?:{_RELATION_MODIFIERS})[ \t]+)?"
+    rf"(?P<relation>{_RELATIONS})[ \t]*,?[ \t]+\Z"
+)
 
 
 # Between a person's name and the name they perform or are known by: ``Stephanie Clifford, known as
@@ -729,7 +737,7 @@ def _relatives_by_given_name(
         previous: Chain | None = None
         for chain in chains:
             if len(chain.tokens) == 1 and lexicon.is_given_name(chain.tokens[0].text) and not chain.tokens[0].initial:
-                before = _RELATIVE_RE.search(text, max(0, chain.start - 24), chain.start)
+                before = _RELATIVE_RE.search(text, max(0, chain.start - 40), chain.start)
                 owner = None
                 if before is not None and before.group("possessive"):
                     owner = previous if previous is not None and previous.possessive and previous.end == before.start() else None
