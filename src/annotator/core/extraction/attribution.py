@@ -1102,7 +1102,11 @@ class Attributor:
             if pos - start > _PRONOUN_LOOKBACK:
                 break
             end = min(pos, starts[j + 1] if j + 1 < len(starts) else pos)
-            chains = [m for m in _ORG_CHAIN_RE.finditer(text, start, end) if len(m.group(0).split()) > 1 or m.start() > start]
+            chains = [
+                m
+                for m in _ORG_CHAIN_RE.finditer(text, start, end)
+                if len(m.group(0).split()) > 1 or m.start() > start or self._one_word_name(m.group(0))
+            ]
             for m in reversed(chains):
                 words = re.sub(r"[’']s\Z", "", m.group(0)).split()
                 if words[0] in ("The", "the"):
@@ -1120,6 +1124,19 @@ class Attributor:
                 if speaking is None and not named_only and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
                     speaking = " ".join(words)
         return speaking
+
+    def _one_word_name(self, word: str) -> bool:
+        """``WestJet said…``: a sentence's first word is a body's name only when it is no ordinary word
+        capitalised to open the sentence (``Officials``, ``Police``), nor a given name or surname."""
+        low = re.sub(r"[’']s\Z", "", word).lower()
+        lexicon = self.lexicon
+        return not (
+            low in lexicon.common_words
+            or lexicon.is_non_name_word(low)
+            or low in lexicon.census_surnames
+            or lexicon.is_given_name(word)
+            or low in PRONOUNS
+        )
 
     def _issuer(self, pos: int, noun: str) -> tuple[int | None, str] | None:
         """Who issued the text ``noun`` names: the subject of the nearest earlier cue within a few
