@@ -1292,7 +1292,7 @@ class Attributor:
                     fallback = m
                 if (possessor or not m.possessive) and _subject_like(self.text, m.start) and not _in_relative_clause(self.text, m.start):
                     if best is None or m.start > best[0]:
-                        best = (m.start, m.person)
+                        best = (m.start, self._protagonist_over_passerby(m, i, gender, floor))
                     break
             i -= 1
         described = self._described_subject_person(best[0] if best is not None else floor, pos, gender)
@@ -1303,6 +1303,37 @@ class Attributor:
         return fallback.person if fallback is not None else None
 
 
+    def _protagonist_over_passerby(self, nearest, index: int, gender: str | None, floor: int) -> int:
+        """``Poxleitner … thanked her husband. Rapper Kardinal Offishall presented the award. ¶ “…,” she
+        said``: a he/she agrees with a person of unknown gender named only once just before, but the
+        person the scene is about (named at least twice, of the pronoun's gender, the subject of an
+        earlier sentence in reach) is the likelier speaker than a passer-by."""
+        people = self.people
+        if gender is None or people.people[nearest.person].gender is not None:
+            return nearest.person
+        mentions = people.mentions
+        if sum(1 for m in mentions[:index] if m.person == nearest.person):
+            return nearest.person  # named before: a participant, not a passer-by
+        text = self.text
+        if _HONORIFIC_BEFORE_RE.search(text, max(0, nearest.start - 6), nearest.start):
+            return nearest.person  # ``Mr. Schiff``: the gender is written beside the name
+        if self.cue_re.search(text, nearest.end, self._sentence_end(nearest.end, len(text))):
+            return nearest.person  # ``Mr. Schiff … said his panel would…``: a speaker in the scene
+        for j in range(index - 1, max(-1, index - 12), -1):
+            m = mentions[j]
+            if m.start < floor:
+                break
+            if m.person == nearest.person or m.possessive or people.people[m.person].gender != gender:
+                continue
+            if self._quoted(m.start) or not _subject_like(self.text, m.start) or _in_relative_clause(self.text, m.start):
+                continue
+            if sum(1 for x in mentions[: index + 1] if x.person == m.person) >= 2:
+                return m.person
+            break
+        return nearest.person
+
+
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|M)\.?[^\S\n]+\Z")
 _DET_WORDS = frozenset(_DET[4:-1].split("|"))
 _FINITE_VERBS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must not".split()
