@@ -749,11 +749,27 @@ class Attributor:
                 # ``said Environment Canada senior climatologist Dave Phillips.``: an occupation noun
                 # right before a name that closes the clause
                 or (i == len(words) - 1 and closes and _OCCUPATION_RE.fullmatch(w) is not None)
+                # ``said Québec solidaire co-spokesperson Manon Massé``: a party's name written in lower
+                # case after its first word, then a role, then the name that closes the clause
+                or (i == 0 and closes and len(words) > 1 and self._lower_case_name_word(w))
                 for i, w in enumerate(words)
             ):
                 return mention.end
             break
         return end
+
+    def _lower_case_name_word(self, word: str) -> bool:
+        """``solidaire``, ``québécois``: a word of a body's name that its owners write in lower case; no
+        English word a clause could go on with (``said Smith told``, ``said Reed on``)."""
+        lexicon = self.lexicon
+        return (
+            word.isalpha()
+            and word.islower()
+            and word not in lexicon.common_words
+            and word not in lexicon.function_words
+            and word not in _NON_OPENERS
+            and self.cue_re.fullmatch(word) is None
+        )
 
     def _coordinate_adjectives(self, start: int, end: int, cue_start: int) -> int:
         """``the lanky, bespectacled professor said``: the comma joins adjectives, so the phrase runs on
