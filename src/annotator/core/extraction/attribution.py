@@ -220,6 +220,8 @@ class Attributor:
             whole = self._before(whole_clause, quote.start, previous, unit_index)
             if whole is not None and whole[1] is not None and self._introduces_quote(whole[1], quote.start):
                 found = whole
+        if found is None and text[quote.end - 2 : quote.end - 1] in (".", "!", "?"):
+            found = self._pointed_back_to(quote.end, min(window_end, unit_end))
         if found is None:
             found = self._sentence_final(quote.end, window_end)
         if found is None and _after_colon(text, clause_start, quote.start):
@@ -299,6 +301,28 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _pointed_back_to(self, quote_end: int, limit: int):
+        """``“It's time.” With those two words, Ana Ruiz announced…``: the sentence after a quote that
+        points back at it (``With those words,``, ``Those two words were how…``) has the speaker as
+        its subject, the person named right after the pointer, before a verb."""
+        text = self.text
+        m = _POINTS_BACK_RE.match(text, quote_end, limit)
+        if m is None:
+            return None
+        for mention in self.people.mentions_in(m.end(), min(limit, m.end() + 70)):
+            between = text[m.end() : mention.start]
+            if mention.possessive or not (between == "" or _MODIFIER_WORDS_RE.fullmatch(" " + between)):
+                return None
+            if any(w[:1].isupper() is False and w.lower() not in _ROLE_MODIFIERS and not self._source_head(w.lower())
+                   and self.lexicon.titles.isdisjoint((w.lower(),)) for w in between.split()):
+                return None  # ``With that, the crowd turned to Reed``: the name is not the subject
+            if _VERB_AFTER_NAME_RE.match(text, mention.end, limit) is None:
+                return None
+            person = self.people.people[mention.person]
+            cue = (m.start("ptr"), m.end("ptr") - (text[m.end("ptr") - 1] == ","))
+            return ((mention.start, mention.end), cue, text[mention.start : mention.end], mention.person, person.name)
+        return None
 
     def _labelled(self, start: int, end: int) -> tuple[str, int | None, tuple[int, int]]:
         """Speaker, person and mention of a transcript label (``RAMOS``): the person of that surname, if any."""
@@ -1349,6 +1373,13 @@ class Attributor:
         return nearest.person
 
 
+# A sentence after a quote that opens by pointing back at it: ``With those two words,``, ``With that,``,
+# ``Those words were how``.
+_POINTS_BACK_RE = re.compile(
+    r"[^\S\n]+(?P<ptr>With[^\S\n]+(?:th(?:ose|ese|is|at)(?:[^\S\n]+(?:\w+[^\S\n]+)?(?:words?|remarks?|sentences?|message|statement|line))?)"
+    r"[^\S\n]*,|Th(?:ose|ese|at|is)[^\S\n]+(?:\w+[^\S\n]+)?(?:words?|remarks?|sentences?|line)[^\S\n]+(?:were|was)[^\S\n]+how)[^\S\n]*"
+)
+_VERB_AFTER_NAME_RE = re.compile(r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:ed|s|t)\b")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|M)\.?[^\S\n]+\Z")
 _DET_WORDS = frozenset(_DET[4:-1].split("|"))
 _FINITE_VERBS = frozenset(
