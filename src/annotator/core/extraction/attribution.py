@@ -1352,7 +1352,7 @@ class Attributor:
         if gender is None or people.people[nearest.person].gender is not None:
             return nearest.person
         mentions = people.mentions
-        if sum(1 for m in mentions[:index] if m.person == nearest.person):
+        if any(s < nearest.start for s, _ in people.people[nearest.person].mentions):
             return nearest.person  # named before: a participant, not a passer-by
         text = self.text
         if _HONORIFIC_BEFORE_RE.search(text, max(0, nearest.start - 6), nearest.start):
@@ -1367,7 +1367,7 @@ class Attributor:
                 continue
             if self._quoted(m.start) or not _subject_like(self.text, m.start) or _in_relative_clause(self.text, m.start):
                 continue
-            if sum(1 for x in mentions[: index + 1] if x.person == m.person) >= 2:
+            if sum(1 for s, _ in people.people[m.person].mentions if s < nearest.start) >= 2:
                 return m.person
             break
         return nearest.person
