@@ -220,6 +220,8 @@ class Attributor:
             whole = self._before(whole_clause, quote.start, previous, unit_index)
             if whole is not None and whole[1] is not None and self._introduces_quote(whole[1], quote.start):
                 found = whole
+        if found is None and text[quote.end - 2 : quote.end - 1] in (".", "!", "?"):
+            found = self._pointed_back_to(quote.end, min(window_end, unit_end))
         if found is None:
             found = self._sentence_final(quote.end, window_end)
         if found is None and _after_colon(text, clause_start, quote.start):
@@ -299,6 +301,28 @@ class Attributor:
         if person is not None and not inherited:
             self.speaker_events.append((quote.start, person))
         return Attribution(kind, speaker, person, mention, cue)
+
+    def _pointed_back_to(self, quote_end: int, limit: int):
+        """``“It's time.” With those two words, Ana Ruiz announced…``: the sentence after a quote that
+        points back at it (``With those words,``, ``Those two words were how…``) has the speaker as
+        its subject, the person named right after the pointer, before a verb."""
+        text = self.text
+        m = _POINTS_BACK_RE.match(text, quote_end, limit)
+        if m is None:
+            return None
+        for mention in self.people.mentions_in(m.end(), min(limit, m.end() + 70)):
+            between = text[m.end() : mention.start]
+            if mention.possessive or not (between == "" or _MODIFIER_WORDS_RE.fullmatch(" " + between)):
+                return None
+            if any(w[:1].isupper() is False and w.lower() not in _ROLE_MODIFIERS and not self._source_head(w.lower())
+                   and self.lexicon.titles.isdisjoint((w.lower(),)) for w in between.split()):
+                return None  # ``With that, the crowd turned to Reed``: the name is not the subject
+            if _VERB_AFTER_NAME_RE.match(text, mention.end, limit) is None:
+                return None
+            person = self.people.people[mention.person]
+            cue = (m.start("ptr"), m.end("ptr") - (text[m.end("ptr") - 1] == ","))
+            return ((mention.start, mention.end), cue, text[mention.start : mention.end], mention.person, person.name)
+        return None
 
     def _labelled(self, start: int, end: int) -> tuple[str, int | None, tuple[int, int]]:
         """Speaker, person and mention of a transcript label (``RAMOS``): the person of that surname, if any."""
@@ -749,11 +773,27 @@ class Attributor:
                 # ``said Environment Canada senior climatologist Dave Phillips.``: an occupation noun
                 # right before a name that closes the clause
                 or (i == len(words) - 1 and closes and _OCCUPATION_RE.fullmatch(w) is not None)
+                # ``said Québec solidaire co-spokesperson Manon Massé``: a party's name written in lower
+                # case after its first word, then a role, then the name that closes the clause
+                or (i == 0 and closes and len(words) > 1 and self._lower_case_name_word(w))
                 for i, w in enumerate(words)
             ):
                 return mention.end
             break
         return end
+
+    def _lower_case_name_word(self, word: str) -> bool:
+        """``solidaire``, ``québécois``: a word of a body's name that its owners write in lower case; no
+        English word a clause could go on with (``said Smith told``, ``said Reed on``)."""
+        lexicon = self.lexicon
+        return (
+            word.isalpha()
+            and word.islower()
+            and word not in lexicon.common_words
+            and word not in lexicon.function_words
+            and word not in _NON_OPENERS
+            and self.cue_re.fullmatch(word) is None
+        )
 
     def _coordinate_adjectives(self, start: int, end: int, cue_start: int) -> int:
         """``the lanky, bespectacled professor said``: the comma joins adjectives, so the phrase runs on
@@ -1102,7 +1142,11 @@ class Attributor:
             if pos - start > _PRONOUN_LOOKBACK:
                 break
             end = min(pos, starts[j + 1] if j + 1 < len(starts) else pos)
-            chains = [m for m in _ORG_CHAIN_RE.finditer(text, start, end) if len(m.group(0).split()) > 1 or m.start() > start]
+            chains = [
+                m
+                for m in _ORG_CHAIN_RE.finditer(text, start, end)
+                if len(m.group(0).split()) > 1 or m.start() > start or self._one_word_name(m.group(0))
+            ]
             for m in reversed(chains):
                 words = re.sub(r"[’']s\Z", "", m.group(0)).split()
                 if words[0] in ("The", "the"):
@@ -1120,6 +1164,19 @@ class Attributor:
                 if speaking is None and not named_only and (j >= i - 1 or head in _TEXT_NOUNS) and text[m.end() : m.end() + 1] == " " and self.cue_re.match(text, m.end() + 1, min(end, m.end() + 40)):
                     speaking = " ".join(words)
         return speaking
+
+    def _one_word_name(self, word: str) -> bool:
+        """``WestJet said…``: a sentence's first word is a body's name only when it is no ordinary word
+        capitalised to open the sentence (``Officials``, ``Police``), nor a given name or surname."""
+        low = re.sub(r"[’']s\Z", "", word).lower()
+        lexicon = self.lexicon
+        return not (
+            low in lexicon.common_words
+            or lexicon.is_non_name_word(low)
+            or low in lexicon.census_surnames
+            or lexicon.is_given_name(word)
+            or low in PRONOUNS
+        )
 
     def _issuer(self, pos: int, noun: str) -> tuple[int | None, str] | None:
         """Who issued the text ``noun`` names: the subject of the nearest earlier cue within a few
@@ -1275,7 +1332,7 @@ class Attributor:
                     fallback = m
                 if (possessor or not m.possessive) and _subject_like(self.text, m.start) and not _in_relative_clause(self.text, m.start):
                     if best is None or m.start > best[0]:
-                        best = (m.start, m.person)
+                        best = (m.start, self._protagonist_over_passerby(m, i, gender, floor))
                     break
             i -= 1
         described = self._described_subject_person(best[0] if best is not None else floor, pos, gender)
@@ -1286,6 +1343,44 @@ class Attributor:
         return fallback.person if fallback is not None else None
 
 
+    def _protagonist_over_passerby(self, nearest, index: int, gender: str | None, floor: int) -> int:
+        """``Poxleitner … thanked her husband. Rapper Kardinal Offishall presented the award. ¶ “…,” she
+        said``: a he/she agrees with a person of unknown gender named only once just before, but the
+        person the scene is about (named at least twice, of the pronoun's gender, the subject of an
+        earlier sentence in reach) is the likelier speaker than a passer-by."""
+        people = self.people
+        if gender is None or people.people[nearest.person].gender is not None:
+            return nearest.person
+        mentions = people.mentions
+        if any(s < nearest.start for s, _ in people.people[nearest.person].mentions):
+            return nearest.person  # named before: a participant, not a passer-by
+        text = self.text
+        if _HONORIFIC_BEFORE_RE.search(text, max(0, nearest.start - 6), nearest.start):
+            return nearest.person  # ``Mr. Schiff``: the gender is written beside the name
+        if self.cue_re.search(text, nearest.end, self._sentence_end(nearest.end, len(text))):
+            return nearest.person  # ``Mr. Schiff … said his panel would…``: a speaker in the scene
+        for j in range(index - 1, max(-1, index - 12), -1):
+            m = mentions[j]
+            if m.start < floor:
+                break
+            if m.person == nearest.person or m.possessive or people.people[m.person].gender != gender:
+                continue
+            if self._quoted(m.start) or not _subject_like(self.text, m.start) or _in_relative_clause(self.text, m.start):
+                continue
+            if sum(1 for s, _ in people.people[m.person].mentions if s < nearest.start) >= 2:
+                return m.person
+            break
+        return nearest.person
+
+
+# A sentence after a quote that opens by pointing back at it: ``With those two words,``, ``With that,``,
+# ``Those words were how``.
+_POINTS_BACK_RE = re.compile(
+    r"[^\S\n]+(?P<ptr>With[^\S\n]+(?:th(?:ose|ese|is|at)(?:[^\S\n]+(?:\w+[^\S\n]+)?(?:words?|remarks?|sentences?|message|statement|line))?)"
+    r"[^\S\n]*,|Th(?:ose|ese|at|is)[^\S\n]+(?:\w+[^\S\n]+)?(?:words?|remarks?|sentences?|line)[^\S\n]+(?:were|was)[^\S\n]+how)[^\S\n]*"
+)
+_VERB_AFTER_NAME_RE = re.compile(r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:ed|s|t)\b")
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|M)\.?[^\S\n]+\Z")
 _DET_WORDS = frozenset(_DET[4:-1].split("|"))
 _FINITE_VERBS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must not".split()
