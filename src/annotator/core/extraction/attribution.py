@@ -1085,7 +1085,7 @@ class Attributor:
             name = self._body_antecedent(start, head)
             if name is not None:
                 return None, name
-        elif head not in self.lexicon.titles and head not in person_nouns():
+        elif head not in self.lexicon.titles and head not in self.lexicon.person_nouns:
             # ``the unit said`` after ``the Independent Investigation Unit of Manitoba``: any noun that
             # heads a body's name just given points back to it (but never to one that merely spoke).
             name = self._body_antecedent(start, head, named_only=True)
@@ -1096,7 +1096,7 @@ class Attributor:
     def _role_holder(self, start: int, head: str) -> int | None:
         """The nearest person before ``start`` whose role has ``head`` or a word for the same office
         (``the judge`` → ``Justice …``)."""
-        kin = title_kin().get(head, frozenset((head,)))
+        kin = self.lexicon.title_kin.get(head, frozenset((head,)))
         people = self.people
         i = people.mentions_before(start) - 1
         floor = start - _PRONOUN_LOOKBACK
@@ -1227,7 +1227,7 @@ class Attributor:
         head = m.group("head").lower()
         if _AGE_NOUN_RE.fullmatch(head):
             return self._resolve_pronoun(start, None)
-        nouns = person_nouns()
+        nouns = self.lexicon.person_nouns
         if head not in self.lexicon.titles and head not in nouns:
             return None
         holder = self._role_holder(start, head)
@@ -1482,28 +1482,6 @@ def source_nouns() -> frozenset[str]:
     """Nouns that head a speaker phrase with no name in it (``resources/lexicon/source_nouns.txt``)."""
     text = resource("lexicon", "source_nouns.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
-
-
-@cache
-def person_nouns() -> dict[str, str]:
-    """Nouns for a person with the gender each tells (``resources/lexicon/person_nouns.txt``)."""
-    nouns: dict[str, str] = {}
-    for line in resource("lexicon", "person_nouns.txt").read_text(encoding="utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
-        if len(parts) == 2:
-            nouns[parts[0].lower()] = parts[1]
-    return nouns
-
-
-@cache
-def title_kin() -> dict[str, frozenset[str]]:
-    """Each role word with the words that name the same office (``resources/lexicon/title_kin.txt``)."""
-    kin: dict[str, frozenset[str]] = {}
-    for line in resource("lexicon", "title_kin.txt").read_text(encoding="utf-8").splitlines():
-        words = frozenset(w.strip(".") for w in line.split("#", 1)[0].lower().split())
-        for word in words:
-            kin[word] = kin.get(word, frozenset()) | words
-    return kin
 
 
 def _singular(word: str) -> str:

@@ -30,6 +30,10 @@ class Lexicon:
     credit_sources: frozenset[str]
     census_given_names: frozenset[str]
     census_surnames: frozenset[str]
+    #: Nouns for a person (``mother``, ``teen``) with the gender each tells: m, f or u.
+    person_nouns: dict[str, str]
+    #: Each role word with the words that name the same office (``judge`` → judge, justice).
+    title_kin: dict[str, frozenset[str]]
     #: Is this word, as written, a given name? Every capitalised word of a text is asked about
     #: several times (80,000 questions per megabyte of news), and the answer never changes: the
     #: question is the lookup of a memo (:class:`_GivenNameMemo`), made in C without a Python call.
@@ -108,6 +112,12 @@ def load_lexicon() -> Lexicon:
     for entry in _read_list("given_names.txt"):
         name, _, tag = entry.partition(" ")
         given[name] = tag.strip() or "u"
+    person_nouns = {noun: tag.strip() for noun, _, tag in (entry.partition(" ") for entry in _read_list("person_nouns.txt"))}
+    title_kin: dict[str, frozenset[str]] = {}
+    for line in _read_list("title_kin.txt"):
+        words = frozenset(w.strip(".") for w in line.split())
+        for word in words:
+            title_kin[word] = title_kin.get(word, frozenset()) | words
     return Lexicon(
         speech_verbs=frozenset(v for v in verbs if " " not in v),
         speech_phrases=tuple(tuple(v.split()) for v in verbs if " " in v),
@@ -123,4 +133,6 @@ def load_lexicon() -> Lexicon:
         credit_sources=frozenset(_read_list("credit_sources.txt")),
         census_given_names=frozenset(_read_list("census_given_names.txt")),
         census_surnames=frozenset(_read_list("census_surnames.txt")),
+        person_nouns=person_nouns,
+        title_kin=title_kin,
     )
